@@ -1,6 +1,6 @@
 """One pipeline, many front doors: ``code()`` and ``pipe()`` serve the CLI, the API, batch and tests.
 
-Each stage is a function ``stage(cd: CodedDocument) -> None`` that adds its part and never
+The stages: clean → nlp → times → coder → geo → dates → actors. Each stage is a function ``stage(cd: CodedDocument) -> None`` that adds its part and never
 reaches back into an earlier one. A stage that raises leaves its document with an ``error``;
 the other documents go on.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 
-from . import coding, geo, nlp, timex
+from . import actors, coding, geo, nlp, timex
 from .ingest import clean
 from .model import CodedDocument, Document, DocumentError
 
@@ -25,6 +25,7 @@ STAGES: dict[str, Stage] = {
     "coder": coding.code_events,
     "geo": geo.geocode,
     "dates": timex.date_events,
+    "actors": actors.contextualise,
 }
 
 
