@@ -1,0 +1,49 @@
+"""The pipeline as a whole: one code() call, stages by name, per-document errors."""
+from __future__ import annotations
+
+import pytest
+
+import eventwire
+from eventwire.model import Document
+from eventwire.pipeline import STAGES, Pipeline
+
+
+def test_code_returns_a_coded_document_with_offsets_into_the_input():
+    text = "Police arrested 12 protesters in Nairobi on Tuesday, the interior ministry said."
+    cd = eventwire.code(text, published="2024-06-26", id="n1")
+    assert cd.error is None and cd.id == "n1" and cd.published == "2024-06-26"
+    assert len(cd.body) == len(text)
+    for e in cd.events:
+        assert e.evidence.of(text) in text
+
+
+def test_pipe_keeps_order_and_isolates_bad_documents():
+    docs = [{"id": "a", "text": "Gunmen killed two villagers in Zamfara state on Monday."},
+            {"id": "b", "text": "   "},
+            {"id": "c", "text": "Troops shelled the town of Bakhmut overnight."}]
+    out = list(eventwire.pipe(docs))
+    assert [cd.id for cd in out] == ["a", "b", "c"]
+    assert out[1].error == "empty document"
+    assert out[0].error is None and out[2].error is None
+
+
+def test_a_failing_stage_marks_only_its_document(monkeypatch):
+    def explode(cd):
+        if "boom" in cd.text:
+            raise RuntimeError("stage exploded")
+    monkeypatch.setitem(STAGES, "coder", explode)
+    run = Pipeline()
+    bad = run(Document(id="x", text="boom goes the coder"))
+    good = run(Document(id="y", text="Soldiers clashed with rebels near Goma."))
+    assert bad.error == "coder: RuntimeError: stage exploded" and bad.events == []
+    assert good.error is None
+
+
+def test_unknown_stage_names_are_refused():
+    with pytest.raises(ValueError, match="unknown stages: parse"):
+        Pipeline(["clean", "parse"])
+
+
+def test_stages_can_be_chosen_by_name():
+    cd = Pipeline(["clean"])(Document(id="z", text="Rebels seized the town."))
+    assert cd.body and cd.segments == [] and cd.events == []
