@@ -98,5 +98,31 @@ def code(
         raise typer.Exit(1)
 
 
+@app.command()
+def batch(
+    inputs: list[str] = typer.Argument(..., help="folders, files (any supported format) or Parquet with id/text/published"),
+    out: Path = typer.Option(..., "--out", help="output folder: Parquet partitions per table"),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="tcp://HOST:PORT of a running Dask scheduler"),
+    workers: Optional[int] = typer.Option(None, "--workers", help="local worker processes (default: all cores)"),
+    chunk_size: int = typer.Option(100, "--chunk-size", help="documents per task"),
+) -> None:
+    """Code a corpus on Dask distributed into Parquet (resumable: a re-run skips finished chunks)."""
+    from rich.progress import Progress, TextColumn, TimeElapsedColumn
+
+    from .batch import run_batch
+    _check_inputs(inputs)
+    with Progress(TextColumn("{task.description}"), TimeElapsedColumn(), console=err) as bar:
+        task = bar.add_task("starting workers")
+
+        def show(stats, secs):
+            bar.update(task, description=f"{stats.documents} documents, {stats.events} events, "
+                                         f"{stats.documents / secs:.1f} docs/s")
+        stats = run_batch(inputs, str(out), scheduler=scheduler, workers=workers, chunk_size=chunk_size,
+                          progress=show)
+    err.print(f"{stats.documents} documents coded ({stats.failed} failed, {stats.events} events) in "
+              f"{stats.seconds:.1f} s, {stats.docs_per_second:.1f} docs/s; "
+              f"{stats.skipped_chunks} chunks already done")
+
+
 def main() -> None:  # python -m eventwire
     app()
