@@ -1,18 +1,426 @@
-"""Fatalities of an event by ACLED's rules: the most conservative figure; none reported = 0."""
+"""Fatalities of an event by ACLED's rules: the most conservative figure; none reported = 0.
+
+A death is read from the words that report it (``kill``, ``die``, ``dead``, ``deaths``, ``bodies``,
+``death toll`` ...) and the count from the victims those words govern: the passive subject or the
+object of a verb ("five people were killed", "killing six"), the noun's own number ("three deaths")
+or its ``of`` object ("the death of six persons"). Coordinated groups add up ("three soldiers and
+two civilians" = 5); ranges take their lower end ("between 5 and 10" = 5); the wounded never count.
+Vague words follow ACLED's conventions (data/coding/numbers.json documents each figure).
+"""
 from __future__ import annotations
 
+import functools
+import json
+import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 
 @dataclass
 class Fatalities:
-    killed: int | None  # None when the text says nothing about deaths
+    killed: int | None  # None when the text says nothing about deaths (or gives no usable count)
     span: Any = None  # the spaCy Span of the figure's words ("five people", "dozens")
-    cue: str | None = None
+    cue: str | None = None  # the word that reports the deaths ("killed", "dead", "no casualties")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    units: dict[str, int]
+    scales: dict[str, int]
+    vague: dict[str, int]
+    singular_dets: frozenset[str]
+    zero_words: frozenset[str]
+    collective: frozenset[str]
+    verbs: frozenset[str]
+    intransitive: frozenset[str]
+    nouns: frozenset[str]
+    zero_only: frozenset[str]
+    life_verbs: frozenset[str]
+    reference: frozenset[str]
+
+
+@functools.lru_cache(maxsize=None)
+def _lexicon() -> _Lexicon:
+    base = Path(__file__).resolve().parent.parent / "data" / "coding"
+    num = json.loads((base / "numbers.json").read_text(encoding="utf-8"))
+    cue = json.loads((base / "fatality_cues.json").read_text(encoding="utf-8"))
+    return _Lexicon(num["units"], num["scales"], num["vague"], frozenset(num["singular_determiners"]),
+                    frozenset(num["zero_words"]), frozenset(num["collective_nouns"]),
+                    frozenset(cue["verbs"]), frozenset(cue["intransitive_verbs"]), frozenset(cue["nouns"]),
+                    frozenset(cue["zero_only_nouns"]), frozenset(cue["life_verbs"]),
+                    frozenset(cue["reference_words"]))
+
+
+_DIGITS = re.compile(r"^\+?\d{1,3}(?:,\d{3})+$|^\+?\d+(?:\.\d+)?$")
+_RANGE = re.compile(r"^(\d+)[-–](\d+)$")
+_CLAUSE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "xcomp", "relcl", "parataxis", "pcomp", "acl"}
+
+
+# ---------------------------------------------------------------- numbers
+
+def _word_value(tok) -> tuple[int | None, bool]:
+    """(value, is_scale) of one token of a number, or (None, False)."""
+    lex = _lexicon()
+    low = tok.lower_.lstrip("+")
+    if _DIGITS.match(low):
+        return int(float(low.replace(",", ""))), False
+    if low in lex.scales:
+        return lex.scales[low], True
+    if low in lex.units:
+        return lex.units[low], False
+    return None, False
+
+
+def _groups(tokens) -> list[tuple[int, list]]:
+    """Runs of number words in ``tokens`` with their values ("twenty - six" = 26, "two dozen" = 24)."""
+    out: list[tuple[int, list]] = []
+    total = current = 0
+    run: list = []
+
+    def close():
+        nonlocal total, current, run
+        if run:
+            out.append((total + current, run))
+        total = current = 0
+        run = []
+
+    for i, tok in enumerate(tokens):
+        if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") and not tok.lower_ in _lexicon().units:
+            close()
+            continue
+        m = _RANGE.match(tok.text)
+        if m:  # "5-10": the lower end
+            close()
+            out.append((int(m.group(1)), [tok]))
+            continue
+        value, is_scale = _word_value(tok)
+        if value is None:
+            joiner = tok.text in ("-", "–") or (tok.lower_ == "and" and run and _word_value(run[-1])[1])
+            if joiner and run and i + 1 < len(tokens) and _word_value(tokens[i + 1])[0] is not None:
+                run.append(tok)
+                continue
+            close()
+            continue
+        if is_scale:
+            current = max(current, 1) * value
+            if value >= 1000:
+                total, current = total + current, 0
+        elif tok.lower_ == "dozen" and current:
+            current *= 12
+        else:
+            if run and current and value >= current:  # "five six": two numbers, not one
+                close()
+            current += value
+        run.append(tok)
+    close()
+    return out
+
+
+def _value(tokens) -> tuple[int | None, list]:
+    """The count stated by ``tokens`` (a noun phrase or part of one): numbers first, then vague words.
+
+    Ranges and alternatives give the lower figure ("between 5 and 10", "5 to 10", "five or six");
+    distinct groups joined by "and" add up ("2 rebel and 1 military fatality" = 3).
+    """
+    tokens = list(tokens)
+    groups = _groups(tokens)
+    if groups:
+        value, run = groups[0]
+        used = list(run)
+        for nxt_value, nxt_run in groups[1:]:
+            between = tokens[tokens.index(used[-1]) + 1:tokens.index(nxt_run[0])]
+            words = {t.lower_ for t in between}
+            if words & {"to", "or", "-", "–"} or any(t.lower_ == "between" for t in tokens[:tokens.index(run[0])]):
+                value = min(value, nxt_value)
+            elif "and" in words and any(t.pos_ in ("NOUN", "ADJ", "PROPN") for t in between):
+                value += nxt_value
+            else:
+                break
+            used += nxt_run
+        return value, used
+    lex = _lexicon()
+    for tok in tokens:
+        if tok.lower_ in lex.vague and not (tok.lower_ == "number" and not _has_det(tok, "a")):
+            if tok.lower_ == "few" and not _has_det(tok, "a") and not (tok.i and tok.doc[tok.i - 1].lower_ == "a"):
+                continue  # "few were killed" says little; "a few" = 3
+            return lex.vague[tok.lower_], [tok]
+    return None, []
+
+
+def _has_det(tok, word: str) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == word for c in tok.children)
+
+
+# ---------------------------------------------------------------- victims
+
+def _is_zero(noun) -> bool:
+    """'no one', 'nobody', 'none of them', 'no casualties', 'without casualties'."""
+    lex = _lexicon()
+    if noun.lower_ in lex.zero_words:
+        return True
+    if any(c.lower_ in lex.zero_words and c.dep_ in ("det", "neg", "advmod", "amod") for c in noun.children):
+        return True
+    if noun.i and noun.doc[noun.i - 1].lower_ in ("no", "without"):
+        return True
+    return noun.head.lower_ == "without" and noun.dep_ == "pobj"
+
+
+def _phrase_count(noun) -> tuple[int | None, list]:
+    """How many people the noun phrase headed by ``noun`` names, with the tokens that say so."""
+    lex = _lexicon()
+    if _is_zero(noun):
+        return 0, [noun]
+    left = [t for t in noun.doc[noun.left_edge.i:noun.i + 1]]
+    # "dozens of people", "three of them", "a group of 5 people": the head word or the 'of' object counts
+    value, used = _value(left)
+    if value is not None:
+        if noun.lemma_.lower() in lex.collective and noun.lower_ not in lex.vague and not _groups(left):
+            value = None
+        else:
+            return value, used
+    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if of and (noun.lemma_.lower() in lex.collective or noun.lower_ in ("life", "total")):
+        for p in of[0].children:
+            if p.dep_ == "pobj":
+                return _phrase_count(p)
+    if noun.tag_ in ("NN", "NNP") or noun.lower_ in ("he", "she", "him", "her"):
+        if noun.lemma_.lower() in lex.collective or noun.lower_ in ("dead", "people", "police", "personnel"):
+            return None, []
+        return 1, [noun]  # "a man", "the imam", "Roman Voinitski"
+    return None, []
+
+
+def _group_count(noun) -> tuple[int | None, list]:
+    """Add up the coordinated groups of victims: "three soldiers and two civilians" = 5."""
+    total, used, known = 0, [], False
+    for part in [noun] + [c for c in noun.conjuncts if c.i > noun.i]:
+        value, toks = _phrase_count(part)
+        if value is not None:
+            total += value
+            used += toks or [part]
+            known = True
+    return (total, used) if known else (None, [])
+
+
+def _children(tok, *deps) -> list:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _verb_victims(verb, passive_only: bool = False) -> list:
+    """The victims of a killing verb: the passive subjects, else the objects."""
+    lex = _lexicon()
+    passive = _children(verb, "nsubjpass")
+    if passive:
+        return passive
+    subj = _children(verb, "nsubj")
+    if subj and (any(c.dep_ == "auxpass" for c in verb.children) or verb.lemma_.lower() in lex.intransitive):
+        return subj
+    obj = [] if passive_only else _children(verb, "dobj")
+    if obj:
+        return obj
+    if subj and verb.tag_ == "VBN" and _value(subj[0].subtree)[0] is not None:
+        return subj  # headline style: "Six civilians killed."
+    if verb.dep_ in ("acl", "amod", "relcl") and verb.tag_ == "VBN" or (
+            verb.dep_ in ("acl", "relcl") and verb.lemma_.lower() in lex.intransitive):
+        return [verb.head]  # "three people killed in ...", "those who died"
+    if verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        # "were reported to have been killed", "were attacked and killed"
+        if verb.tag_ == "VBN" or verb.lemma_.lower() in lex.intransitive:
+            return _verb_victims(verb.head, passive_only=verb.dep_ == "xcomp")
+    return []
+
+
+def _surface_victims(verb) -> list:
+    """Victims by word order when the parse gives none: 'killed at least 17 people', '1 soldier killed'."""
+    doc, sent = verb.doc, verb.sent
+    passive = verb.tag_ == "VBN" or verb.lemma_.lower() in _lexicon().intransitive
+    if passive and verb.i > sent.start and doc[verb.i - 1].pos_ in ("NOUN", "NUM", "PROPN") \
+            and not doc[verb.i - 1].ent_type_ in ("DATE", "TIME"):
+        return [_noun_of(doc[verb.i - 1])]
+    if passive:  # "At least 40 people were in the early hours of yesterday killed"
+        for tok in reversed(doc[sent.start:verb.i]):
+            if tok.pos_ == "PUNCT" and tok.text in ";:":
+                break
+            if tok.lemma_ == "be":
+                subj = _children(tok, "nsubj", "nsubjpass")
+                if subj:
+                    return subj
+                break
+    if verb.tag_ in ("VBD", "VBG", "VBZ", "VBP"):
+        for tok in doc[verb.i + 1:min(verb.i + 6, sent.end)]:
+            if tok.pos_ in ("PUNCT", "VERB", "AUX", "ADP") and tok.lower_ not in ("at", "about", "around", "over"):
+                break
+            if tok.pos_ in ("NUM", "NOUN", "PRON"):
+                return [_noun_of(tok)]
+    return []
+
+
+def _noun_of(tok):
+    """The noun a number modifies ("17" in "17 people" → "people")."""
+    return tok.head if tok.dep_ in ("nummod", "quantmod") and tok.head.pos_ in ("NOUN", "PROPN") else tok
+
+
+def _sum_groups(nouns) -> tuple[int | None, list]:
+    total, used, known = 0, [], False
+    for noun in nouns:
+        value, toks = _group_count(noun)
+        if value is not None:
+            total, used, known = total + value, used + toks, True
+    return (total, used) if known else (None, [])
+
+
+def _cue_victims(cue) -> tuple[int | None, list] | None:
+    """The count reported by one death word, or None when ``cue`` reports no death."""
+    lex = _lexicon()
+    lemma = cue.lemma_.lower()
+    low = cue.lower_
+    if lemma in lex.verbs or lemma in lex.intransitive:
+        if cue.pos_ not in ("VERB", "AUX") and not (cue.tag_.startswith("VB") or cue.dep_ in ("amod", "acl")):
+            return None if lemma not in lex.nouns else _noun_count(cue)
+        if lemma == "hang" and low != "hanged":
+            return None
+        if any(c.dep_ == "neg" for c in cue.children):
+            return 0, [cue]
+        result = _sum_groups(_verb_victims(cue))
+        if result[0] is None:
+            result = _sum_groups(_surface_victims(cue))
+        return result
+    if low == "dead" or lemma == "dead":
+        return _dead_count(cue)
+    if lemma in lex.nouns or low in lex.nouns:
+        return _noun_count(cue)
+    if lemma in lex.zero_only and cue.pos_ == "NOUN":
+        if _is_zero(cue) or (cue.dep_ == "dobj" and any(c.dep_ == "neg" for c in cue.head.children)):
+            return 0, [cue]
+    return None
+
+
+def _dead_count(dead) -> tuple[int | None, list]:
+    """'five dead', 'leaving one dead', 'were found dead', 'shot dead two men', 'the dead'."""
+    value, used = _value(dead.doc[dead.left_edge.i:dead.i + 1])
+    if value is not None:
+        return value, used
+    if dead.dep_ == "amod":
+        return _group_count(dead.head)
+    if dead.dep_ in ("oprd", "acomp", "xcomp", "advmod", "ccomp", "conj", "attr", "dobj") and dead.head.pos_ in ("VERB", "AUX"):
+        verb = dead.head
+        victims = _children(verb, "nsubjpass", "dobj") or _children(verb, "nsubj")
+        if victims:
+            return _group_count(victims[0])
+    if dead.dep_ in ("nsubj", "nsubjpass") and dead.pos_ == "NOUN":
+        return None, []
+    return None, []
+
+
+def _noun_count(noun) -> tuple[int | None, list]:
+    lex = _lexicon()
+    lemma = noun.lemma_.lower()
+    if _is_zero(noun):
+        return 0, [noun]
+    if noun.head.lower_ == "to" and noun.lower_ == "death" and noun.head.head.pos_ == "VERB":
+        victims = _verb_victims(noun.head.head)  # "stabbed to death", "beaten to death"
+        return _group_count(victims[0]) if victims else (None, [])
+    if lemma == "toll":
+        return _toll(noun)
+    if lemma == "life":
+        if noun.head.lemma_.lower() not in lex.life_verbs:
+            return None
+        value, used = _value(noun.doc[noun.left_edge.i:noun.i + 1])
+        if value is not None:
+            return value, used
+        subj = _children(noun.head, "nsubj")  # "five people lost their lives"
+        return _group_count(subj[0]) if subj and noun.head.lemma_.lower() == "lose" else (None, [])
+    value, used = _value(noun.doc[noun.left_edge.i:noun.i + 1])
+    if value is not None:
+        return value, used
+    for prep in _children(noun, "prep"):
+        if prep.lower_ == "of":
+            objs = _children(prep, "pobj")
+            if objs:
+                return _group_count(objs[0])
+    if any(c.dep_ == "poss" for c in noun.children) and noun.tag_ == "NN":
+        return 1, [noun]  # "his death", "the journalist's murder"
+    return None, []
+
+
+def _toll(toll) -> tuple[int | None, list]:
+    """'the death toll rose to 20', 'raising the toll to 20', 'a toll of 20', 'the toll is 20'."""
+    head = toll.head
+    scope = [t for t in head.subtree if t.i > toll.i] if toll.dep_ != "pobj" else list(toll.subtree)
+    for prep in ("to", "at", "of"):
+        for t in scope:
+            if t.lower_ == prep and t.dep_ in ("prep", "dative"):
+                value, used = _value(list(t.subtree)[1:])
+                if value is not None:
+                    return value, used
+    value, used = _value(scope)
+    return (value, used) if value is not None else (None, [])
+
+
+# ---------------------------------------------------------------- which deaths belong to the event
+
+def _clause_head(tok):
+    while tok.dep_ not in _CLAUSE_DEPS and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _in_subtree(tok, root) -> bool:
+    return root.left_edge.i <= tok.i <= root.right_edge.i and any(a is root for a in [tok, *tok.ancestors])
+
+
+def _referenced(cue, trigger) -> bool:
+    """True when the deaths are the subject of another act: 'protested over the killing of ...'."""
+    lex = _lexicon()
+    for anc in cue.ancestors:
+        if trigger is not None and (anc is trigger or _in_subtree(trigger, anc)):
+            return False
+        if anc.lemma_.lower() in lex.reference or anc.lower_ in lex.reference:
+            return True
+    return False
+
+
+def _related(cue, trigger) -> bool:
+    if trigger is None or cue is trigger:
+        return True
+    return _in_subtree(cue, _clause_head(trigger)) or _in_subtree(trigger, _clause_head(cue))
+
+
+def _collect(trigger, sent) -> Fatalities:
+    found: list[tuple[int, list, Any]] = []
+    seen: set[int] = set()
+    for tok in sent:
+        if not _related(tok, trigger) or _referenced(tok, trigger):
+            continue
+        result = _cue_victims(tok)
+        if result is None or result[0] is None:
+            continue
+        value, used = result
+        ids = {t.i for t in used} or {tok.i}
+        if ids & seen:  # the same victims reported twice ("were shot dead ... killed")
+            continue
+        seen |= ids
+        found.append((value, used, tok))
+    if not found:
+        return Fatalities(None)
+    killed = sum(v for v, _, _ in found)
+    toks = [t for _, used, cue in found for t in (used or [cue])]
+    doc = sent.doc
+    span = doc[min(t.i for t in toks):max(t.i for t in toks) + 1]
+    cue = " + ".join(c.text if v else f"{c.text} (none)" for v, _, c in found)
+    return Fatalities(killed, span, cue)
 
 
 def count(trigger: Any, sent: Any) -> Fatalities:
     """Deaths reported for the event whose trigger is the spaCy Token ``trigger`` in sentence ``sent``.
-    (first version: nothing found)"""
-    return Fatalities(None)
+
+    Only deaths told in the trigger's clause (or in a clause that governs it) count, and never those
+    that another act is about ("protested over the killing of two men").
+    """
+    return _collect(trigger, sent)
+
+
+def count_in(sent: Any) -> Fatalities:
+    """Deaths reported anywhere in the sentence ``sent``: for an event whose trigger fits no clause."""
+    return _collect(None, sent)
