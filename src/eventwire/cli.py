@@ -124,5 +124,79 @@ def batch(
               f"{stats.skipped_chunks} chunks already done")
 
 
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="files or folders (text, HTML, RSS/Atom, JSONL), or - for stdin"),
+    db: str = typer.Option("eventwire.db", "--db", help="the store: a SQLite file or a postgresql:// URL"),
+    jsonl: bool = typer.Option(False, "--jsonl", help="standard input is JSON Lines (the coding contract)"),
+    replace: bool = typer.Option(False, "--replace", help="code texts already stored again and replace their coding"),
+) -> None:
+    """Code articles into a store; a text already stored is skipped."""
+    from collections import Counter
+
+    from .pipeline import Pipeline
+    from .store import StoreError, open_store
+    from .store import ingest as ingest_items
+    _check_inputs(paths)
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    try:
+        store = open_store(db)
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2)
+    items: Iterable[Item] = _items(paths, jsonl)
+    counts: Counter[str] = Counter()
+    with store:
+        for done in ingest_items(store, items if jsonl else _with_progress(items), Pipeline(), replace=replace):
+            counts[done.outcome] += 1
+            if done.error:
+                err.print(f"[red]{done.id}:[/] {done.error}", highlight=False)
+    err.print(f"{counts['stored']} stored, {counts['skipped']} already stored, {counts['failed']} failed "
+              f"in {store.name}", highlight=False)
+    if counts["failed"] and not (counts["stored"] or counts["skipped"]):
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    db: str = typer.Option("eventwire.db", "--db", help="the store: a SQLite file or a postgresql:// URL"),
+    since: Optional[str] = typer.Option(None, "--since", help="events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    until: Optional[str] = typer.Option(None, "--until", help="events on or before this date"),
+    types: Optional[list[str]] = typer.Option(None, "--type", help="PLOVER type, e.g. ASSAULT (repeat for several)"),
+    acled_types: Optional[list[str]] = typer.Option(None, "--acled-type", help="ACLED event or sub-event type"),
+    actor: Optional[str] = typer.Option(None, "--actor", help="part of an actor's name, any case"),
+    countries: Optional[list[str]] = typer.Option(None, "--country", help="country of the location: ISO code or name"),
+    statuses: Optional[list[str]] = typer.Option(None, "--status", help="asserted, claimed, denied, …"),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, jsonl, json or geojson"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="write here instead of stdout"),
+    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="at most this many events"),
+) -> None:
+    """List, filter and export the events of a store."""
+    from . import export
+    from .store import StoreError, open_store
+    from .store.table import events_table
+    if fmt not in export.FORMATS:
+        err.print(f"[red]error:[/] unknown format {fmt!r} (one of {', '.join(export.FORMATS)})")
+        raise typer.Exit(2)
+    try:
+        with open_store(db, create=False) as store:
+            rows = store.events(limit=limit, since=since, until=until, type=types, acled_type=acled_types,
+                                actor=actor, country=countries, status=statuses)
+    except (StoreError, ValueError) as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2)
+    stream = open(out, "w", encoding="utf-8") if out else sys.stdout
+    try:
+        if fmt == "table":
+            Console(file=stream, width=160).print(events_table(rows, title=f"{len(rows)} events"))
+        else:
+            export.write_rows(rows, fmt, stream)
+            if fmt in ("json", "geojson"):
+                stream.write("\n")
+    finally:
+        if out:
+            stream.close()
+
+
 def main() -> None:  # python -m eventwire
     app()

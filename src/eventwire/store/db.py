@@ -1,0 +1,230 @@
+"""One store, two databases: SQLite (a path) or PostgreSQL (a ``postgresql://`` URL), one interface.
+
+Documents are kept once per content (sha256 of the normalised text) and each is written in its own
+transaction, so a failure never loses or half-writes what is stored.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
+
+from ..export import CSV_COLUMNS, event_rows
+from ..model import CodedDocument
+from ..serialize import document as serialize
+from .filters import EventFilter
+from .migrations import StoreError, migrate
+from .schema import CHILDREN, actors, documents, events, places, times
+
+DEFAULT = "eventwire.db"
+
+_SPACE = re.compile(r"\s+")
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the text with Unicode composed (NFC) and every run of white space made one space."""
+    norm = _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def database_url(target: str) -> URL:
+    """``--db`` → a SQLAlchemy URL: a path is a SQLite file; postgresql:// URLs use psycopg (v3)."""
+    if "://" not in target:
+        return URL.create("sqlite", database=str(Path(target).expanduser().resolve()))
+    try:
+        url = make_url(target)
+    except ArgumentError as exc:
+        raise StoreError(f"not a database URL: {target!r}") from exc
+    if url.drivername in ("postgresql", "postgres"):
+        return url.set(drivername="postgresql+psycopg")
+    if url.drivername in ("sqlite", "postgresql+psycopg"):
+        return url
+    raise StoreError(f"unsupported database {url.drivername!r}: use a file path or a postgresql:// URL")
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    engine = create_engine(url, json_serializer=_dumps, connect_args={"timeout": 30})
+
+    # pysqlite's own transaction handling skips DDL and begins late; let SQLAlchemy's BEGIN be the only one,
+    # IMMEDIATE for writers so that two ingesting processes queue on the lock instead of failing.
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _record) -> None:
+        dbapi_conn.isolation_level = None
+        dbapi_conn.execute("PRAGMA foreign_keys = ON")
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("writer") else "BEGIN")
+
+    return engine
+
+
+def open_store(target: str = DEFAULT, create: bool = True) -> Store:
+    """Open (creating or upgrading its schema) the store at a path or ``postgresql://`` URL.
+    With ``create=False`` a SQLite file that does not exist is an error, not a new empty store."""
+    url = database_url(target)
+    shown = url.render_as_string(hide_password=True)
+    if url.get_backend_name() == "sqlite":
+        path = Path(url.database or "")
+        if url.database and url.database != ":memory:":
+            if not create and not path.exists():
+                raise StoreError(f"no store at {path}")
+            if not path.parent.is_dir():
+                raise StoreError(f"cannot create a store in {path.parent}: no such folder")
+        engine = _sqlite_engine(url)
+    else:
+        engine = create_engine(url, json_serializer=_dumps)
+    try:
+        with engine.begin() as conn:
+            migrate(conn)
+    except OperationalError as exc:
+        engine.dispose()
+        raise StoreError(f"cannot open {shown}: {str(exc.orig).strip()}") from exc
+    except StoreError:
+        engine.dispose()
+        raise
+    return Store(engine, shown)
+
+
+class Store:
+    """Coded documents in a database. Use ``open_store``; close it (or use ``with``) when done."""
+
+    def __init__(self, engine: Engine, name: str):
+        self.engine = engine
+        self.name = name
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def contains(self, text: str) -> bool:
+        """Whether this text is stored and coded (a stored failure does not count: it is coded again)."""
+        with self.engine.connect() as conn:
+            return conn.scalar(select(documents.c.id).where(documents.c.hash == content_hash(text),
+                                                           documents.c.error.is_(None))) is not None
+
+    def add(self, cd: CodedDocument, replace: bool = False) -> bool:
+        """Store a coded document; False when its text is stored already. A stored failure is replaced
+        by the new coding, a stored coding only with ``replace``, and never by a failure."""
+        digest = content_hash(cd.text)
+        try:
+            with self.engine.connect().execution_options(writer=True) as conn, conn.begin():
+                old = conn.execute(select(documents.c.id, documents.c.error)
+                                   .where(documents.c.hash == digest)).first()
+                if old is not None:
+                    if old.error is None and (cd.error or not replace):
+                        return False
+                    for table in CHILDREN:
+                        conn.execute(delete(table).where(table.c.document == old.id))
+                    conn.execute(delete(documents).where(documents.c.id == old.id))
+                _insert(conn, cd, digest)
+        except IntegrityError:
+            # Another process stored the same text between our check and our insert.
+            if self._has_hash(digest):
+                return False
+            raise
+        return True
+
+    def _has_hash(self, digest: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(documents.c.id).where(documents.c.hash == digest)) is not None
+
+    def events(self, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """Event rows (export.CSV_COLUMNS, as ``export.event_rows`` gives them), by date then document;
+        ``filters`` are the fields of ``EventFilter``. Raises ValueError for a bad filter value."""
+        query = (select(*(events.c[name] for name in CSV_COLUMNS))
+                 .where(*EventFilter(**filters).conditions())
+                 .order_by(events.c.date.nulls_last(), events.c.document, events.c.event))
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def documents(self) -> list[dict[str, Any]]:
+        """One summary per stored document, oldest first, with its number of events."""
+        n_events = (select(events.c.document, func.count().label("events"))
+                    .group_by(events.c.document).subquery())
+        d = documents.c
+        query = (select(d.id, d.doc_id, d.title, d.url, d.source, d.published, d.published_inferred, d.error,
+                        d.coded_at, d.hash, func.coalesce(n_events.c.events, 0).label("events"))
+                 .outerjoin_from(documents, n_events, n_events.c.document == d.id)
+                 .order_by(d.id))
+        with self.engine.connect() as conn:
+            return [{**row._mapping, "coded_at": _utc(row.coded_at)} for row in conn.execute(query)]
+
+    def document(self, key: int | str) -> dict[str, Any] | None:
+        """The coded JSON of one document (serialize.document) plus its ``text``: by store id (int) or by
+        the id it came with (str; the latest coded when several share it). None when there is none."""
+        where = documents.c.id == key if isinstance(key, int) else documents.c.doc_id == key
+        with self.engine.connect() as conn:
+            row = conn.execute(select(documents.c.json, documents.c.text).where(where)
+                               .order_by(documents.c.id.desc()).limit(1)).first()
+        return None if row is None else {**row.json, "text": row.text}
+
+    def count(self, what: Literal["documents", "events"] = "documents") -> int:
+        table = {"documents": documents, "events": events}[what]
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(table))
+
+
+def _utc(moment: datetime) -> str:
+    """ISO 8601 in UTC (SQLite gives the stored time back without its zone)."""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).isoformat()
+
+
+def _insert(conn: Connection, cd: CodedDocument, digest: str) -> None:
+    """Write one document and its flat rows; everything comes from its serialised JSON."""
+    d = serialize(cd)
+    doc = cd.doc
+    key = conn.execute(insert(documents).values(
+        hash=digest, doc_id=cd.id, title=doc.title, url=doc.url, source=doc.source,
+        published=d.get("published"), published_inferred=d.get("published_inferred"),
+        published_precision=d.get("published_precision"),
+        dateline=(d.get("dateline") or {}).get("text"), error=cd.error,
+        coded_at=datetime.now(timezone.utc), text=cd.text, meta=doc.meta or None, json=d,
+    )).inserted_primary_key[0]
+    if cd.error:
+        return
+    _many(conn, events, [{"document": key, **row} for row in event_rows(d)])
+    _many(conn, actors, [
+        {"document": key, "event": i, "role": role, "name": a["name"], "text": a.get("text"),
+         "start_char": (a.get("span") or {}).get("start"), "end_char": (a.get("span") or {}).get("end"),
+         "country": a.get("country"), "sector": a.get("sector"), "kind": a.get("kind"),
+         "entity": a.get("entity"), "rule": a.get("rule")}
+        for i, e in enumerate(d["events"]) for role, a in ((1, e.get("actor1")), (2, e.get("actor2"))) if a])
+    _many(conn, places, [{"document": key, "ordinal": i, **_offsets(p), **{k: p[k] for k in _PLACE_KEYS}}
+                         for i, p in enumerate(d["places"])])
+    _many(conn, times, [{"document": key, "ordinal": i, **_offsets(t), **{k: t[k] for k in _TIME_KEYS}}
+                        for i, t in enumerate(d["times"])])
+
+
+_PLACE_KEYS = ("text", "name", "lat", "lon", "country", "geonameid", "feature", "precision", "inferred", "rule")
+_TIME_KEYS = ("text", "value", "type", "rule")
+
+
+def _offsets(item: dict[str, Any]) -> dict[str, int]:
+    return {"start_char": item["start"], "end_char": item["end"]}
+
+
+def _many(conn: Connection, table, rows: Iterable[dict[str, Any]]) -> None:
+    rows = list(rows)
+    if rows:
+        conn.execute(insert(table), rows)

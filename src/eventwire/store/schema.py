@@ -1,0 +1,140 @@
+"""The store's tables (SQLAlchemy Core): plain tables with readable column names, the same on SQLite
+and PostgreSQL, so that any tool (sqlite3, Datasette, psql) can read them without eventwire.
+
+``documents`` holds one row per distinct text with the whole coded JSON; ``events``, ``actors``,
+``places`` and ``times`` are flat views of that JSON for querying. Changing a table here means
+adding a migration in ``migrations.py`` that brings existing stores to the same shape.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String,
+                        Table, Text)
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version", metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("description", Text, nullable=False),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("hash", String(64), nullable=False, unique=True, comment="sha256 of the normalised text"),
+    Column("doc_id", Text, nullable=False, comment="the id the document came with (file name, JSONL id)"),
+    Column("title", Text),
+    Column("url", Text),
+    Column("source", Text),
+    Column("published", String(32)),
+    Column("published_inferred", Boolean),
+    Column("published_precision", String(16)),
+    Column("dateline", Text),
+    Column("error", Text, comment="why coding failed; such a document is coded again when ingested again"),
+    Column("coded_at", DateTime(timezone=True), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("meta", JSON, comment="input keys beyond the contract's"),
+    Column("json", JSON, nullable=False, comment="the coded document (serialize.document)"),
+    Index("ix_documents_doc_id", "doc_id"),
+)
+
+
+def _document_fk() -> Column:
+    return Column("document", Integer, ForeignKey("documents.id"), primary_key=True)
+
+
+#: One row per event; the columns after ``document`` are export.CSV_COLUMNS ("event" is the ordinal).
+events = Table(
+    "events", metadata,
+    _document_fk(),
+    Column("doc_id", Text, nullable=False),
+    Column("event", Integer, primary_key=True, autoincrement=False),
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("acled_event_type", String(64)),
+    Column("acled_sub_event_type", String(64)),
+    Column("actor1", Text),
+    Column("actor1_country", String(8)),
+    Column("actor1_sector", String(8)),
+    Column("actor1_kind", String(32)),
+    Column("actor2", Text),
+    Column("actor2_country", String(8)),
+    Column("actor2_sector", String(8)),
+    Column("actor2_kind", String(32)),
+    Column("date", String(10)),
+    Column("date_precision", String(16)),
+    Column("date_inferred", Boolean),
+    Column("location", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("country", String(2), comment="ISO 3166 alpha-2 of the location"),
+    Column("geonameid", Integer),
+    Column("geo_precision", Integer),
+    Column("fatalities", Integer),
+    Column("status", String(16)),
+    Column("attribution", Text),
+    Column("confidence", Float),
+    Column("rule", Text),
+    Column("evidence_start", Integer),
+    Column("evidence_end", Integer),
+    Column("evidence_text", Text),
+    Column("incident", Text),
+    Index("ix_events_date", "date"),
+    Index("ix_events_type", "type"),
+    Index("ix_events_acled_event_type", "acled_event_type"),
+    Index("ix_events_country", "country"),
+)
+
+#: The actors of each event (role 1 or 2), with the words and offsets they were read from.
+actors = Table(
+    "actors", metadata,
+    _document_fk(),
+    Column("event", Integer, primary_key=True, autoincrement=False),
+    Column("role", Integer, primary_key=True, autoincrement=False),
+    Column("name", Text, nullable=False),
+    Column("text", Text),
+    Column("start_char", Integer),
+    Column("end_char", Integer),
+    Column("country", String(8)),
+    Column("sector", String(8)),
+    Column("kind", String(32)),
+    Column("entity", Text),
+    Column("rule", Text),
+    Index("ix_actors_name", "name"),
+)
+
+#: Every place mention resolved in a document, whether or not an event uses it.
+places = Table(
+    "places", metadata,
+    _document_fk(),
+    Column("ordinal", Integer, primary_key=True, autoincrement=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+    Column("country", String(2)),
+    Column("geonameid", Integer),
+    Column("feature", String(16)),
+    Column("precision", Integer),
+    Column("inferred", Boolean),
+    Column("rule", Text),
+)
+
+#: Every normalised time expression of a document.
+times = Table(
+    "times", metadata,
+    _document_fk(),
+    Column("ordinal", Integer, primary_key=True, autoincrement=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", Text, nullable=False),
+    Column("type", String(16)),
+    Column("rule", Text),
+)
+
+#: Tables that hang off a document: written and deleted with it, in one transaction.
+CHILDREN = (events, actors, places, times)
