@@ -68,10 +68,13 @@ def code(
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table (default), json, jsonl, csv or geojson"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="write here instead of stdout"),
     merge: bool = typer.Option(False, "--merge", help="read all input first and give events of one happening one incident id"),
+    model: Optional[Path] = typer.Option(None, "--model", help="a classifier trained with `eventwire train`, used beside the rules"),
 ) -> None:
     """Code articles into events."""
     from . import export
     _check_inputs(paths)
+    if model is not None:
+        _use_model(model)
     fmt = "jsonl" if jsonl and fmt is None else (fmt or "table")
     if fmt not in export.FORMATS:
         err.print(f"[red]error:[/] unknown format {fmt!r} (one of {', '.join(export.FORMATS)})")
@@ -196,6 +199,55 @@ def events(
     finally:
         if out:
             stream.close()
+
+
+def _need_sklearn() -> None:
+    import importlib.util
+    if importlib.util.find_spec("sklearn") is None:
+        err.print("[red]error:[/] the classifier needs scikit-learn: pip install 'eventwire[train]'", highlight=False)
+        raise typer.Exit(2)
+
+
+def _use_model(folder: Path) -> None:
+    """Check the folder and hand it to the "classify" stage (which reads EVENTWIRE_MODEL)."""
+    import os
+
+    from .coding.classifier import MANIFEST_FILE, MODEL_FILE
+    _need_sklearn()
+    if not (folder / MANIFEST_FILE).is_file() or not (folder / MODEL_FILE).is_file():
+        err.print(f"[red]error:[/] {folder} holds no trained model (train one with `eventwire train`)", highlight=False)
+        raise typer.Exit(2)
+    os.environ["EVENTWIRE_MODEL"] = str(folder.resolve())
+
+
+@app.command()
+def train(
+    labelled: Path = typer.Argument(..., help="JSON Lines: id, text, and the ACLED event_type and sub_event_type"),
+    out: Path = typer.Option(..., "--out", "-o", help="folder to write model.joblib and manifest.json into"),
+    against_rules: bool = typer.Option(True, "--against-rules/--alone",
+                                       help="tune when the model may overrule the rules by running the rules "
+                                            "on the held-out part (--alone: the model decides only where rules found nothing)"),
+) -> None:
+    """Train the optional classifier of ACLED sub-event types on your own labelled data."""
+    from .coding.classifier import read_labelled
+    from .coding.classifier import train as fit
+    if not labelled.is_file():
+        err.print(f"[red]error:[/] cannot read {labelled}", highlight=False)
+        raise typer.Exit(2)
+    _need_sklearn()
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    rows, skipped = read_labelled(labelled)
+    why = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in skipped.items() if v)
+    err.print(f"{len(rows)} labelled rows" + (f" (skipped: {why})" if why else ""), highlight=False)
+    try:
+        manifest = fit(rows, out, against_rules=against_rules, skipped=skipped)
+    except ValueError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2)
+    err.print(f"trained on {manifest.n_train}, measured on {manifest.n_holdout} held out; thresholds "
+              f"{manifest.thresholds}; saved to {out}", highlight=False)
+    for key, value in manifest.metrics.items():
+        err.print(f"  {key:<40} {value}", highlight=False)
 
 
 def main() -> None:  # python -m eventwire

@@ -109,6 +109,7 @@ class Event:
     confidence: float = 0.5
     from_caption: bool = False
     incident: str | None = None
+    decided_by: str = "rules"  # who set the ACLED types: "rules" or "model:<name>" (the trained classifier)
 
 
 @dataclass

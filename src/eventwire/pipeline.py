@@ -1,6 +1,6 @@
 """One pipeline, many front doors: ``code()`` and ``pipe()`` serve the CLI, the API, batch and tests.
 
-The stages: clean → nlp → times → coder → geo → dates → actors. Each stage is a function ``stage(cd: CodedDocument) -> None`` that adds its part and never
+The stages: clean → nlp → times → coder → classify → geo → dates → actors. Each stage is a function ``stage(cd: CodedDocument) -> None`` that adds its part and never
 reaches back into an earlier one. A stage that raises leaves its document with an ``error``;
 the other documents go on.
 """
@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 
 from . import actors, coding, geo, nlp, timex
+from .coding import classifier
 from .ingest import clean
 from .model import CodedDocument, Document, DocumentError
 
@@ -23,6 +24,7 @@ STAGES: dict[str, Stage] = {
     "nlp": nlp.parse,
     "times": timex.tag,
     "coder": coding.code_events,
+    "classify": classifier.classify,  # a no-op unless a trained model is configured (code --model)
     "geo": geo.geocode,
     "dates": timex.date_events,
     "actors": actors.contextualise,
