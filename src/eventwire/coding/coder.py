@@ -1,0 +1,242 @@
+"""The event coder: trigger lexicons applied to the spaCy parse, roles from the syntax, ACLED refinement.
+
+For every sentence of every segment: find the lexicon triggers, read actor1/actor2 from the parse,
+refine the ACLED sub-event by cue words (weapons, victims, police intervention, territory), ask
+modality for status and source and fatalities for deaths, and score a confidence that puts the
+event the report is about first: strong triggers, main clauses and early sentences rank high; a
+trigger governed by another ("agreed to *withdraw*", "accused Russia of *deploying*") ranks low.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import actors
+from ..model import Actor, CodedDocument, Event, Span
+from . import fatalities, modality, roles
+from .lexicon import Entry, Hit, acled_types, contains, headers, lexicon, rules
+
+#: ACLED notes often open with a category label: "Interception: On 8 April ...".
+HEADER = re.compile(r"\s*([A-Z][A-Za-z ,/\-]{2,50}):\s")
+NOTE_SENTENCES = 4  # a segment this short is one report: cues anywhere in it refine its events
+VIOLENT_TYPES = ("ASSAULT", "PROTEST", "COERCE")
+LOW_STATUS = {"hypothetical": 0.25, "negated": 0.3, "denied": 0.15, "future": 0.1, "claimed": 0.0, "asserted": 0.0}
+
+
+@dataclass
+class Candidate:
+    """An event in the making, before actors are named."""
+
+    hit: Hit
+    sent: Any
+    sent_index: int
+    segment: Any
+    type: str
+    mode: str | None
+    acled: str | None
+    rule: str
+    roles: roles.Roles = field(default_factory=roles.Roles)
+    weight: float = 0.5
+
+
+def code_events(cd: CodedDocument) -> None:
+    """Fill ``cd.events`` from every segment of the parsed document."""
+    for seg in cd.segments:
+        cd.events.extend(code_segment(seg))
+
+
+def code_segment(seg: Any) -> list[Event]:
+    sents = list(seg.doc.sents)
+    note = seg.doc if len(sents) <= NOTE_SENTENCES else None
+    label = _header(seg.doc)
+    events: list[Event] = []
+    for si, sent in enumerate(sents):
+        hits = lexicon().find(sent)
+        cands = [_candidate(h, sent, si, seg) for h in hits]
+        cands = [c for c in cands if c is not None]
+        _refine_victims(cands)
+        for c in cands:
+            _refine(c, note)
+        if label is not None and si == label[2]:
+            cands.insert(0, _labelled(label, sent, si, seg, cands))
+        trigger_ids = {c.hit.trigger.i for c in cands}
+        seen: set[tuple] = set()
+        for c in cands:
+            ev = _event(c, sents, si, trigger_ids)
+            key = (ev.type, ev.acled_sub_event_type, ev.actor1.name if ev.actor1 else None)
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(ev)
+    return events
+
+
+def _header(doc: Any) -> tuple[dict, Span, int] | None:
+    """The note's category label, as (coding, character span in the segment, sentence index)."""
+    m = HEADER.match(doc.text)
+    if not m:
+        return None
+    name = m.group(1).strip().lower()
+    coding = headers().get(name)
+    if coding is None:
+        return None
+    start, end = m.start(1), m.end(1)
+    for si, sent in enumerate(doc.sents):
+        if sent.end_char > end:
+            return coding, Span(start, end), si
+    return None
+
+
+def _candidate(hit: Hit, sent: Any, si: int, seg: Any) -> Candidate | None:
+    e: Entry = hit.entry
+    r = roles.find(hit.trigger)
+    c = Candidate(hit=hit, sent=sent, sent_index=si, segment=seg, type=e.type, mode=e.mode, acled=e.acled,
+                  rule=e.id, roles=r, weight=e.weight)
+    if e.family in ("violence", "territory") and r.actor2 is not None and roles.is_place(r.actor2.root):
+        r.actor2 = None  # "shelled Severodonetsk": a place, located by geo, not a party
+    if e.id == "assault.capture" and r.target is not None and not roles.is_place(r.target):
+        if e.words and hit.trigger.lemma_.lower() in ("seize", "capture"):
+            return None  # "seized weapons", "captured soldiers": not territory (other entries cover them)
+    return c
+
+
+def _refine_victims(cands: list[Candidate]) -> None:
+    """Armed violence against civilians is an ACLED Attack; between armed parties a clash; by crowds, riots."""
+    classes = [roles.noun_class(c.roles.target) for c in cands if c.hit.entry.family == "violence"]
+    civilian = "civilian" in classes and "armed" not in classes
+    armed = "armed" in classes
+    for c in cands:
+        if c.hit.entry.family != "violence":
+            continue
+        agent = c.roles.actor1.root if c.roles.actor1 is not None else None
+        if c.acled == "Armed clash" and civilian:
+            c.acled, c.rule = "Attack", c.rule + "+victim:civilian"
+        elif c.acled == "Attack" and armed:
+            c.acled, c.rule = "Armed clash", c.rule + "+victim:armed"
+        if c.acled in ("Armed clash", "Attack") and roles.is_crowd(agent) and roles.noun_class(agent) != "armed":
+            c.acled, c.type, c.mode = "Mob violence", "PROTEST", "riot"
+            c.rule += "+agent:crowd"
+
+
+def _refine(c: Candidate, note: Any) -> None:
+    """The first cue rule of refine.json that applies to the candidate's family and current sub-event."""
+    family = c.hit.entry.family
+    for rule in rules():
+        if family not in rule.families or (rule.when_sub is not None and c.acled not in rule.when_sub):
+            continue
+        if rule.acled == c.acled:
+            continue
+        scope = note if (rule.scope == "note" and note is not None) else c.sent
+        if contains(scope, rule.cues) and not contains(scope, rule.unless):
+            c.acled = rule.acled
+            if rule.mode and c.type == "ASSAULT" or (rule.mode and c.type == "PROTEST"):
+                c.mode = rule.mode
+            c.rule += f"+{rule.id}"
+            return
+
+
+def _labelled(label: tuple[dict, Span, int], sent: Any, si: int, seg: Any, cands: list[Candidate]) -> Candidate:
+    """The event a note's category label names; its roles come from the sentence's strongest trigger."""
+    coding, span, _ = label
+    doc = seg.doc
+    tok = doc.char_span(span.start, span.end, alignment_mode="expand")
+    trigger = tok.root if tok is not None else sent.root
+    best = max(cands, key=lambda c: c.weight, default=None)
+    entry = Entry(id="header", type=coding["type"], words=(), pos=frozenset(), mode=coding.get("mode"),
+                  acled=coding.get("acled"), weight=0.95, family="fixed")
+    hit = Hit(entry, (trigger,), best.hit.trigger if best else sent.root)
+    c = Candidate(hit=hit, sent=sent, sent_index=si, segment=seg, type=entry.type, mode=entry.mode,
+                  acled=entry.acled, rule=f"header:{span.of(doc.text).lower()}", weight=0.95)
+    c.roles = best.roles if best else roles.Roles()
+    return c
+
+
+def _event(c: Candidate, sents: list[Any], si: int, trigger_ids: set[int]) -> Event:
+    seg, sent, trig = c.segment, c.sent, c.hit.trigger
+    off = seg.offset
+    mod = modality.assess(trig, sent)
+    status = mod.status or "asserted"
+    killed = None
+    if c.type in VIOLENT_TYPES:
+        killed = _fatalities(trig, sent, sents, si)
+    tokens = c.hit.tokens
+    t_start = min(t.idx for t in tokens)
+    t_end = max(t.idx + len(t) for t in tokens)
+    acled = c.acled
+    ev = Event(
+        type=c.type, mode=c.mode,
+        evidence=Span(off + sent.start_char, off + sent.end_char),
+        trigger=Span(off + t_start, off + t_end),
+        rule=c.rule,
+        acled_event_type=acled_types().get(acled) if acled else None,
+        acled_sub_event_type=acled,
+        actor1=_actor(c.roles.actor1, off),
+        actor2=_actor(c.roles.actor2, off),
+        fatalities=killed,
+        status=status,  # type: ignore[arg-type]
+        attribution=mod.attribution,
+        attribution_span=_span(mod.attribution_span, off),
+        from_caption=seg.kind == "caption",
+    )
+    if c.hit.entry.family == "territory":
+        _territory_by_kind(ev)
+    ev.confidence = _confidence(c, status, trigger_ids)
+    return ev
+
+
+def _fatalities(trig: Any, sent: Any, sents: list[Any], si: int) -> int | None:
+    """Deaths in the trigger's sentence, else in the next sentences that only report harm ("3 died.")."""
+    found = fatalities.count(trig, sent).killed
+    for nxt in sents[si + 1:si + 3]:
+        if found is not None:
+            break
+        hits = lexicon().find(nxt)
+        if any(not h.entry.casualty for h in hits):
+            break
+        found = fatalities.count(hits[0].trigger if hits else nxt.root, nxt).killed
+    return found
+
+
+def _territory_by_kind(ev: Event) -> None:
+    """ACLED: territory regained by government forces vs taken by a non-state (or foreign) actor.
+    The verb decides by default ("recaptured" -> government); a known non-state actor overrides it."""
+    kind = ev.actor1.kind if ev.actor1 else None
+    if ev.acled_sub_event_type == "Government regains territory" and kind in (
+            "rebels", "political_militia", "identity_militia", "external"):
+        ev.acled_sub_event_type = "Non-state actor overtakes territory"
+        ev.rule += "+actor:non-state"
+
+
+def _confidence(c: Candidate, status: str, trigger_ids: set[int]) -> float:
+    trig = c.hit.trigger
+    score = c.weight
+    depth, governed = 0, False
+    tok = trig
+    while tok.head.i != tok.i and depth < 8:
+        if tok.dep_ != "conj" and tok.head.i in trigger_ids:
+            governed = True
+        tok = tok.head
+        depth += 1
+    score += 0.08 if depth == 0 else 0.04 if depth == 1 else 0.0
+    if governed and c.rule != "header" and not c.rule.startswith("header"):
+        score -= 0.08
+    if trig.pos_ not in ("VERB",):
+        score -= 0.03
+    score -= min(0.03 * c.sent_index, 0.15)
+    score -= LOW_STATUS.get(status, 0.0)
+    if c.segment.kind == "caption":
+        score -= 0.1
+    return max(0.05, min(0.99, score))
+
+
+def _actor(span: Any, offset: int) -> Actor | None:
+    if span is None or not span.text.strip():
+        return None
+    return actors.resolve_span(span, offset)
+
+
+def _span(span: Any, offset: int) -> Span | None:
+    if span is None:
+        return None
+    return Span(offset + span.start_char, offset + span.end_char)

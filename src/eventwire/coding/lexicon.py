@@ -1,0 +1,225 @@
+"""The coder's data: PLOVER and ACLED vocabularies, trigger lexicons, refinement cues, noun classes.
+
+Everything here is read from ``eventwire/data/coding`` once per process; the code only applies it.
+A lexicon word is a lemma or a lower-case word form; several words make a phrase, matched in order
+with up to ``MAX_GAP`` other words between them ("took full control of"). ``word/POS`` restricts a
+single word to one part of speech ("fire/VERB" is a trigger, the noun "fire" is not).
+"""
+from __future__ import annotations
+
+import functools
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+MAX_GAP = 2
+#: Tokens inside these named entities are names, not triggers ("Rally for Democracy", "Air Force One").
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "NORP"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One trigger lexicon entry: the words that signal an event and how to code it."""
+
+    id: str
+    type: str  # PLOVER event type
+    words: tuple[str, ...]
+    pos: frozenset[str]
+    mode: str | None
+    acled: str | None  # ACLED sub-event type (the event type follows from it)
+    weight: float  # how strongly the trigger marks the event a report is about
+    family: str  # which refinements apply (refine.json)
+    casualty: bool = False  # the trigger only reports harm ("killed", "wounded"), often of another event
+
+
+@dataclass(frozen=True)
+class Phrase:
+    words: tuple[tuple[str, str | None], ...]  # (word, required POS or None)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    families: frozenset[str]
+    cues: tuple[Phrase, ...]
+    unless: tuple[Phrase, ...]
+    acled: str
+    mode: str | None
+    scope: str
+    when_sub: frozenset[str] | None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A lexicon phrase found in a sentence: the tokens it covers and the one that is the trigger."""
+
+    entry: Entry
+    tokens: tuple[Any, ...]
+    trigger: Any
+
+
+def _data() -> Any:
+    return resources.files("eventwire") / "data" / "coding"
+
+
+def _load(name: str) -> Any:
+    return json.loads((_data() / name).read_text(encoding="utf-8"))
+
+
+def phrase(text: str) -> Phrase:
+    parts = []
+    for word in text.lower().split():
+        word, _, pos = word.partition("/")
+        parts.append((word, pos.upper() or None))
+    return Phrase(tuple(parts))
+
+
+def _word_matches(token: Any, word: str, pos: str | None) -> bool:
+    if pos and token.pos_ != pos:
+        return False
+    return word == token.lower_ or word == token.lemma_.lower()
+
+
+def match_at(tokens: Any, i: int, ph: Phrase) -> list[Any] | None:
+    """The tokens of ``ph`` starting at index ``i`` of ``tokens`` (a sentence), or None."""
+    word, pos = ph.words[0]
+    if not _word_matches(tokens[i], word, pos):
+        return None
+    found = [tokens[i]]
+    for word, pos in ph.words[1:]:
+        nxt = _next_match(tokens, found[-1].i - tokens[0].i + 1, word, pos)
+        if nxt is None:
+            return None
+        found.append(nxt)
+    return found
+
+
+def _next_match(tokens: Any, j: int, word: str, pos: str | None) -> Any:
+    """The token matching ``word`` within MAX_GAP words from index ``j``, not across punctuation."""
+    for k in range(j, min(j + MAX_GAP + 1, len(tokens))):
+        if _word_matches(tokens[k], word, pos):
+            return tokens[k]
+        if tokens[k].is_punct and tokens[k].text != "-":
+            return None
+    return None
+
+
+def contains(tokens: Any, phrases: tuple[Phrase, ...]) -> Phrase | None:
+    """The first of ``phrases`` that occurs in ``tokens``, or None."""
+    for ph in phrases:
+        first = ph.words[0][0]
+        for i, tok in enumerate(tokens):
+            if (first == tok.lower_ or first == tok.lemma_.lower()) and match_at(tokens, i, ph):
+                return ph
+    return None
+
+
+class Lexicon:
+    """All trigger entries, indexed by their first word."""
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = entries
+        self.index: dict[str, list[tuple[Phrase, Entry]]] = defaultdict(list)
+        for e in entries:
+            for w in e.words:
+                ph = phrase(w)
+                self.index[ph.words[0][0]].append((ph, e))
+
+    def find(self, sent: Any) -> list[Hit]:
+        """Trigger hits in a sentence; overlapping hits keep the longest phrase, then the heaviest entry."""
+        tokens = list(sent)
+        hits: list[Hit] = []
+        for i, tok in enumerate(tokens):
+            if tok.ent_type_ in NAME_ENTITIES or tok.is_punct:
+                continue
+            for key in {tok.lower_, tok.lemma_.lower()}:
+                for ph, entry in self.index.get(key, ()):
+                    found = match_at(tokens, i, ph)
+                    if not found or any(t.ent_type_ in NAME_ENTITIES for t in found):
+                        continue
+                    trigger = _trigger_of(found)
+                    if trigger.pos_ not in entry.pos:
+                        continue
+                    hits.append(Hit(entry, tuple(found), trigger))
+        hits.sort(key=lambda h: (-len(h.tokens), -h.entry.weight))
+        kept: list[Hit] = []
+        taken: set[int] = set()
+        for h in hits:
+            idx = {t.i for t in h.tokens}
+            if idx & taken:
+                continue
+            taken |= idx
+            kept.append(h)
+        kept.sort(key=lambda h: h.trigger.i)
+        return kept
+
+
+def _trigger_of(tokens: list[Any]) -> Any:
+    """The word that stands for a phrase in the parse: its verb, else its last noun ("air strike")."""
+    for t in tokens:
+        if t.pos_ == "VERB":
+            return t
+    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
+    return nouns[-1] if nouns else tokens[-1]
+
+
+@functools.lru_cache(maxsize=None)
+def lexicon() -> Lexicon:
+    entries = []
+    for path in sorted((_data() / "triggers").iterdir(), key=lambda p: p.name):
+        if not path.name.endswith(".json"):
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for e in data["entries"]:
+            entries.append(Entry(id=e["id"], type=data["type"], words=tuple(e["words"]), pos=frozenset(e["pos"]),
+                                 mode=e.get("mode"), acled=e.get("acled"), weight=float(e["weight"]),
+                                 family=e.get("family", "fixed"), casualty=bool(e.get("casualty"))))
+    _check(entries)
+    return Lexicon(entries)
+
+
+@functools.lru_cache(maxsize=None)
+def acled_types() -> dict[str, str]:
+    """ACLED sub-event type -> event type."""
+    return {sub: etype for etype, subs in _load("acled.json").items() if not etype.startswith("_") for sub in subs}
+
+
+@functools.lru_cache(maxsize=None)
+def plover_modes() -> dict[str, frozenset[str]]:
+    return {t: frozenset(m) for t, m in _load("plover.json").items() if not t.startswith("_")}
+
+
+@functools.lru_cache(maxsize=None)
+def rules() -> tuple[Rule, ...]:
+    out = []
+    for r in _load("refine.json")["rules"]:
+        out.append(Rule(id=r["id"], families=frozenset(r["families"]), cues=tuple(phrase(c) for c in r["cues"]),
+                        unless=tuple(phrase(c) for c in r.get("unless", ())), acled=r["acled"], mode=r.get("mode"),
+                        scope=r.get("scope", "sentence"),
+                        when_sub=frozenset(r["when_sub"]) if r.get("when_sub") else None))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=None)
+def headers() -> dict[str, dict[str, Any]]:
+    """Note category labels ("Interception:") -> {type, mode, acled}."""
+    return {k: v for k, v in _load("headers.json").items() if not k.startswith("_")}
+
+
+@functools.lru_cache(maxsize=None)
+def nouns() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in _load("nouns.json").items() if not k.startswith("_")}
+
+
+def _check(entries: list[Entry]) -> None:
+    """Fail loudly on a lexicon that names a type, mode or sub-event outside the vocabularies."""
+    modes, subs = plover_modes(), acled_types()
+    for e in entries:
+        if e.type not in modes:
+            raise ValueError(f"{e.id}: unknown PLOVER type {e.type}")
+        if e.mode and e.mode not in modes[e.type]:
+            raise ValueError(f"{e.id}: mode {e.mode} is not a mode of {e.type}")
+        if e.acled and e.acled not in subs:
+            raise ValueError(f"{e.id}: unknown ACLED sub-event type {e.acled}")

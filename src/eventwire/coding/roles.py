@@ -1,0 +1,202 @@
+"""Who acts and who is acted on, read from the dependency parse around a trigger.
+
+Active and passive voice, "clashes between X and Y", "clashed with Y", "X and Y clashed", relative
+clauses ("militants who attacked"), coordination of verbs ("attacked the village and killed two")
+and nominal triggers ("Hifter's offensive", "airstrikes by eastern forces", "carried out an attack on").
+The result is a pair of noun-phrase spans; the actors package names them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .lexicon import nouns
+
+SUBJECTS = ("nsubj", "csubj")
+TARGET_PREPS = ("against", "on", "upon", "at", "into", "with", "toward", "towards")
+RELATIVE = ("who", "which", "that", "whom")
+PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+NOT_ACTORS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
+
+
+@dataclass
+class Roles:
+    actor1: Any = None  # spaCy Span of the acting party's noun phrase
+    actor2: Any = None  # spaCy Span of the party acted on
+    target: Any = None  # head token of what was acted on, even when it is a place (for victim classes)
+    how: str = ""  # which construction gave the roles ("active", "passive", "between", ...)
+
+
+def find(trigger: Any) -> Roles:
+    """The roles of the event whose trigger is ``trigger`` (a spaCy Token)."""
+    if trigger.pos_ == "VERB" or trigger.dep_ == "ROOT":
+        a1, a2, how = _verbal(trigger)
+    else:
+        a1, a2, how = _nominal(trigger)
+    a2_head = a2
+    if a1 is not None and a2 is not None and a1.i == a2.i:
+        a2 = None
+    return Roles(_np(a1), _np(a2), a2_head, how)
+
+
+def _child(tok: Any, *deps: str) -> Any:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _prep_object(tok: Any, preps: tuple[str, ...]) -> Any:
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            obj = _child(c, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def _first_conj(tok: Any) -> Any:
+    return _child(tok, "conj")
+
+
+def _subject(verb: Any) -> tuple[Any, bool]:
+    """The subject of a verb and whether the verb is passive; climbs coordination and control."""
+    seen = 0
+    tok = verb
+    while tok is not None and seen < 4:
+        subj = _child(tok, *SUBJECTS)
+        if subj is not None:
+            if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
+                return tok.head, False
+            return subj, False
+        pas = _child(tok, "nsubjpass")
+        if pas is not None:
+            if pas.lower_ in RELATIVE and tok.dep_ == "relcl":
+                return tok.head, True
+            return pas, tok.i == verb.i
+        if tok.dep_ == "relcl":
+            return tok.head, False
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
+            tok = tok.head
+            seen += 1
+            continue
+        break
+    return None, False
+
+
+def _verbal(verb: Any) -> tuple[Any, Any, str]:
+    pas_subj = _child(verb, "nsubjpass")
+    if pas_subj is not None or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        patient = pas_subj if pas_subj is not None else verb.head
+        if patient is not None and patient.lower_ in RELATIVE and verb.dep_ == "relcl":
+            patient = verb.head
+        agent = _prep_object(verb, ("by",))
+        return agent, patient, "passive"
+    subj, passive = _subject(verb)
+    obj = _child(verb, "dobj")
+    how = "active"
+    if obj is not None and obj.lemma_.lower() in nouns()["weapons"]:
+        obj, how = None, "active-weapon"  # "fired mortars at X": the target is X
+    if obj is None:
+        obj = _prep_object(verb, TARGET_PREPS)
+    if obj is None and subj is not None and not passive:
+        other = _first_conj(subj)  # "X and Y clashed"
+        if other is not None:
+            obj, how = other, "coordinated"
+    if passive:
+        return None, subj, "passive"
+    return subj, obj, how
+
+
+def _nominal(noun: Any) -> tuple[Any, Any, str]:
+    between = _prep_object(noun, ("between", "among"))
+    if between is not None:
+        other = _first_conj(between)
+        if other is not None:
+            return between, other, "between"
+        split = _split_modifiers(between)  # "between Ukrainian and Russian forces"
+        if split:
+            return split[0], split[1], "between"
+    a1 = _prep_object(noun, ("by", "from"))
+    if a1 is None:
+        a1 = _child(noun, "poss")
+    if a1 is None:
+        for c in noun.children:  # "Russian airstrikes", "Taliban attack"
+            if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "ORG", "GPE"):
+                a1 = c
+                break
+    a2 = _prep_object(noun, TARGET_PREPS)
+    how = "nominal"
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in nouns()["light_verbs"]:
+        subj, passive = _subject(head)  # "militants carried out an attack on ..."
+        if a1 is None and not passive:
+            a1, how = subj, "light-verb"
+    elif noun.dep_ == "nsubj" and head.pos_ == "VERB":
+        if a2 is None:  # "an airstrike killed five civilians"
+            a2, how = _child(head, "dobj"), "nominal-subject"
+    elif noun.dep_ == "pobj" and head.dep_ == "agent":
+        a2, how = _child(head.head, "nsubjpass"), "nominal-agent"  # "were killed in an attack"
+    return a1, a2, how
+
+
+def _split_modifiers(head: Any) -> tuple[Any, Any] | None:
+    for c in head.children:
+        if c.dep_ == "amod":
+            other = _first_conj(c)
+            if other is not None:
+                return c, other
+    return None
+
+
+def _np(head: Any) -> Any:
+    """The noun phrase of a head token: its left modifiers, the head, and 'of ...' / name complements."""
+    if head is None or head.ent_type_ in NOT_ACTORS or head.pos_ in ("VERB", "AUX", "ADP", "SCONJ"):
+        return None
+    doc = head.doc
+    if head.dep_ == "amod" and head.head.pos_ in ("NOUN", "PROPN"):  # split modifier: "Ukrainian" of "... forces"
+        if head.i < head.head.i and not any(t.dep_ == "cc" for t in doc[head.i + 1:head.head.i]):
+            return doc[head.i:head.head.i + 1]
+        return doc[head.i:head.i + 1]
+    start = head.i
+    for t in head.lefts:
+        if t.dep_ in ("cc", "conj", "punct", "prep", "relcl", "acl", "advmod", "nummod", "quantmod"):
+            continue
+        start = min(start, t.left_edge.i)
+    end = head.i + 1
+    for c in head.rights:
+        if c.dep_ in ("compound", "flat", "nummod") or (c.dep_ == "prep" and c.lower_ == "of") or \
+                (c.dep_ == "prep" and c.lower_ in ("in", "for") and head.pos_ == "PROPN"):
+            end = max(end, c.right_edge.i + 1)
+        else:
+            break
+    while start < end and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def is_place(head: Any) -> bool:
+    """A participant that is a place, not a party ("shelled Severodonetsk", "captured the town")."""
+    return head.ent_type_ in PLACE_ENTITIES or head.lemma_.lower() in nouns()["place_heads"]
+
+
+def noun_class(head: Any) -> str | None:
+    """'armed', 'civilian' or None for a participant's head word; proper names of armed groups count."""
+    if head is None:
+        return None
+    lemma = head.lemma_.lower()
+    words = {lemma, head.lower_}
+    words |= {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")}
+    n = nouns()
+    if words & n["armed"]:
+        return "armed"
+    if lemma in n["civilian"]:
+        return "civilian"
+    return None
+
+
+def is_crowd(head: Any) -> bool:
+    return head is not None and head.lemma_.lower() in nouns()["crowd"] and head.tag_ in ("NNS", "NN") \
+        and (head.tag_ == "NNS" or head.lemma_.lower() in ("mob", "crowd", "group", "community"))
