@@ -4,14 +4,32 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Document, DocumentError
+from .dates import iso_date
+
+_KNOWN = {"id", "text", "published", "title", "url", "source"}
 
 
 def document_from_dict(obj: Any) -> Document:
+    """A contract line → Document. ``published`` is kept as its ISO day ("2020-06-02T10:00" → "2020-06-02");
+    one that is not a date is set aside in ``meta["published_invalid"]`` rather than failing the document."""
     if not isinstance(obj, dict):
         raise DocumentError("a JSON line must be an object")
     if "text" not in obj or not isinstance(obj["text"], str):
         raise DocumentError("missing 'text' (a string)")
-    known = {"id", "text", "published", "title", "url", "source"}
-    return Document(id=str(obj.get("id", "")), text=obj["text"], published=obj.get("published") or None,
-                    title=obj.get("title"), url=obj.get("url"), source=obj.get("source"),
-                    meta={k: v for k, v in obj.items() if k not in known})
+    meta = {k: v for k, v in obj.items() if k not in _KNOWN}
+    raw = obj.get("published")
+    published = iso_date(raw)
+    if published:
+        meta["published_source"] = "input"
+        if raw != published:
+            meta["published_raw"] = raw  # a timestamp: the time of day is kept here
+    elif raw not in (None, ""):
+        meta["published_invalid"] = raw
+    ident = obj.get("id")
+    return Document(id="" if ident is None else str(ident), text=obj["text"], published=published,
+                    title=_str(obj.get("title")), url=_str(obj.get("url")), source=_str(obj.get("source")),
+                    meta=meta)
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None

@@ -1,18 +1,27 @@
-"""Turn paths (or standard input) into Documents, whatever their format; failures become Failed items."""
+"""Turn paths (or standard input) into Documents, whatever their format; failures become Failed items.
+
+Every failure is one input's (a file, a JSON line, a feed entry) and is reported under its id;
+the rest go on. Oversized inputs are refused before they are read into memory.
+"""
 from __future__ import annotations
 
 import json
 import os
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..model import Document, DocumentError
+from .encoding import decode
 from .jsonl import document_from_dict
 
-#: Larger inputs are refused for that document, not truncated silently.
+#: Larger inputs (a file, a JSON line, standard input) are refused for that input, never truncated.
 MAX_BYTES = int(os.environ.get("EVENTWIRE_MAX_BYTES", 5_000_000))
+_CHUNK = 1 << 20
+_ID = re.compile(r'^\s*\{\s*"id"\s*:\s*"((?:[^"\\]|\\.)*)"')
 
 
 @dataclass
@@ -26,32 +35,28 @@ class Failed:
 Item = Document | Failed
 
 
-def decode(data: bytes, name: str) -> str:
-    """Bytes → text: UTF-8 (with or without BOM), else a clear error; binary is refused."""
-    if len(data) > MAX_BYTES:
-        raise DocumentError(f"too large: {len(data):,} bytes (limit {MAX_BYTES:,}; set EVENTWIRE_MAX_BYTES)")
-    if b"\x00" in data[:8192]:
-        raise DocumentError("binary data, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(f"not valid UTF-8 (byte {exc.start}): convert it to UTF-8 first") from exc
+def too_large(size: int) -> str:
+    return f"too large: {size:,} bytes (the limit is {MAX_BYTES:,}; set EVENTWIRE_MAX_BYTES to change it)"
 
 
-def read_jsonl_lines(lines, origin: str) -> Iterator[Item]:
+def read_jsonl_lines(lines: Iterable[bytes | str | Failed], origin: str) -> Iterator[Item]:
+    """Contract documents, one per line; a bad line fails alone under its id (or origin:line)."""
     for n, line in enumerate(lines, 1):
+        if isinstance(line, Failed):  # refused while reading (too long)
+            yield line
+            continue
         if isinstance(line, bytes):
             try:
-                line = line.decode("utf-8")
-            except UnicodeDecodeError:
-                yield Failed(f"{origin}:{n}", "line is not valid UTF-8")
+                line = line.decode("utf-8-sig" if n == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield Failed(f"{origin}:{n}", f"line is not valid UTF-8 (byte {exc.start})")
                 continue
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except ValueError as exc:
-            yield Failed(f"{origin}:{n}", f"malformed JSON line: {exc}")
+            yield Failed(_salvaged_id(line) or f"{origin}:{n}", f"malformed JSON line: {exc}")
             continue
         try:
             doc = document_from_dict(obj)
@@ -64,33 +69,81 @@ def read_jsonl_lines(lines, origin: str) -> Iterator[Item]:
         yield doc
 
 
+def _salvaged_id(line: str) -> str | None:
+    """The id of a broken JSON line, when it starts well enough to read it: the error goes under that id."""
+    found = _ID.search(line)
+    if not found:
+        return None
+    try:
+        return json.loads(f'"{found.group(1)}"')
+    except ValueError:
+        return None
+
+
+def _bounded_lines(stream: BinaryIO, origin: str) -> Iterator[bytes | Failed]:
+    """Lines of a binary stream, each at most MAX_BYTES; a longer line becomes a Failed and is skipped."""
+    n = 0
+    while True:
+        line = stream.readline(MAX_BYTES + 1)
+        if not line:
+            return
+        n += 1
+        if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+            size = len(line)
+            while line and not line.endswith(b"\n"):  # skip the rest of the line without keeping it
+                line = stream.readline(_CHUNK)
+                size += len(line)
+            yield Failed(f"{origin}:{n}", "JSON line " + too_large(size))
+            continue
+        yield line
+
+
+def read_jsonl_stream(stream: BinaryIO, origin: str) -> Iterator[Item]:
+    yield from read_jsonl_lines(_bounded_lines(stream, origin), origin)
+
+
 def sniff(name: str, text: str) -> str:
-    """The format of a file: jsonl, html, feed or text."""
+    """The format of an input: jsonl, html, feed or text (by extension, then by content)."""
     low = name.lower()
     head = text[:2000].lstrip().lower()
     if low.endswith((".jsonl", ".ndjson")):
         return "jsonl"
-    if low.endswith((".rss", ".atom")) or head.startswith("<rss") or "<rss" in head[:300] or "<feed" in head[:300]:
+    if low.endswith((".rss", ".atom")) or any(tag in head[:500] for tag in ("<rss", "<feed", "<rdf:rdf")):
         return "feed"
     if low.endswith((".html", ".htm", ".xhtml")) or head.startswith(("<!doctype html", "<html")):
         return "html"
-    if low.endswith(".xml") and ("<rss" in head or "<feed" in head or "<rdf" in head):
-        return "feed"
+    if head.startswith("{") and _is_contract_line(text.lstrip().split("\n", 1)[0]):
+        return "jsonl"
     return "text"
 
 
-def read_text_document(name: str, text: str, fmt: str) -> Iterator[Item]:
+def _is_contract_line(line: str) -> bool:
+    try:
+        obj = json.loads(line)
+    except ValueError:
+        return False
+    return isinstance(obj, dict) and "text" in obj
+
+
+def read_text_document(name: str, text: str, fmt: str, encoding: str = "utf-8") -> Iterator[Item]:
     ident = Path(name).name
     try:
+        if fmt == "jsonl":
+            yield from read_jsonl_lines(text.splitlines(), ident)
+            return
         if fmt == "html":
             from .html import document_from_html
-            yield document_from_html(text, ident)
+            docs: Iterable[Item] = [document_from_html(text, ident)]
         elif fmt == "feed":
             from .feeds import documents_from_feed
-            yield from documents_from_feed(text, ident)
+            docs = documents_from_feed(text, ident)
         else:
             from .text import document_from_text
-            yield document_from_text(text, ident)
+            docs = [document_from_text(text, ident)]
+        for doc in docs:
+            if isinstance(doc, Document) and encoding not in ("utf-8", "ascii"):
+                doc.meta["encoding"] = encoding  # decoded from a legacy encoding: say so
+            yield doc
     except DocumentError as exc:
         yield Failed(ident, str(exc))
 
@@ -100,31 +153,44 @@ def read_path(path: str) -> Iterator[Item]:
     p = Path(path)
     if p.is_dir():
         for child in sorted(p.rglob("*")):
-            if child.is_file() and not child.name.startswith("."):
+            if child.is_file() and not any(part.startswith(".") for part in child.relative_to(p).parts):
                 yield from read_path(str(child))
         return
-    if not p.exists():
-        raise FileNotFoundError(f"no such file: {path}")
-    if p.name.lower().endswith((".jsonl", ".ndjson")):
-        with open(p, "rb") as f:
-            yield from read_jsonl_lines(f, p.name)
-        return
     try:
-        text = decode(p.read_bytes(), p.name)
-    except DocumentError as exc:
-        yield Failed(p.name, str(exc))
+        size = p.stat().st_size
+        if p.name.lower().endswith((".jsonl", ".ndjson")):
+            with open(p, "rb") as f:
+                yield from read_jsonl_stream(f, p.name)
+            return
+        if size > MAX_BYTES:
+            yield Failed(p.name, too_large(size))
+            return
+        data = p.read_bytes()
+    except OSError as exc:
+        yield Failed(p.name, f"cannot read: {exc.strerror or exc}")
         return
-    yield from read_text_document(p.name, text, sniff(p.name, text))
+    yield from _from_bytes(data, p.name)
 
 
 def read_stdin(jsonl: bool) -> Iterator[Item]:
     """Standard input: JSON Lines with ``jsonl``, else one document in any format."""
     if jsonl:
-        yield from read_jsonl_lines(sys.stdin.buffer, "stdin")
+        yield from read_jsonl_stream(sys.stdin.buffer, "stdin")
+        return
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        yield Failed("stdin", too_large(len(data)) + " (or more)")
+        return
+    yield from _from_bytes(data, "stdin")
+
+
+def _from_bytes(data: bytes, name: str) -> Iterator[Item]:
+    if not data.strip():
+        yield Failed(Path(name).name, "empty document")
         return
     try:
-        text = decode(sys.stdin.buffer.read(), "stdin")
+        decoded = decode(data)
     except DocumentError as exc:
-        yield Failed("stdin", str(exc))
+        yield Failed(Path(name).name, str(exc))
         return
-    yield from read_text_document("stdin", text, sniff("stdin", text))
+    yield from read_text_document(name, decoded.text, sniff(name, decoded.text), decoded.encoding)

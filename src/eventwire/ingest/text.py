@@ -7,4 +7,4 @@ from ..model import Document, DocumentError
 def document_from_text(text: str, ident: str) -> Document:
     if not text.strip():
         raise DocumentError("empty document")
-    return Document(id=ident, text=text)
+    return Document(id=ident, text=text, meta={"format": "text"})
