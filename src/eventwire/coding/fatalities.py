@@ -38,6 +38,7 @@ class _Lexicon:
     zero_only: frozenset[str]
     life_verbs: frozenset[str]
     reference: frozenset[str]
+    heavy: frozenset[str]
 
 
 @functools.lru_cache(maxsize=None)
@@ -49,11 +50,14 @@ def _lexicon() -> _Lexicon:
                     frozenset(num["zero_words"]), frozenset(num["collective_nouns"]),
                     frozenset(cue["verbs"]), frozenset(cue["intransitive_verbs"]), frozenset(cue["nouns"]),
                     frozenset(cue["zero_only_nouns"]), frozenset(cue["life_verbs"]),
-                    frozenset(cue["reference_words"]))
+                    frozenset(cue["reference_words"]), frozenset(cue["heavy_loss_words"]))
 
 
 _DIGITS = re.compile(r"^\+?\d{1,3}(?:,\d{3})+$|^\+?\d+(?:\.\d+)?$")
 _RANGE = re.compile(r"^(\d+)[-–](\d+)$")
+_MEASURES = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
+             "minutes", "km", "kilometres", "kilometers", "kilometre", "kilometer", "mile", "miles", "metres",
+             "meters", "mm", "percent", "per", "%"}
 _CLAUSE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "xcomp", "relcl", "parataxis", "pcomp", "acl"}
 
 
@@ -80,7 +84,8 @@ def _groups(tokens) -> list[tuple[int, list]]:
 
     def close():
         nonlocal total, current, run
-        if run:
+        after = [t for t in tokens[tokens.index(run[-1]) + 1:][:2] if t.text not in ("-", "–")] if run else []
+        if run and not (after and after[0].lower_ in _MEASURES):  # "a 24-year-old man", "a two-day battle"
             out.append((total + current, run))
         total = current = 0
         run = []
@@ -141,6 +146,8 @@ def _value(tokens) -> tuple[int | None, list]:
         return value, used
     lex = _lexicon()
     for tok in tokens:
+        if tok.lower_ == "number" and any(c.lower_ in lex.heavy for c in tok.children):
+            return lex.vague["number"], [tok]  # "an unknown number of", "a large number of"
         if tok.lower_ in lex.vague and not (tok.lower_ == "number" and not _has_det(tok, "a")):
             if tok.lower_ == "few" and not _has_det(tok, "a") and not (tok.i and tok.doc[tok.i - 1].lower_ == "a"):
                 continue  # "few were killed" says little; "a few" = 3
@@ -157,16 +164,22 @@ def _has_det(tok, word: str) -> bool:
 def _is_zero(noun) -> bool:
     """'no one', 'nobody', 'none of them', 'no casualties', 'without casualties'."""
     lex = _lexicon()
-    if noun.lower_ in lex.zero_words:
+    doc = noun.doc
+
+    def zero(tok) -> bool:  # "no one", but not "no fewer than 12"
+        nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+        return tok.lower_ in lex.zero_words and nxt not in ("fewer", "less", "more", "than", "longer")
+
+    if zero(noun):
         return True
-    if any(c.lower_ in lex.zero_words and c.dep_ in ("det", "neg", "advmod", "amod") for c in noun.children):
+    if any(zero(c) and c.dep_ in ("det", "neg", "advmod", "amod") for c in noun.children):
         return True
-    if noun.i and noun.doc[noun.i - 1].lower_ in ("no", "without"):
+    if noun.i and doc[noun.i - 1].lower_ in ("no", "without"):
         return True
     return noun.head.lower_ == "without" and noun.dep_ == "pobj"
 
 
-def _phrase_count(noun) -> tuple[int | None, list]:
+def _phrase_count(noun, coordinated: bool = False) -> tuple[int | None, list]:
     """How many people the noun phrase headed by ``noun`` names, with the tokens that say so."""
     lex = _lexicon()
     if _is_zero(noun):
@@ -187,15 +200,30 @@ def _phrase_count(noun) -> tuple[int | None, list]:
     if noun.tag_ in ("NN", "NNP") or noun.lower_ in ("he", "she", "him", "her"):
         if noun.lemma_.lower() in lex.collective or noun.lower_ in ("dead", "people", "police", "personnel"):
             return None, []
+        marked = noun.pos_ == "PROPN" or noun.tag_ == "PRP" or any(
+            c.dep_ in ("det", "poss") and (c.lower_ in lex.singular_dets or c.dep_ == "poss") for c in noun.children)
+        if coordinated and not marked:
+            return None, []  # "the death of 26 persons and displacement of others": not a person
         return 1, [noun]  # "a man", "the imam", "Roman Voinitski"
     return None, []
 
 
 def _group_count(noun) -> tuple[int | None, list]:
     """Add up the coordinated groups of victims: "three soldiers and two civilians" = 5."""
+    if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        noun = noun.head  # "two adults and four children who died": the whole group
+    parts = [noun] + [c for c in noun.conjuncts if c.i > noun.i]
+    if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for p in parts for c in p.children) or all(
+            p.pos_ == "NUM" for p in parts):
+        parts = parts[:1]  # "18 (or 11)", "five or six": the first, lower figure
+    doc = noun.doc
+    last = parts[-1].right_edge.i + 1
+    if len(parts) > 1 and last + 1 < len(doc) and doc[last].lemma_ in ("say", "tell", "report", "confirm", "add") \
+            and doc[last + 1].is_punct:
+        parts = parts[:1]  # "killing 11 people, police and a doctor said"
     total, used, known = 0, [], False
-    for part in [noun] + [c for c in noun.conjuncts if c.i > noun.i]:
-        value, toks = _phrase_count(part)
+    for i, part in enumerate(parts):
+        value, toks = _phrase_count(part, coordinated=i > 0)
         if value is not None:
             total += value
             used += toks or [part]
@@ -215,6 +243,8 @@ def _verb_victims(verb, passive_only: bool = False) -> list:
         return passive
     subj = _children(verb, "nsubj")
     if subj and (any(c.dep_ == "auxpass" for c in verb.children) or verb.lemma_.lower() in lex.intransitive):
+        if subj[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            return [verb.head]  # "four children who died"
         return subj
     obj = [] if passive_only else _children(verb, "dobj")
     if obj:
@@ -224,10 +254,12 @@ def _verb_victims(verb, passive_only: bool = False) -> list:
     if verb.dep_ in ("acl", "amod", "relcl") and verb.tag_ == "VBN" or (
             verb.dep_ in ("acl", "relcl") and verb.lemma_.lower() in lex.intransitive):
         return [verb.head]  # "three people killed in ...", "those who died"
-    if verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
-        # "were reported to have been killed", "were attacked and killed"
+    if verb.dep_ in ("xcomp", "conj", "advcl", "oprd") and verb.head.pos_ in ("VERB", "AUX"):
+        # "were reported to have been killed", "are feared killed", "were attacked and killed"
+        if any(c.dep_ == "auxpass" for c in verb.children) and verb.dep_ == "conj":
+            return _children(verb.head, "nsubjpass", "nsubj")  # "workers ... have been killed"
         if verb.tag_ == "VBN" or verb.lemma_.lower() in lex.intransitive:
-            return _verb_victims(verb.head, passive_only=verb.dep_ == "xcomp")
+            return _verb_victims(verb.head, passive_only=verb.dep_ != "conj")
     return []
 
 
@@ -289,10 +321,14 @@ def _cue_victims(cue) -> tuple[int | None, list] | None:
     if low == "dead" or lemma == "dead":
         return _dead_count(cue)
     if lemma in lex.nouns or low in lex.nouns:
+        if cue.dep_ == "compound" and cue.head.lemma_.lower() != "toll":
+            return None  # "death penalty", "death threats", "body armour"
         return _noun_count(cue)
     if lemma in lex.zero_only and cue.pos_ == "NOUN":
         if _is_zero(cue) or (cue.dep_ == "dobj" and any(c.dep_ == "neg" for c in cue.head.children)):
             return 0, [cue]
+        if lemma == "loss" and any(c.lower_ in lex.heavy for c in cue.children):
+            return lex.vague["many"], [cue]  # "suffered heavy losses": many dead, ACLED's 10
     return None
 
 
@@ -318,7 +354,10 @@ def _noun_count(noun) -> tuple[int | None, list]:
     lemma = noun.lemma_.lower()
     if _is_zero(noun):
         return 0, [noun]
-    if noun.head.lower_ == "to" and noun.lower_ == "death" and noun.head.head.pos_ == "VERB":
+    if noun.head.lower_ == "to" and noun.lower_ == "death" and noun.head.head.pos_ == "VERB" \
+            and not any(c.dep_ in ("prep", "det", "poss") for c in noun.children):
+        if noun.head.head.lemma_.lower() in ("sentence", "condemn", "threaten"):
+            return None  # a sentence, not a death
         victims = _verb_victims(noun.head.head)  # "stabbed to death", "beaten to death"
         return _group_count(victims[0]) if victims else (None, [])
     if lemma == "toll":
