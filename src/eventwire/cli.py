@@ -63,7 +63,7 @@ def _check_inputs(paths: list[str]) -> None:
 
 @app.command()
 def code(
-    paths: list[str] = typer.Argument(..., help="files or folders (text, HTML, RSS/Atom, JSONL), or - for stdin"),
+    paths: Optional[list[str]] = typer.Argument(None, help="files or folders (text, HTML, RSS/Atom, JSONL), or - for stdin (the default)"),
     jsonl: bool = typer.Option(False, "--jsonl", help="speak the coding contract: JSON Lines in on stdin, out on stdout"),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table (default), json, jsonl, csv or geojson"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="write here instead of stdout"),
@@ -72,6 +72,7 @@ def code(
 ) -> None:
     """Code articles into events."""
     from . import export
+    paths = paths or ["-"]  # the contract: `eventwire code --jsonl < docs.jsonl`
     _check_inputs(paths)
     if model is not None:
         _use_model(model)
