@@ -1,23 +1,36 @@
-"""Actors: a knowledge base kept as data (names, aliases, country, sector, ACLED kind) and a resolver."""
+"""Actors: a knowledge base kept as data (names, aliases, country, sector, ACLED kind) and a resolver.
+
+``resolve`` and ``resolve_span`` turn a mention into an Actor as far as its words allow; ``contextualise``
+(the last pipeline stage) settles what depends on the event: its country and its type.
+"""
 from __future__ import annotations
 
 from typing import Any
 
-from ..model import Actor, CodedDocument, Span
+from ..model import Actor, Span
+from .context import contextualise
+from .resolver import resolve_words
+
+__all__ = ["resolve", "resolve_span", "contextualise"]
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def resolve(text: str, span: Span | None = None) -> Actor:
-    """The canonical actor for a mention's words. (first version: the mention itself, unknown)"""
-    return Actor(name=text, text=text, span=span, rule="unknown")
+    """The canonical actor for a mention's words."""
+    return resolve_words(text, span)
 
 
 def resolve_span(mention: Any, offset: int = 0) -> Actor:
     """The canonical actor for a spaCy Span (a noun phrase picked by the coder); ``offset`` turns the
-    span's character offsets into offsets of the input text (the segment's offset)."""
+    span's character offsets into offsets of the input text (the segment's offset). The parser's place
+    entities inside the phrase tell place modifiers ("Tripoli militias") from group names."""
+    from .normalise import tokens
+
     start = offset + mention.start_char
-    return resolve(mention.text, Span(start, start + len(mention.text)))
-
-
-def contextualise(cd: CodedDocument) -> None:
-    """Pipeline stage after geo and dates: settle kinds that depend on the event (foreign state forces
-    are ``external``; unknown actors take a kind from context). (first version: nothing to settle)"""
+    text = mention.text
+    places = [(e.start_char - mention.start_char, e.end_char - mention.start_char)
+              for e in getattr(mention, "ents", ()) if e.label_ in _PLACE_LABELS]
+    place_tokens = frozenset(i for i, t in enumerate(tokens(text))
+                             if any(s <= t.start and t.end <= e for s, e in places))
+    return resolve_words(text, Span(start, start + len(text)), place_tokens)

@@ -1,0 +1,141 @@
+"""The actor knowledge base, read once from data/actors/: countries and demonyms, named actors
+(armed groups, forces with names of their own, international organisations) and generic agents."""
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycountry
+
+from .normalise import is_acronym_alias, key
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "actors"
+#: Actor countries that are not states: international, UN, European, non-governmental.
+NON_STATE_COUNTRIES = frozenset({"IGO", "UNO", "EUR", "NGO"})
+
+
+@dataclass(frozen=True)
+class Named:
+    """A named actor: an armed group, a state's own force, an international organisation."""
+
+    id: str
+    name: str
+    country: str | None  # None: the country comes from the event (transnational groups)
+    sector: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Generic:
+    """A generic agent ("police", "gunmen", "students"): kind by ACLED convention, country from context."""
+
+    id: str
+    sector: str
+    kind: str
+    role: str  # state, gov, armed, crowd, social, victim
+    template: str  # "Police Forces of {country}"
+
+    def name(self, country: str | None) -> str:
+        if country is None:
+            return self.template.replace(" of {country}", "").replace(" ({country})", "")
+        return self.template.format(country=country_name(country))
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    plural_people: bool = False  # matched through a demonym ("Russians"), not a country name
+
+
+@dataclass
+class Index:
+    """Token-sequence keys to entries; acronym aliases kept apart because they must match capitals."""
+
+    words: dict[tuple[str, ...], object]
+    acronyms: dict[str, object]
+    longest: int
+
+
+def _rows(name: str) -> list[list[str]]:
+    with open(DATA / name, encoding="utf-8", newline="") as fh:
+        return [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
+
+
+def _add(index: Index, alias: str, entry: object) -> None:
+    alias = alias.strip()
+    if not alias:
+        return
+    if is_acronym_alias(alias):
+        index.acronyms.setdefault(alias.replace(".", ""), entry)
+        return
+    k = key(alias)
+    if k:
+        index.words.setdefault(k, entry)
+        index.longest = max(index.longest, len(k))
+
+
+@functools.lru_cache(maxsize=None)
+def named() -> Index:
+    index = Index({}, {}, 0)
+    for row in _rows("groups.tsv"):
+        ident, name, country, sector, kind, aliases = row[:6]
+        entry = Named(ident, name, country or None, sector, kind)
+        for alias in [name.split(": ", 1)[-1], *aliases.split(";")]:
+            _add(index, alias, entry)
+    return index
+
+
+@functools.lru_cache(maxsize=None)
+def generics() -> Index:
+    index = Index({}, {}, 0)
+    for row in _rows("generic.tsv"):
+        terms, sector, kind, role, template = row[:5]
+        names = [t for t in terms.split(";") if t.strip()]
+        entry = Generic(f"generic:{names[0]}", sector, kind, role, template)
+        for term in names:
+            _add(index, term, entry)
+    return index
+
+
+@functools.lru_cache(maxsize=None)
+def generic_by_id() -> dict[str, Generic]:
+    return {g.id: g for g in generics().words.values()}  # type: ignore[union-attr]
+
+
+@functools.lru_cache(maxsize=None)
+def countries() -> Index:
+    """Country names (pycountry plus countries.tsv) and demonyms; a demonym marks ``plural_people``."""
+    index = Index({}, {}, 0)
+    extra = {row[0]: row for row in _rows("countries.tsv")}
+    for iso3, row in extra.items():
+        for alias in row[1].split(";"):
+            _add(index, alias, Country(iso3))
+        for demonym in (row[2].split(";") if len(row) > 2 else []):
+            _add(index, demonym, Country(iso3, plural_people=True))
+    for c in pycountry.countries:
+        for name in {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}:
+            _add(index, name, Country(c.alpha_3))
+    return index
+
+
+@functools.lru_cache(maxsize=None)
+def country_name(iso3: str) -> str:
+    """ACLED-style short country name ("Democratic Republic of Congo", "Russia")."""
+    for row in _rows("countries.tsv"):
+        if row[0] == iso3 and row[1]:
+            names = row[1].split(";")
+            return next((n for n in names if not n.replace(".", "").isupper()), names[0])
+    c = pycountry.countries.get(alpha_3=iso3)
+    return getattr(c, "common_name", None) or (c.name if c else iso3)
+
+
+def iso3(iso2: str | None) -> str | None:
+    """ISO 3166 alpha-3 for an alpha-2 code as GeoNames gives it (XK → XKX for Kosovo)."""
+    if not iso2:
+        return None
+    if iso2.upper() == "XK":
+        return "XKX"
+    c = pycountry.countries.get(alpha_2=iso2.upper())
+    return c.alpha_3 if c else None

@@ -1,0 +1,161 @@
+"""A mention's words → an Actor: a named actor by alias, else a generic agent with the nationality the
+mention gives, else an unknown group whose kind the head noun tells (and the event settles later)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Actor, Span
+from . import kb
+from .normalise import Token, tokens
+
+# A nationality followed by one of these words names a backer, not the actor ("Turkish-backed militias").
+_BACKER_WORDS = frozenset({"backed", "supported", "sponsored", "allied", "aligned", "funded", "trained",
+                           "armed", "affiliated", "linked", "loyal", "friendly", "leaning", "inspired"})
+_BACKER_BEFORE = frozenset({"pro", "anti"})
+# Heads that make an unknown capitalised name a group ("Kurdish Hawks Brigade"), and the words of such
+# names that point to an insurgency rather than a militia.
+_GROUP_HEADS = frozenset({"brigade", "battalion", "army", "force", "militia", "group", "front", "movement",
+                          "council", "organisation", "organization", "network", "command", "corps",
+                          "regiment", "faction", "alliance", "coalition", "league", "guard", "committee",
+                          "unit", "division", "squad", "cell", "party", "union"})
+_REBEL_WORDS = frozenset({"liberation", "independence", "revolutionary", "insurgent", "rebel", "resistance",
+                          "salvation", "emancipation", "mujahideen", "mujahidin", "jihad", "separatist"})
+# Capitalised words that do not make a name one of its own ("National Army", "Special Forces").
+_COMMON_CAPS = frozenset(t.norm for t in tokens(
+    "The A An Of For And In National Armed Special Security Police Army Forces Force Military Air Naval "
+    "Navy Border Federal State Government Presidential People Popular Republican Guard Joint Task Rapid "
+    "Intervention Counter Terrorism Department Regional Central Reserve Interior Ministry Defence Defense "
+    "Unit Command Brigade Battalion Division Regiment Corps Elite Local Provincial District Municipal "
+    "Islamic Islamist Unknown Unidentified Suspected Alleged Armed Men Several Some Many Two Three Four "
+    "Dozens Hundreds Thousands"))
+# Words that may open a mention and say nothing about who acts.
+_LEADING = frozenset({"the", "a", "an", "some", "several", "many", "few", "dozen", "hundred", "thousand",
+                      "suspected", "alleged", "unknown", "unidentified", "about", "around", "over", "least",
+                      "at", "more", "than", "nearly", "almost", "two", "three", "four", "five", "group",
+                      "number", "of", "other", "another", "his", "her", "their", "its", "members"})
+
+
+@dataclass
+class _Hit:
+    entry: object
+    start: int  # token index
+    end: int
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+def _find(index: kb.Index, toks: list[Token], place_tokens: frozenset[int] = frozenset()) -> list[_Hit]:
+    """All alias matches in the tokens: word sequences, and acronyms that are written in capitals."""
+    hits = []
+    norms = [t.norm for t in toks]
+    for i in range(len(toks)):
+        if toks[i].acronym and toks[i].raw in index.acronyms:
+            hits.append(_Hit(index.acronyms[toks[i].raw], i, i + 1))
+        for j in range(i + 1, min(len(toks), i + index.longest) + 1):
+            entry = index.words.get(tuple(norms[i:j]))
+            if entry is not None and not (place_tokens and set(range(i, j)) <= place_tokens
+                                          and isinstance(entry, kb.Named)):
+                hits.append(_Hit(entry, i, j))
+    return hits
+
+
+def _best(hits: list[_Hit]) -> _Hit | None:
+    """The longest match; the rightmost among equals (the head of an English noun phrase comes last)."""
+    return max(hits, key=lambda h: (h.size, h.end), default=None)
+
+
+def _nationality(toks: list[Token], hits: list[_Hit]) -> _Hit | None:
+    """The country the mention gives its actor, skipping backers ("Russian-backed", "pro-Turkish")."""
+    owners = []
+    for h in hits:
+        after = toks[h.end].norm if h.end < len(toks) else ""
+        before = toks[h.start - 1].norm if h.start > 0 else ""
+        if after in _BACKER_WORDS or before in _BACKER_BEFORE:
+            continue
+        owners.append(h)
+    return _best(owners)
+
+
+def resolve_words(text: str, span: Span | None = None,
+                  place_tokens: frozenset[int] = frozenset()) -> Actor:
+    """Resolve a mention. ``place_tokens``: indexes of tokens that the parser tagged as place names
+    (so "Tripoli militias" is a militia of a place, not a group called Tripoli)."""
+    toks = tokens(text)
+    if not toks:
+        return Actor(name=text, text=text, span=span, rule="unknown")
+    named = _best(_find(kb.named(), toks, place_tokens))
+    generic = _best(_find(kb.generics(), toks))
+    country_hits = _find(kb.countries(), toks)
+    nation = _nationality(toks, country_hits)
+    nation_iso = nation.entry.iso3 if nation else None  # type: ignore[union-attr]
+
+    if named is not None:
+        entry: kb.Named = named.entry  # type: ignore[assignment]
+        # "Fulani villagers", "Hausa traders": a community named as the people, not as fighters.
+        if (generic is not None and generic.start >= named.end and entry.kind == "identity_militia"
+                and kb.generic_by_id()[generic.entry.id].role in ("social", "victim")):  # type: ignore[attr-defined]
+            return _generic(text, span, generic.entry, entry.country or nation_iso)  # type: ignore[arg-type]
+        return Actor(name=entry.name, text=text, span=span, country=entry.country, sector=entry.sector,
+                     kind=entry.kind, entity=entry.id, rule="kb:alias")
+
+    if generic is not None:
+        g: kb.Generic = generic.entry  # type: ignore[assignment]
+        unknown = _unknown_name(toks, country_hits, generic, place_tokens)
+        if unknown and nation is None and generic.end == len(toks) and toks[-1].norm in _GROUP_HEADS:
+            return _unknown_group(text, span, toks)
+        return _generic(text, span, g, nation_iso)
+
+    if nation is not None and nation.size == len(toks) - _leading(toks):
+        entry_c: kb.Country = nation.entry  # type: ignore[assignment]
+        if entry_c.plural_people and toks[-1].raw.lower().endswith("s"):
+            # "the Palestinians", "Russians": the people of a country, who protest or suffer
+            return Actor(name=f"Civilians ({kb.country_name(entry_c.iso3)})", text=text, span=span,
+                         country=entry_c.iso3, sector="CVL", kind=None, entity="generic:civilian",
+                         rule="kb:demonym")
+        # "Russia", "Ukraine's": the state acting
+        return Actor(name=kb.country_name(entry_c.iso3), text=text, span=span, country=entry_c.iso3,
+                     sector="GOV", kind="state_forces", entity=f"country:{entry_c.iso3}", rule="kb:country")
+
+    if any(t.capitalised for t in toks[_leading(toks):]):
+        return _unknown_group(text, span, toks, nation_iso)
+    return Actor(name=text, text=text, span=span, country=nation_iso, rule="unknown")
+
+
+def _leading(toks: list[Token]) -> int:
+    n = 0
+    while n < len(toks) - 1 and (toks[n].norm in _LEADING or toks[n].raw.isdigit()):
+        n += 1
+    return n
+
+
+def _unknown_name(toks: list[Token], country_hits: list[_Hit], generic: _Hit,
+                  place_tokens: frozenset[int]) -> bool:
+    """Whether capitalised words outside the generic term, countries and places name something."""
+    covered = set(range(generic.start, generic.end)) | set(place_tokens)
+    for h in country_hits:
+        covered |= set(range(h.start, h.end))
+    return any(t.capitalised and t.norm not in _COMMON_CAPS and i not in covered
+               for i, t in enumerate(toks) if i >= _leading(toks))
+
+
+def _generic(text: str, span: Span | None, g: kb.Generic, country: str | None) -> Actor:
+    return Actor(name=g.name(country), text=text, span=span, country=country, sector=g.sector,
+                 kind=g.kind, entity=g.id, rule="kb:generic")
+
+
+def _unknown_group(text: str, span: Span | None, toks: list[Token], country: str | None = None) -> Actor:
+    """A named group the knowledge base lacks: an insurgency by its words, a party, else a militia."""
+    words = {t.norm for t in toks}
+    name = text[toks[_leading(toks)].start:].strip()
+    if words & _REBEL_WORDS:
+        sector, kind = "REB", "rebels"
+    elif "party" in words:
+        sector, kind = "PTY", "political_militia"
+    elif words & _GROUP_HEADS:
+        sector, kind = "UAF", "political_militia"
+    else:
+        # a capitalised name with no telling head: a person or an organisation; the event decides
+        sector, kind = "UNK", None
+    return Actor(name=name, text=text, span=span, country=country, sector=sector, kind=kind, rule="unknown")

@@ -1,0 +1,175 @@
+"""Actors: aliases, possessives, demonyms, generic forces by kind, foreign forces, unknown named groups,
+and the context stage's ACLED conventions, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire import nlp
+from eventwire.actors import contextualise, resolve, resolve_span
+from eventwire.actors.context import settle
+from eventwire.actors.normalise import singular, tokens
+from eventwire.model import CodedDocument, Document, Event, Place, Segment, Span
+
+
+def _event(actor1=None, actor2=None, type_="ASSAULT", acled=None, mode=None):
+    return Event(type=type_, mode=mode, evidence=Span(0, 1), trigger=Span(0, 1), rule="test",
+                 acled_event_type=acled, actor1=actor1, actor2=actor2)
+
+
+@pytest.mark.parametrize("mention", ["east-based forces", "LAAF", "the Libyan National Army",
+                                     "Hifter's forces", "Haftar's self-styled Libyan Arab Armed Forces",
+                                     "forces loyal to Khalifa Hifter"])
+def test_aliases_and_possessives_resolve_to_one_actor(mention):
+    actor = resolve(mention)
+    assert actor.entity == "lna", actor
+    assert (actor.country, actor.sector, actor.kind) == ("LBY", "MIL", "state_forces")
+    assert actor.rule == "kb:alias"
+
+
+@pytest.mark.parametrize("mention,entity", [("the U.N.", "un"), ("UN", "un"), ("U.N. Mission in Libya", "unsmil"),
+                                            ("AMISOM troops", "amisom"), ("al-Shabaab fighters", "shabaab"),
+                                            ("Alshabaab militants", "shabaab"), ("the Houthis", "houthis")])
+def test_organisations_and_groups(mention, entity):
+    assert resolve(mention).entity == entity
+
+
+def test_acronyms_match_only_in_capitals():
+    assert resolve("IS militants").entity == "is"
+    assert resolve("is").entity is None
+
+
+def test_span_is_kept():
+    actor = resolve("Russian soldiers", Span(10, 26))
+    assert actor.span == Span(10, 26) and actor.text == "Russian soldiers"
+
+
+@pytest.mark.parametrize("mention,country,sector", [("Russian soldiers", "RUS", "MIL"),
+                                                    ("Nigerian policemen", "NGA", "COP"),
+                                                    ("Somalia's security forces", "SOM", "MIL"),
+                                                    ("military forces of Armenia", "ARM", "MIL")])
+def test_demonym_and_generic_force_compose(mention, country, sector):
+    actor = resolve(mention)
+    assert (actor.country, actor.sector, actor.kind) == (country, sector, "state_forces")
+    assert actor.rule == "kb:generic"
+
+
+@pytest.mark.parametrize("mention,kind", [
+    ("police", "state_forces"), ("security forces", "state_forces"), ("troops", "state_forces"),
+    ("unidentified armed men", "political_militia"), ("gunmen", "political_militia"),
+    ("insurgents", "rebels"), ("separatists", "rebels"), ("protesters", "protesters"),
+    ("demonstrators", "protesters"), ("a mob", "rioters"), ("rioters", "rioters"),
+    ("civilians", "civilians"), ("refugees", "civilians"), ("clan militiamen", "identity_militia"),
+    ("Fulani herdsmen", "identity_militia"), ("vigilantes", "identity_militia"),
+])
+def test_generic_agents_by_kind(mention, kind):
+    assert resolve(mention).kind == kind
+
+
+def test_backer_is_not_the_actor():
+    actor = resolve("Turkish-backed militias")
+    assert actor.country is None and actor.kind == "political_militia"
+    assert resolve("pro-Russian separatists").entity == "naf"
+
+
+def test_people_of_a_country_and_the_state():
+    assert resolve("Russia").kind == "state_forces"
+    people = resolve("the Palestinians")
+    assert people.country == "PSE" and people.sector == "CVL" and people.kind is None
+
+
+def test_community_named_as_people_is_not_a_militia():
+    assert resolve("Dinka villagers").kind != "identity_militia"
+    assert resolve("Dinka militiamen").kind == "identity_militia"
+
+
+@pytest.mark.parametrize("mention,kind", [("the Kivu Patriotic Liberation Front", "rebels"),
+                                          ("the Green Hawks Brigade", "political_militia"),
+                                          ("Kaleb Tesfaye", None)])
+def test_unknown_named_groups_get_a_kind_from_their_words(mention, kind):
+    actor = resolve(mention)
+    assert actor.entity is None and actor.rule == "unknown" and actor.kind == kind
+
+
+def test_singular_forms():
+    assert [singular(w) for w in ("policemen", "militias", "authorities", "forces", "congress")] == \
+        ["policeman", "militia", "authority", "force", "congress"]
+    assert [t.norm for t in tokens("U.N.'s peacekeepers")] == ["un", "peacekeeper"]
+
+
+def test_foreign_state_forces_are_external():
+    event = _event(resolve("Russian forces"), resolve("Ukrainian troops"), acled="Explosions/Remote violence")
+    settle(event, "UKR")
+    assert event.actor1.kind == "external" and event.actor2.kind == "state_forces"
+
+
+def test_generic_forces_take_the_event_country():
+    event = _event(resolve("security forces"), resolve("gunmen"), acled="Battles")
+    settle(event, "NGA")
+    assert event.actor1.country == "NGA" and event.actor1.name == "Military Forces of Nigeria"
+    assert event.actor1.kind == "state_forces"
+    assert event.actor2.name == "Unidentified Armed Group (Nigeria)"
+
+
+def test_protest_without_actor_gets_protesters_of_the_country():
+    event = _event(type_="PROTEST", acled="Protests")
+    settle(event, "IND")
+    assert event.actor1.name == "Protesters (India)" and event.actor1.kind == "protesters"
+
+
+def test_police_dispersing_a_protest_come_second():
+    event = _event(resolve("riot police"), resolve("students"), type_="PROTEST", acled="Protests")
+    settle(event, "KEN")
+    assert event.actor1.kind == "protesters" and event.actor1.sector == "EDU"
+    assert event.actor2.kind == "state_forces"
+
+
+def test_riot_actor_is_rioters():
+    event = _event(resolve("workers"), resolve("police"), type_="PROTEST", mode="riot")
+    settle(event, "BGD")
+    assert event.actor1.kind == "rioters"
+
+
+def test_people_outside_protests_are_civilians():
+    event = _event(resolve("gunmen"), resolve("villagers"), acled="Violence against civilians")
+    settle(event, "MLI")
+    assert event.actor2.kind == "civilians"
+
+
+def test_unknown_group_in_violence_is_a_militia_of_the_country():
+    event = _event(resolve("Kaleb Tesfaye"), acled="Violence against civilians")
+    settle(event, "ETH")
+    assert event.actor1.kind == "political_militia" and event.actor1.country == "ETH"
+
+
+def test_missing_perpetrator_of_violence_against_civilians():
+    event = _event(acled="Violence against civilians")
+    settle(event, "COL")
+    assert event.actor1.name == "Unidentified Armed Group (Colombia)"
+    assert event.actor1.rule == "context:presumed"
+
+
+@pytest.fixture(scope="module")
+def parse():
+    return nlp.load()
+
+
+def test_resolve_span_uses_offsets_and_place_entities(parse):
+    text = "Yesterday, Tripoli militias shelled the airport."
+    doc = parse(text)
+    chunk = next(c for c in doc.noun_chunks if "militias" in c.text)
+    actor = resolve_span(chunk, offset=100)
+    assert actor.span == Span(100 + chunk.start_char, 100 + chunk.end_char)
+    assert actor.kind == "political_militia" and actor.rule == "kb:generic"
+
+
+def test_contextualise_finds_the_armed_party_in_the_sentence(parse):
+    text = "A roadside bomb planted by Al Shabaab killed four soldiers near Afgooye."
+    doc = parse(text)
+    event = _event(acled="Explosions/Remote violence")
+    event.evidence = Span(0, len(text))
+    event.location = Place(Span(64, 71), "Afgooye", "Afgooye", 2.14, 45.12, country="SO")
+    cd = CodedDocument(doc=Document(id="t", text=text), events=[event], segments=[Segment(0, doc)])
+    contextualise(cd)
+    actor = cd.events[0].actor1
+    assert actor.entity == "shabaab" and actor.kind == "rebels"
+    assert actor.span is not None and actor.span.of(text).endswith("Al Shabaab")
