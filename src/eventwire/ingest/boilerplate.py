@@ -20,6 +20,7 @@ _ANY_WORD = r"[A-Z][\w'’.\-]*"
 _REGION = rf"(?:,\s*{_ANY_WORD}(?:\s+{_ANY_WORD}){{0,3}}){{0,2}}"
 _DASH = r"\s*(?:--|[–—]|-(?=\s|$))"
 _AFTER_AGENCY = r"\s*(?:--|[–—]|[-_:](?=\s|$))"  # old AP copy writes "(AP) _"; Indian agencies "(PTI):"
+_CREDIT_MAX = 200  # a photo credit is at the end of its line and shorter than this: search only there
 _TOKEN = re.compile(r"[a-z]+(?:\.[a-z])*|\d+")
 
 
@@ -109,8 +110,9 @@ def caption_parts(line: str) -> CaptionParts | None:
         if m:
             marker, start = (0, m.end()), m.end()
             break
-    for pattern in r.caption_credits:
-        m = pattern.search(line, start)
+    tail = max(start, len(line) - _CREDIT_MAX)
+    for pattern in r.caption_credits if any(ch in line[tail:] for ch in "/([:") else ():
+        m = pattern.search(line, tail)
         if m:
             begin = m.start() + len(m.group()) - len(m.group().lstrip())
             credit, end = (begin, len(line)), m.start()
