@@ -402,3 +402,24 @@ def test_encodings():
 def test_binary_and_unknown_encodings_are_refused(data, message):
     with pytest.raises(DocumentError, match=message):
         decode(data)
+
+
+def test_xhtml_with_an_encoding_declaration():
+    xhtml = ('<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>T</title>'
+             '<meta name="pubdate" content="20200105"/></head><body><p>Militants attacked a police post in Diffa.</p>'
+             '</body></html>')
+    doc = document_from_html(xhtml, "x.xhtml")
+    assert doc.text == "Militants attacked a police post in Diffa."
+    assert (doc.published, doc.meta["published_source"]) == ("2020-01-05", "html:meta:pubdate")
+
+
+def test_json_files_and_html_fragments_are_recognised():
+    one = json.dumps({"text": "Rebels seized the town.", "published": "2020-02-03"})
+    many = json.dumps([{"id": "x", "text": "Rebels seized the town."}, {"id": "y"}])
+    assert sniff("doc.json", one) == "json" and sniff("stdin", many) == "json"
+    [doc] = sources.read_text_document("doc.json", one, "json")
+    assert (doc.id, doc.published) == ("doc.json", "2020-02-03")
+    x, y = sources.read_text_document("stdin", many, "json")
+    assert x.id == "x" and isinstance(y, Failed) and y.id == "y"
+    assert sniff("saved.txt", "<p>Police fired tear gas.</p>") == "html"
+    assert sniff("note.txt", "<3 from Nairobi: crowds gathered.") == "text"

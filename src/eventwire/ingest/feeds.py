@@ -44,6 +44,9 @@ def documents_from_feed(text: str, ident: str) -> Iterator[Item]:
         except DocumentError as exc:
             why = f" (the feed is malformed: {parsed.bozo_exception})" if parsed.bozo else ""
             yield Failed(ident_n, f"{exc}{why}")
+        except Exception as exc:  # one strange entry must not lose the others
+            log.exception("%s: entry %s failed", ident, ident_n)
+            yield Failed(ident_n, f"cannot read this feed entry: {type(exc).__name__}: {exc}")
 
 
 def _document(entry, ident: str, feed: str, source: str | None) -> Document:

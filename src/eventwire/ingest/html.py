@@ -29,6 +29,7 @@ PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:pub
                   "datepublished", "article.published", "publishdate", "publish-date", "publish_date",
                   "pubdate", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
                   "dcterms.created", "dc.date", "date", "og:updated_time", "article:modified_time")
+_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 SHORT_PAGE = 250  # characters: below this, the page's own text (furniture removed) is used instead
 _ARTICLE_TYPES = ("article", "newsarticle", "reportagenewsarticle", "report", "blogposting",
                   "analysisnewsarticle", "backgroundnewsarticle", "liveblogposting", "webpage")
@@ -42,8 +43,8 @@ _BLOCK = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", 
 def document_from_html(html: str, ident: str) -> Document:
     """One page → one Document whose text is the article as trafilatura extracts it."""
     import trafilatura
-    try:
-        tree = lxml.html.document_fromstring(html)
+    try:  # bytes and a stated encoding: lxml refuses text that still carries an XML encoding declaration
+        tree = lxml.html.document_fromstring(html.encode("utf-8"), parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise DocumentError(f"HTML that cannot be parsed: {exc}") from exc
     published, how = published_date(tree)

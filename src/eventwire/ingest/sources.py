@@ -6,6 +6,7 @@ the rest go on. Oversized inputs are refused before they are read into memory.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import sys
@@ -18,9 +19,12 @@ from ..model import Document, DocumentError
 from .encoding import decode
 from .jsonl import document_from_dict
 
+log = logging.getLogger(__name__)
+
 #: Larger inputs (a file, a JSON line, standard input) are refused for that input, never truncated.
 MAX_BYTES = int(os.environ.get("EVENTWIRE_MAX_BYTES", 5_000_000))
 _CHUNK = 1 << 20
+_HTML_TAG = re.compile(r"<(?:p|div|article|body|head|meta|title|section|span|br|h[1-6])\b")
 _ID = re.compile(r'^\s*\{\s*"id"\s*:\s*"((?:[^"\\]|\\.)*)"')
 
 
@@ -114,7 +118,19 @@ def sniff(name: str, text: str) -> str:
         return "html"
     if head.startswith("{") and _is_contract_line(text.lstrip().split("\n", 1)[0]):
         return "jsonl"
+    if low.endswith(".json") or (head.startswith(("{", "[")) and _is_json(text)):
+        return "json"
+    if head.startswith("<") and _HTML_TAG.search(head):
+        return "html"  # a fragment saved without <html>
     return "text"
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _is_contract_line(line: str) -> bool:
@@ -131,6 +147,9 @@ def read_text_document(name: str, text: str, fmt: str, encoding: str = "utf-8") 
         if fmt == "jsonl":
             yield from read_jsonl_lines(text.splitlines(), ident)
             return
+        if fmt == "json":
+            yield from _json_documents(text, ident)
+            return
         if fmt == "html":
             from .html import document_from_html
             docs: Iterable[Item] = [document_from_html(text, ident)]
@@ -146,6 +165,26 @@ def read_text_document(name: str, text: str, fmt: str, encoding: str = "utf-8") 
             yield doc
     except DocumentError as exc:
         yield Failed(ident, str(exc))
+    except Exception as exc:  # a parser's bug on one strange file must not stop the batch
+        log.exception("reading %s failed", ident)
+        yield Failed(ident, f"cannot read this {fmt}: {type(exc).__name__}: {exc}")
+
+
+def _json_documents(text: str, ident: str) -> Iterator[Item]:
+    """A JSON file: one contract document (an object) or a list of them."""
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise DocumentError(f"malformed JSON: {exc}") from exc
+    for n, obj in enumerate(data if isinstance(data, list) else [data], 1):
+        try:
+            doc = document_from_dict(obj)
+        except DocumentError as exc:
+            yield Failed(str(obj["id"]) if isinstance(obj, dict) and obj.get("id") is not None else f"{ident}#{n}",
+                         str(exc))
+            continue
+        doc.id = doc.id or (ident if not isinstance(data, list) else f"{ident}#{n}")
+        yield doc
 
 
 def read_path(path: str) -> Iterator[Item]:
