@@ -116,9 +116,11 @@ def sniff(name: str, text: str) -> str:
         return "feed"
     if low.endswith((".html", ".htm", ".xhtml")) or head.startswith(("<!doctype html", "<html")):
         return "html"
+    if low.endswith(".json"):
+        return "json"
     if head.startswith("{") and _is_contract_line(text.lstrip().split("\n", 1)[0]):
         return "jsonl"
-    if low.endswith(".json") or (head.startswith(("{", "[")) and _is_json(text)):
+    if head.startswith(("{", "[")) and _is_json(text):
         return "json"
     if head.startswith("<") and _HTML_TAG.search(head):
         return "html"  # a fragment saved without <html>
