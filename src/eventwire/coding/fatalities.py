@@ -76,6 +76,21 @@ def _word_value(tok) -> tuple[int | None, bool]:
     return None, False
 
 
+_RANGE_WORDS = {"between", "and", "to", "or", "about", "around", "some", "at", "least", "more", "than", "up",
+                "nearly", "almost", "over", "-", "–", ",", "fewer", "less", "no", "as", "many"}
+
+
+def _is_date(tok) -> bool:
+    """A number inside a date or sum ("9 May 2020", "$5"), not a count the tagger mistook for one."""
+    if tok.ent_type_ in ("MONEY", "PERCENT"):
+        return True
+    if tok.ent_type_ not in ("DATE", "TIME"):
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    words = ent if ent is not None else [tok]
+    return any(not (w.like_num or w.lower_ in _lexicon().units or w.lower_ in _RANGE_WORDS) for w in words)
+
+
 def _groups(tokens) -> list[tuple[int, list]]:
     """Runs of number words in ``tokens`` with their values ("twenty - six" = 26, "two dozen" = 24)."""
     out: list[tuple[int, list]] = []
@@ -91,7 +106,7 @@ def _groups(tokens) -> list[tuple[int, list]]:
         run = []
 
     for i, tok in enumerate(tokens):
-        if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") and not tok.lower_ in _lexicon().units:
+        if _is_date(tok):
             close()
             continue
         m = _RANGE.match(tok.text)
@@ -400,20 +415,20 @@ def _toll(toll) -> tuple[int | None, list]:
 # ---------------------------------------------------------------- which deaths belong to the event
 
 def _clause_head(tok):
-    while tok.dep_ not in _CLAUSE_DEPS and tok.head is not tok:
+    while tok.dep_ not in _CLAUSE_DEPS and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
 
 def _in_subtree(tok, root) -> bool:
-    return root.left_edge.i <= tok.i <= root.right_edge.i and any(a is root for a in [tok, *tok.ancestors])
+    return root.left_edge.i <= tok.i <= root.right_edge.i and any(a.i == root.i for a in [tok, *tok.ancestors])
 
 
 def _referenced(cue, trigger) -> bool:
     """True when the deaths are the subject of another act: 'protested over the killing of ...'."""
     lex = _lexicon()
     for anc in cue.ancestors:
-        if trigger is not None and (anc is trigger or _in_subtree(trigger, anc)):
+        if trigger is not None and (anc.i == trigger.i or _in_subtree(trigger, anc)):
             return False
         if anc.lemma_.lower() in lex.reference or anc.lower_ in lex.reference:
             return True
@@ -421,7 +436,7 @@ def _referenced(cue, trigger) -> bool:
 
 
 def _related(cue, trigger) -> bool:
-    if trigger is None or cue is trigger:
+    if trigger is None or cue.i == trigger.i:
         return True
     return _in_subtree(cue, _clause_head(trigger)) or _in_subtree(trigger, _clause_head(cue))
 

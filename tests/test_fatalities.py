@@ -1,0 +1,82 @@
+"""Fatalities read from real parses of sentences written for the project (ACLED's counting rules)."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire import nlp
+from eventwire.coding.fatalities import Fatalities, count, count_in
+
+
+@pytest.fixture(scope="module")
+def parse():
+    model = nlp.load()
+    return lambda text: next(model(text).sents)
+
+
+def _trigger(sent, word: str):
+    return next(t for t in sent if t.text == word)
+
+
+@pytest.mark.parametrize("text, killed", [
+    # digits, words, hyphenated words
+    ("Gunmen killed 14 villagers near the market on Tuesday.", 14),
+    ("Five people were killed when a bomb went off in the square.", 5),
+    ("Twenty-three soldiers died in the ambush.", 23),
+    # ACLED's most conservative figure
+    ("At least nine civilians were killed in the shelling.", 9),
+    ("Between 5 and 10 herders were killed in the raid.", 5),
+    ("The attackers killed five or six farmers.", 5),
+    # the wounded are not dead
+    ("A roadside bomb killed three policemen and wounded eleven others.", 3),
+    ("Four soldiers were injured in the attack.", None),
+    # coordinated groups add up; "including" names a part, not more
+    ("Three soldiers and two civilians were killed in the crossfire.", 5),
+    ("At least 12 people, including four children, were killed in the strike.", 12),
+    # one person
+    ("A taxi driver was shot dead at the checkpoint.", 1),
+    ("Militants beheaded a village chief in the district.", 1),
+    ("A 35-year-old teacher was stabbed to death in the town.", 1),
+    # "leaving N dead", "N dead", nouns of death, tolls
+    ("The clashes left seven people dead.", 7),
+    ("The raid led to the death of eight fishermen.", 8),
+    ("Police recovered the bodies of four men from the river.", 4),
+    ("The death toll from the attack rose to 31 on Sunday.", 31),
+    ("The fighting claimed 19 lives in two days.", 19),
+    # vague words: ACLED's conventions
+    ("Dozens of fighters were killed in the offensive.", 12),
+    ("Several protesters were killed by the police.", 10),
+    ("Hundreds of people died in the massacre.", 100),
+    ("The rebels suffered heavy losses in the battle.", 10),
+    # none reported = 0
+    ("No one was killed in the explosion.", 0),
+    ("The shelling caused no casualties.", 0),
+    # a sentence about something else
+    ("The two sides signed a ceasefire in the capital.", None),
+])
+def test_count_in(parse, text, killed):
+    assert count_in(parse(text)).killed == killed
+
+
+def test_figure_keeps_its_words(parse):
+    found = count_in(parse("Gunmen killed at least seventeen worshippers at the mosque."))
+    assert found.killed == 17
+    assert "seventeen" in found.span.text
+    assert found.cue == "killed"
+
+
+def test_deaths_another_act_is_about_are_not_counted(parse):
+    sent = parse("Hundreds of students protested over the killing of two classmates by the police.")
+    assert count(_trigger(sent, "protested"), sent).killed is None
+    # the killing itself, coded as its own event, keeps its dead
+    assert count(_trigger(sent, "killing"), sent).killed == 2
+
+
+def test_count_keeps_to_the_trigger_clause(parse):
+    sent = parse("Militants stormed the base, killing four guards, and the army arrested two suspects.")
+    assert count(_trigger(sent, "stormed"), sent).killed == 4
+    assert count(_trigger(sent, "arrested"), sent).killed is None
+
+
+def test_deaths_governing_a_nominal_trigger(parse):
+    sent = parse("Six farmers were killed in an attack on the village.")
+    assert count(_trigger(sent, "attack"), sent) == Fatalities(6, sent[0:1], "killed")
