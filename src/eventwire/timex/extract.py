@@ -284,7 +284,7 @@ class Patterns:
     def _theunit(self, m: re.Match, text: str) -> dict | None:
         unit = m["unit"].lower()
         if unit == "weekend" or m["mod"]:
-            return {"rel": "the", "unit": unit, "mod": _norm(m["mod"])}
+            return {"rel": "the", "unit": unit, "mod": _norm(m["mod"]), "lead_len": len(m["lead"] or "")}
         adj = _norm(m["adj"]) or ""
         lead = _norm(m["lead"]) or ""
         if unit != "year":

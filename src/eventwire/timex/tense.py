@@ -60,7 +60,10 @@ def tense_at(doc: Any, start: int, end: int) -> str | None:
         before = doc[span.start - 1].lower_
         if before == "since":
             return "past"
-        if before in ("until", "till", "by"):  # a deadline: ahead, unless the clause tells of it as done
+        if before in ("until", "till"):  # a deadline lies ahead, unless told from further back ("had not")
+            had = verb is not None and any(c.lower_ == "had" for c in verb.children)
+            return "past" if had else "future"
+        if before == "by":
             return "past" if tense == "past" else "future"
         if span.start > 2 and before == "as" and doc[span.start - 2].lower_ in ("early", "soon"):
             return "future"  # "as early as Tuesday"

@@ -1,0 +1,164 @@
+"""Time expressions: what is found, and the TIMEX3 value each gets against the document date."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire import nlp
+from eventwire.ingest import clean
+from eventwire.model import CodedDocument, Document
+from eventwire.timex import tag
+from eventwire.timex.extract import find
+
+
+def tagged(text: str, published: str | None = "2020-06-02") -> CodedDocument:
+    """Run clean, nlp and times on a text (2020-06-02 is a Tuesday)."""
+    cd = CodedDocument(doc=Document(id="t", text=text, published=published))
+    clean.clean(cd)
+    nlp.parse(cd)
+    tag(cd)
+    return cd
+
+
+def values(text: str, published: str | None = "2020-06-02") -> dict[str, str]:
+    return {t.text: t.value for t in tagged(text, published).times}
+
+
+# --- absolute dates in the common news formats ---
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("The accord was signed on Jan. 17, 2020, in Geneva.", "Jan. 17, 2020", "2020-01-17"),
+    ("The accord was signed on 17 January 2020 in Geneva.", "17 January 2020", "2020-01-17"),
+    ("The accord was signed on 2020-01-17 in Geneva.", "2020-01-17", "2020-01-17"),
+    ("The accord was signed on Friday, January 17, 2020.", "Friday, January 17, 2020", "2020-01-17"),
+    ("The accord was signed on 17/01/2020 in Geneva.", "17/01/2020", "2020-01-17"),
+    ("Fighting resumed in March 2019 after a lull.", "March 2019", "2019-03"),
+    ("The militia was founded in 1998 by former officers.", "1998", "1998"),
+    ("Its leaders fled in the late 1970s.", "the late 1970s", "197"),
+    ("It was the bloodiest war of the 20th century.", "the 20th century", "19"),
+    ("Elections were last held in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
+])
+def test_absolute_dates(text, expr, value):
+    assert values(text)[expr] == value
+
+
+def test_a_month_and_day_without_year_takes_the_nearest_fitting_year():
+    # written on 2020-06-02: a past clause looks back, a deadline looks ahead
+    v = values("Rebels seized the town on May 30. The truce expires Jan. 5, officials said.", "2020-06-02")
+    assert v["May 30"] == "2020-05-30"
+    v = values("Rebels seized the town on Dec. 28. Talks resume on Jan. 5.", "2021-01-02")
+    assert v["Dec. 28"] == "2020-12-28"
+    assert v["Jan. 5"] == "2021-01-05"
+
+
+def test_a_weekday_given_with_a_date_decides_the_year():
+    v = values("In an editorial on Saturday, June 6: the court erred.", "2020-06-05")
+    assert v["Saturday, June 6"] == "2020-06-06"
+
+
+# --- weekdays in the tense of their clause ---
+
+def test_weekday_in_a_past_clause_is_the_last_such_day():
+    v = values("Militants attacked a checkpoint on Sunday, police said late Monday.")
+    assert v["Sunday"] == "2020-05-31"
+    assert v["late Monday"] == "2020-06-01"
+
+
+def test_weekday_in_a_future_clause_is_the_next_such_day():
+    v = values("The two delegations will meet on Friday in Cairo.")
+    assert v["Friday"] == "2020-06-05"
+    v = values("The envoy plans to visit Tripoli on Thursday.")
+    assert v["Thursday"] == "2020-06-04"
+
+
+def test_the_documents_own_weekday_is_the_document_date():
+    assert values("The army said Tuesday that it had retaken the airport.")["Tuesday"] == "2020-06-02"
+
+
+def test_last_and_next_weekday():
+    v = values("The talks collapsed last Wednesday and will resume next Monday.")
+    assert v["last Wednesday"] == "2020-05-27"
+    assert v["next Monday"] == "2020-06-08"
+
+
+def test_a_deadline_looks_ahead():
+    assert values("The rebels were given until Thursday to leave the city.")["Thursday"] == "2020-06-04"
+
+
+def test_weekday_with_a_part_of_day():
+    assert values("Shelling was heard Monday night in the capital.")["Monday night"] == "2020-06-01"
+
+
+# --- relative days, weeks, months, years ---
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("Two soldiers were killed yesterday.", "yesterday", "2020-06-01"),
+    ("The ministry will publish the figures tomorrow.", "tomorrow", "2020-06-03"),
+    ("Aid convoys arrived today.", "today", "2020-06-02"),
+    ("Protesters gathered last month in the square.", "last month", "2020-05"),
+    ("Protesters gathered earlier this month in the square.", "earlier this month", "2020-06"),
+    ("Parliament will vote next month.", "next month", "2020-07"),
+    ("The group was banned last year.", "last year", "2019"),
+    ("The ceasefire held this week.", "this week", "2020-W23"),
+    ("Clashes broke out last week.", "last week", "2020-W22"),
+    ("The offensive began over the weekend.", "the weekend", "2020-W22-WE"),
+    ("The party won the vote two weeks ago.", "two weeks ago", "2020-05-19"),
+    ("The camp was set up five months ago.", "five months ago", "2020-01"),
+    ("The unrest began last summer.", "last summer", "2019-SU"),
+    ("Refugee numbers doubled in the first quarter.", "the first quarter", "2020-Q1"),
+    ("The bill will pass by year-end.", "year-end", "2020-12-31"),
+    ("Thousands died in the nineties.", "the nineties", "199"),
+])
+def test_relative_expressions(text, expr, value):
+    assert values(text)[expr] == value
+
+
+def test_references_to_the_present_past_and_future():
+    v = values("The town is now calm; it had recently changed hands and the future is unclear.")
+    assert v["now"] == "PRESENT_REF"
+    assert v["recently"] == "PAST_REF"
+    assert v["the future"] == "FUTURE_REF"
+    assert values("Fighting had intensified in recent weeks.")["recent weeks"] == "PAST_REF"
+    assert values("The council is currently divided.")["currently"] == "PRESENT_REF"
+
+
+def test_quarters_follow_the_one_named_nearby():
+    v = values("Net income in the third quarter rose 5%. A year earlier, the firm lost money. "
+               "Sales in the quarter fell.", "1989-10-30")
+    assert v["the third quarter"] == "1989-Q3"
+    assert v["A year earlier"] == "1988-Q3"
+    assert v["the quarter"] == "1989-Q3"
+    assert values("Profit for the quarter ended June 30 was flat.", "1989-10-30")["the quarter"] == "1989-Q2"
+
+
+def test_durations_and_sets_are_not_dates():
+    cd = tagged("In the past three months the siege cut supplies; convoys run daily.")
+    kinds = {t.text: t.type for t in cd.times}
+    assert kinds["the past three months"] == "DURATION"
+    assert kinds["daily"] == "SET"
+    assert all(t.type != "DATE" for t in cd.times)
+
+
+def test_without_a_document_date_relative_expressions_keep_what_is_known():
+    cd = tagged("Fighting resumed on Sunday after the accord of 12 March.", published=None)
+    v = {t.text: t.value for t in cd.times}
+    assert v["12 March"] == "XXXX-03-12"
+    assert cd.published is None
+
+
+# --- no false hits ---
+
+@pytest.mark.parametrize("text", [
+    "Photo 1 / 2 of the gallery",
+    "Officials may extend the curfew, and troops may march on the city.",
+    "The team won 3-2 in an away match.",
+    "Police arrested 2000 protesters and seized 1500 rifles.",
+    "He paid $1998 for the rifle.",
+    "Security Council Resolution 2254 calls for elections.",
+    "Turnout fell to 1999 voters, a quarter of the electorate.",
+])
+def test_no_false_dates(text):
+    assert [m.text for m in find(text)] == []
+
+
+def test_the_fall_of_a_city_is_not_autumn():
+    assert not [m for m in find("After the fall of Kabul, many fled.") if m.kind == "season"]
