@@ -423,3 +423,26 @@ def test_json_files_and_html_fragments_are_recognised():
     assert x.id == "x" and isinstance(y, Failed) and y.id == "y"
     assert sniff("saved.txt", "<p>Police fired tear gas.</p>") == "html"
     assert sniff("note.txt", "<3 from Nairobi: crowds gathered.") == "text"
+
+
+SITE_STYLES = {
+    "wire": ("Sudan's army says it repelled paramilitary attack on El Fasher\nBy Khalid Abdelaziz\nJune 2, 20243:45 PM UTCUpdated 2 hours ago\n\nCAIRO, June 2 (Reuters) - Sudan's army said on Sunday it had repelled an attack by the Rapid Support Forces on the city of El Fasher, the last major city in Darfur outside the paramilitary group's control.\n\nThe RSF said in a statement that its forces had taken control of two army positions east of the city.\n\nReporting by Khalid Abdelaziz; Writing by Aidan Lewis; Editing by Frances Kerry\nOur Standards: The Thomson Reuters Trust Principles., opens new tab\nAcquire Licensing Rights, opens new tab\n",
+             ["Sudan's army said on Sunday it had repelled an attack by the Rapid Support Forces on the city of El Fasher, the last major city in Darfur outside the paramilitary group's control.",
+              "The RSF said in a statement that its forces had taken control of two army positions east of the city."]),
+    "broadcaster": ("Sudan war: Army retakes key bridge in Khartoum\nPublished\n2 hours ago\nShare\nImage source, Getty Images\nImage caption, Fighting has raged in the capital since April last year\nBy Mohamed Osman\nBBC News, Khartoum\nSudan's army has retaken a key bridge linking Khartoum and Omdurman, the military said on Saturday.\nThe paramilitary RSF did not comment on the claim.\nRelated topics\nMore on this story\n",
+                    ["Sudan's army has retaken a key bridge linking Khartoum and Omdurman, the military said on Saturday.",
+                     "The paramilitary RSF did not comment on the claim."]),
+    "channel": ('Sudan’s army says it retook key bridge from RSF\nThe army says its forces seized the bridge after days of heavy fighting.\nPublished On 2 Jun 2024\n2 Jun 2024\nSave articles to read later and create your own reading list.\nClick here to share on social media\nshare2\nSudanese army soldiers stand guard in Omdurman [File: AFP]\nThe Sudanese army says it has retaken a strategic bridge in the capital, Khartoum, from the paramilitary Rapid Support Forces.\n___\nFollow AP’s coverage of Sudan at https://apnews.com/hub/sudan\nhttps://example.org/story\nAl Jazeera and news agencies\nbur-kl/mca/dl\n',
+                ["The army says its forces seized the bridge after days of heavy fighting.",
+                 "The Sudanese army says it has retaken a strategic bridge in the capital, Khartoum, from the paramilitary Rapid Support Forces."]),
+}
+
+
+@pytest.mark.parametrize("style", sorted(SITE_STYLES))
+def test_site_styles_leave_only_the_story(style):
+    text, story = SITE_STYLES[style]
+    cd = cleaned(text)
+    kept = [line.strip() for line in cd.body.splitlines() if line.strip()]
+    if cd.dateline and "June 2" in cd.body[cd.dateline.start:cd.dateline.end]:
+        kept[0] = kept[0].removeprefix("June 2").strip()  # a dateline's date stays for the time stage
+    assert kept == story
