@@ -42,6 +42,12 @@ def bad_folder(tmp_path_factory) -> Path:
         "<meta property='article:published_time' content='2024-06-25T10:00:00+03:00'></head>"
         f"<body><article><p>{GOOD}</p></article></body></html>")
     (d / "broken.rss").write_text("<?xml version='1.0'?><rss><channel><title>Wire</title><item><title>Cl")
+    (d / "cut.rss").write_text("<?xml version='1.0'?><rss><channel><title>Wire</title>")
+    (d / "wire.xml").write_text(
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title>"
+        f"<item><guid>wire-1</guid><pubDate>Tue, 25 Jun 2024 10:00:00 +0300</pubDate><description>{GOOD}</description></item>"
+        "<item><guid>wire-2</guid><description>&lt;p&gt;Troops withdrew from the border town.&lt;/p&gt;</description></item>"
+        "</channel></rss>")
     (d / "french.txt").write_text("Le gouvernement a annoncé mardi que les négociations avec les rebelles "
                                   "reprendront la semaine prochaine à Genève.")
     (d / "good.txt").write_text(GOOD)
@@ -71,7 +77,8 @@ def test_every_bad_document_has_its_own_error(folder_run):
     assert "not valid UTF-8" in errors["broken.txt"]
     assert errors["huge.txt"].startswith("too large: 50,000,")
     assert errors["nobody.html"] == "HTML page without a body"
-    assert "malformed" in errors["broken.rss#1"] or "malformed" in errors.get("broken.rss", "")
+    assert errors["broken.rss#1"].startswith("feed entry without text (the feed is malformed:")
+    assert errors["cut.rss"].startswith("malformed feed:")
     assert errors["french.txt"] == "not English: looks like French"
     assert errors["j2"].startswith("malformed JSON line")
     assert errors["mixed.jsonl:3"].startswith("malformed JSON line")
@@ -81,10 +88,11 @@ def test_every_bad_document_has_its_own_error(folder_run):
 
 def test_good_documents_still_come_out(folder_run):
     proc, out = folder_run
-    for ident in ("good.txt", "latin1.txt", "page.html", "j1", "j6"):
+    for ident in ("good.txt", "latin1.txt", "page.html", "j1", "j6", "wire-1", "wire-2"):
         assert "error" not in out[ident], out[ident]
         assert isinstance(out[ident]["events"], list)
     assert out["page.html"]["title"] == "Arrests in Nairobi"
+    assert out["page.html"]["published"] == "2024-06-25"  # the page's own date, carried through
     assert proc.returncode == 0, proc.stderr.decode()[-2000:]
 
 
