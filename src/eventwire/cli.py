@@ -72,6 +72,9 @@ def code(
 ) -> None:
     """Code articles into events."""
     from . import export
+    if not paths and sys.stdin.isatty():
+        err.print("[red]error:[/] give files or folders to code, or pipe documents in (`eventwire code --jsonl < docs.jsonl`)")
+        raise typer.Exit(2)
     paths = paths or ["-"]  # the contract: `eventwire code --jsonl < docs.jsonl`
     _check_inputs(paths)
     if model is not None:
