@@ -50,12 +50,17 @@ def code_segment(seg: Any) -> list[Event]:
     sents = list(seg.doc.sents)
     note = seg.doc if len(sents) <= NOTE_SENTENCES else None
     label = _header(seg.doc)
-    events: list[Event] = []
+    per_sentence = []
     for si, sent in enumerate(sents):
-        hits = lexicon().find(sent)
-        cands = [_candidate(h, sent, si, seg) for h in hits]
-        cands = [c for c in cands if c is not None]
-        _refine_victims(cands)
+        cands = [c for c in (_candidate(h, sent, si, seg) for h in lexicon().find(sent)) if c is not None]
+        per_sentence.append(cands)
+    if note is not None:  # a short report: victims named in any sentence tell what kind of violence it was
+        _refine_victims([c for cands in per_sentence for c in cands])
+    else:
+        for cands in per_sentence:
+            _refine_victims(cands)
+    events: list[Event] = []
+    for si, (sent, cands) in enumerate(zip(sents, per_sentence)):
         for c in cands:
             _refine(c, note)
         if label is not None and si == label[2]:
@@ -90,7 +95,9 @@ def _header(doc: Any) -> tuple[dict, Span, int] | None:
 
 def _candidate(hit: Hit, sent: Any, si: int, seg: Any) -> Candidate | None:
     e: Entry = hit.entry
-    r = roles.find(hit.trigger)
+    if _denied_existence(hit.trigger):
+        return None
+    r = roles.find(hit.trigger, symmetric=e.id == "assault.clash")
     c = Candidate(hit=hit, sent=sent, sent_index=si, segment=seg, type=e.type, mode=e.mode, acled=e.acled,
                   rule=e.id, roles=r, weight=e.weight)
     if e.family in ("violence", "territory") and r.actor2 is not None and roles.is_place(r.actor2.root):
@@ -99,6 +106,13 @@ def _candidate(hit: Hit, sent: Any, si: int, seg: Any) -> Candidate | None:
         if e.words and hit.trigger.lemma_.lower() in ("seize", "capture"):
             return None  # "seized weapons", "captured soldiers": not territory (other entries cover them)
     return c
+
+
+def _denied_existence(trigger: Any) -> bool:
+    """ "No fighting took place", "taken without fighting": the text says the event did not happen."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        return True
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in ("without", "whether")
 
 
 def _refine_victims(cands: list[Candidate]) -> None:
@@ -219,7 +233,9 @@ def _confidence(c: Candidate, status: str, trigger_ids: set[int]) -> float:
         tok = tok.head
         depth += 1
     score += 0.08 if depth == 0 else 0.04 if depth == 1 else 0.0
-    if governed and c.rule != "header" and not c.rule.startswith("header"):
+    if c.hit.entry.family == "territory":
+        score += 0.05  # ACLED: a change of territory is what a report of fighting and gains is about
+    elif governed and not c.rule.startswith("header"):
         score -= 0.08
     if trig.pos_ not in ("VERB",):
         score -= 0.03

@@ -27,10 +27,11 @@ class Roles:
     how: str = ""  # which construction gave the roles ("active", "passive", "between", ...)
 
 
-def find(trigger: Any) -> Roles:
-    """The roles of the event whose trigger is ``trigger`` (a spaCy Token)."""
+def find(trigger: Any, symmetric: bool = False) -> Roles:
+    """The roles of the event whose trigger is ``trigger`` (a spaCy Token). ``symmetric`` events
+    ("clashed") may take their second party from a coordinated subject ("X and Y clashed")."""
     if trigger.pos_ == "VERB" or trigger.dep_ == "ROOT":
-        a1, a2, how = _verbal(trigger)
+        a1, a2, how = _verbal(trigger, symmetric)
     else:
         a1, a2, how = _nominal(trigger)
     a2_head = a2
@@ -50,7 +51,7 @@ def _prep_object(tok: Any, preps: tuple[str, ...]) -> Any:
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in preps:
             obj = _child(c, "pobj")
-            if obj is not None:
+            if obj is not None and obj.ent_type_ not in NOT_ACTORS:  # not "on 16 March"
                 return obj
     return None
 
@@ -84,7 +85,7 @@ def _subject(verb: Any) -> tuple[Any, bool]:
     return None, False
 
 
-def _verbal(verb: Any) -> tuple[Any, Any, str]:
+def _verbal(verb: Any, symmetric: bool) -> tuple[Any, Any, str]:
     pas_subj = _child(verb, "nsubjpass")
     if pas_subj is not None or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
         patient = pas_subj if pas_subj is not None else verb.head
@@ -96,10 +97,16 @@ def _verbal(verb: Any) -> tuple[Any, Any, str]:
     obj = _child(verb, "dobj")
     how = "active"
     if obj is not None and obj.lemma_.lower() in nouns()["weapons"]:
-        obj, how = None, "active-weapon"  # "fired mortars at X": the target is X
+        # "fired mortars at X", "opened fire on X": the target is X
+        obj, how = _prep_object(obj, TARGET_PREPS), "active-weapon"
     if obj is None:
         obj = _prep_object(verb, TARGET_PREPS)
-    if obj is None and subj is not None and not passive:
+    if obj is None:
+        for c in verb.children:  # "tortured and killed three civilians": a shared object
+            if c.dep_ == "conj" and c.pos_ == "VERB" and _child(c, "dobj") is not None:
+                obj, how = _child(c, "dobj"), "shared-object"
+                break
+    if obj is None and symmetric and subj is not None and not passive:
         other = _first_conj(subj)  # "X and Y clashed"
         if other is not None:
             obj, how = other, "coordinated"
