@@ -446,3 +446,16 @@ def test_site_styles_leave_only_the_story(style):
     if cd.dateline and "June 2" in cd.body[cd.dateline.start:cd.dateline.end]:
         kept[0] = kept[0].removeprefix("June 2").strip()  # a dateline's date stays for the time stage
     assert kept == story
+
+
+def test_html_figure_captions_become_captions():
+    figure = ("<figure><img src='a.jpg'><figcaption>Protesters run from tear gas in Harare on Tuesday. "
+              "(AP Photo/Jane Doe)</figcaption></figure>")
+    for story in ("<p>Police fired tear gas at opposition supporters in Harare.</p>",  # short: the page's own text
+                  "<p>Police fired tear gas at opposition supporters in Harare, witnesses said.</p>" * 6):
+        doc = document_from_html(f"<html><body><article>{figure}{story}</article></body></html>", "f.html")
+        cd = CodedDocument(doc=doc)
+        clean(cd)
+        assert [c.of(doc.text) for c in cd.captions] == ["Protesters run from tear gas in Harare on Tuesday."]
+        assert "tear gas in Harare on Tuesday" not in cd.body and "AP Photo" not in cd.body
+        assert "Police fired tear gas at opposition supporters in Harare" in cd.body

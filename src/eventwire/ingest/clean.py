@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import CodedDocument, DocumentError, Span
-from .boilerplate import caption_parts, dateline, normalise, reason_for
+from .boilerplate import CaptionParts, caption_parts, dateline, normalise, reason_for
 from .encoding import control_share
 from .language import check_english
 
@@ -67,13 +67,17 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _boilerplate(cd: CodedDocument, lines: list[_Line]) -> None:
+    given = [Span(a, b) for a, b in cd.doc.meta.get("caption_spans", ())]  # an HTML page's <figcaption>s
     for line in lines:
-        reason = reason_for(line.text)
+        is_caption = any(g.start <= line.start and line.end <= g.end for g in given)
+        reason = None if is_caption else reason_for(line.text)
         if reason:
             cd.removed.append((Span(line.start, line.end), reason))
             line.removed = True
             continue
         parts = caption_parts(line.text)
+        if parts is None and is_caption:
+            parts = CaptionParts(None, (0, len(line.text)), None)
         if parts is None:
             continue
         line.removed = True

@@ -6,6 +6,9 @@ own statement), a ``<meta>`` publication tag (``article:published_time`` and its
 ``<time datetime>`` marked as the publication time or inside the article header, and last
 trafilatura's own metadata date (htmldate, without guessing from the text). Inferring a date
 from the text is the time stage's job, not ingest's.
+
+Figure captions, which trafilatura leaves out, are appended after the article, one per
+paragraph, and their offsets listed in ``meta["caption_spans"]`` for the clean stage.
 """
 from __future__ import annotations
 
@@ -48,6 +51,7 @@ def document_from_html(html: str, ident: str) -> Document:
     except (etree.ParserError, ValueError) as exc:
         raise DocumentError(f"HTML that cannot be parsed: {exc}") from exc
     published, how = published_date(tree)
+    captions = _figcaptions(tree)
     extracted = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
         date_extraction_params={"extensive_search": False, "original_date": True})
@@ -61,6 +65,13 @@ def document_from_html(html: str, ident: str) -> Document:
     if published is None and extracted and iso_date(extracted.date):
         published, how = iso_date(extracted.date), "html:trafilatura"
     meta: dict = {"format": "html"}
+    if captions:  # trafilatura leaves figure captions out: they follow the article, one per line
+        spans = []
+        for caption in captions:
+            text += "\n\n"
+            spans.append([len(text), len(text) + len(caption)])
+            text += caption
+        meta["caption_spans"] = spans
     if published:
         meta["published_source"] = how
     if extracted and extracted.author:
@@ -135,7 +146,19 @@ def _canonical(tree) -> str | None:
 
 def _body_text(tree) -> str:
     body = tree.find("body")
-    return element_text(body) if body is not None else ""
+    if body is None:
+        return ""
+    etree.strip_elements(body, "figcaption", with_tail=False)  # captions are added apart
+    return element_text(body)
+
+
+def _figcaptions(tree) -> list[str]:
+    seen: list[str] = []
+    for el in tree.iter("figcaption"):
+        caption = " ".join(el.text_content().split())
+        if caption and caption not in seen:
+            seen.append(caption)
+    return seen
 
 
 def element_text(el) -> str:
