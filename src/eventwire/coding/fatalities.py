@@ -322,7 +322,8 @@ def _cue_victims(cue) -> tuple[int | None, list] | None:
     lex = _lexicon()
     lemma = cue.lemma_.lower()
     low = cue.lower_
-    if lemma in lex.verbs or lemma in lex.intransitive:
+    fatal = cue.pos_ == "VERB" and any(c.lower_ in ("fatally", "mortally") for c in cue.children)
+    if lemma in lex.verbs or lemma in lex.intransitive or fatal:  # "was fatally shot" counts as killed
         if cue.pos_ not in ("VERB", "AUX") and not (cue.tag_.startswith("VB") or cue.dep_ in ("amod", "acl")):
             return None if lemma not in lex.nouns else _noun_count(cue)
         if lemma == "hang" and low != "hanged":
@@ -383,6 +384,10 @@ def _noun_count(noun) -> tuple[int | None, list]:
         value, used = _value(noun.doc[noun.left_edge.i:noun.i + 1])
         if value is not None:
             return value, used
+        for prep in _children(noun, "prep"):  # "claimed the lives of 56 prisoners"
+            objs = _children(prep, "pobj") if prep.lower_ == "of" else []
+            if objs:
+                return _group_count(objs[0])
         subj = _children(noun.head, "nsubj")  # "five people lost their lives"
         return _group_count(subj[0]) if subj and noun.head.lemma_.lower() == "lose" else (None, [])
     value, used = _value(noun.doc[noun.left_edge.i:noun.i + 1])
