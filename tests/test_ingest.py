@@ -112,6 +112,7 @@ def test_headline_and_dateline_are_metadata():
     ("NAIROBI, Kenya (AP) _ The talks resumed.", "NAIROBI, Kenya (AP) _", ""),
     ("ISLAMABAD: The talks resumed.", "ISLAMABAD:", ""),
     ("GAZA CITY, Gaza Strip — The talks resumed.", "GAZA CITY, Gaza Strip —", ""),
+    ("(CNN) — The talks resumed.", "(CNN) —", ""),
 ])
 def test_datelines_of_the_agencies(lead, dateline, kept):
     cd = cleaned(lead)
@@ -132,6 +133,12 @@ def test_one_line_notes_pass_through_untouched():
                  "By Tuesday, 40 people had died in clashes between herders and farmers near Jos."):
         cd = cleaned(text)
         assert cd.body == text and cd.removed == [] and cd.title_span is None
+
+
+def test_carriage_returns_alone_end_lines_too():
+    text = "Advertisement\rPolice arrested 12 people in Lagos.\r\nShare this article\r"
+    cd = cleaned(text)
+    assert cd.body == "             \rPolice arrested 12 people in Lagos.\r\n                  \r"
 
 
 def test_a_sentence_broken_over_two_lines_is_not_a_headline():

@@ -55,6 +55,8 @@ def rules() -> Rules:
         re.compile(rf"(?P<place>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}):(?=\s)"),
         # Tripoli (AFP) - : any case, but then the agency must be there
         re.compile(rf"(?P<place>{_ANY_WORD}(?:\s+{_ANY_WORD}){{0,3}}){_REGION}{_DATE}?{agency}{_AFTER_AGENCY}"),
+        # (CNN) — / (CNN)Sudan's army …: the agency alone
+        re.compile(rf"\((?:{agencies})\)(?:{_AFTER_AGENCY}|(?=[A-Z]))"),
     ]
     caps = data["captions"]
     return Rules(phrases=phrases, patterns=patterns, max_chars=data["max_chars"],
@@ -133,8 +135,8 @@ def dateline(line: str) -> tuple[int, tuple[int, int] | None] | None:
         m = pattern.match(line)
         if not m:
             continue
-        place = m.group("place")
-        if place.upper() in r.not_places or sum(ch.isalpha() for ch in place) < 2:
+        place = m.group("place") if "place" in pattern.groupindex else None
+        if place is not None and (place.upper() in r.not_places or sum(ch.isalpha() for ch in place) < 2):
             continue
         date = m.span("date") if "date" in pattern.groupindex and m.group("date") else None
         return m.end(), date

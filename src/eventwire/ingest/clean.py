@@ -23,7 +23,8 @@ from .boilerplate import CaptionParts, caption_parts, dateline, normalise, reaso
 from .encoding import control_share
 from .language import check_english
 
-_NOT_NEWLINE = re.compile(r"[^\n]")
+_NOT_NEWLINE = re.compile(r"[^\n\r\u2028\u2029]")
+_LINE = re.compile(r"[^\n\r\u2028\u2029]+")  # old Mac files end lines with CR alone
 _TITLE_MAX_CHARS = 160
 _TITLE_MAX_WORDS = 14  # headlines run 6–12 words; a longer first line is a lead that lost its full stop
 _SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?][\"”’]?\s+[A-Z]")
@@ -57,7 +58,7 @@ def clean(cd: CodedDocument) -> None:
 
 def _lines(text: str) -> list[_Line]:
     out = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         raw = m.group()
         stripped = raw.strip()
         if stripped:
