@@ -57,7 +57,10 @@ def bad_folder(tmp_path_factory) -> Path:
         + "not json at all\n"
         + json.dumps({"id": "j4", "text": 42}) + "\n"
         + json.dumps({"id": "j5", "text": ""}) + "\n"
-        + json.dumps({"id": "j6", "text": "Troops shelled the village of Kibumba overnight."}) + "\n")
+        + json.dumps({"id": "j6", "text": "Troops shelled the village of Kibumba overnight."}) + "\n"
+        + '{"id": "j7", "text": "Rebels shelled the camp \\ud800 overnight."}\n')  # a lone surrogate
+    with (d / "mixed.jsonl").open("ab") as f:
+        f.write(b'{"id": "j8", "text": "Caf\xe9 owners protested in Tunis."}\n')  # Latin-1 inside a JSON line
     return d
 
 
@@ -84,11 +87,12 @@ def test_every_bad_document_has_its_own_error(folder_run):
     assert errors["mixed.jsonl:3"].startswith("malformed JSON line")
     assert errors["j4"] == "missing 'text' (a string)"
     assert errors["j5"] == "empty document"
+    assert errors["j8"].startswith("line is not valid UTF-8")
 
 
 def test_good_documents_still_come_out(folder_run):
     proc, out = folder_run
-    for ident in ("good.txt", "latin1.txt", "page.html", "j1", "j6", "wire-1", "wire-2"):
+    for ident in ("good.txt", "latin1.txt", "page.html", "j1", "j6", "j7", "wire-1", "wire-2"):
         assert "error" not in out[ident], out[ident]
         assert isinstance(out[ident]["events"], list)
     assert out["page.html"]["title"] == "Arrests in Nairobi"

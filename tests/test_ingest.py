@@ -378,6 +378,13 @@ def test_jsonl_good_and_bad_lines():
     assert out[4].published is None and out[4].meta["published_invalid"] == "soon"
 
 
+def test_json_lines_with_broken_unicode():
+    [doc, bad] = read_jsonl_lines([b'{"id": "s", "text": "Shelling \\ud800 hit Kharkiv."}',
+                                   b'{"id": "l1", "text": "Caf\xe9 owners protested."}'], "in.jsonl")
+    assert doc.text == "Shelling \ufffd hit Kharkiv." and len(doc.text) == len("Shelling x hit Kharkiv.")
+    assert isinstance(bad, Failed) and bad.id == "l1" and bad.error.startswith("line is not valid UTF-8")
+
+
 def test_overlong_json_line_fails_alone(monkeypatch):
     monkeypatch.setattr(sources, "MAX_BYTES", 200)
     stream = io.BytesIO(b'{"id": "a", "text": "Rebels seized the town."}\n'

@@ -1,11 +1,13 @@
 """JSON Lines input: one contract document per line."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model import Document, DocumentError
 from .dates import iso_date
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _KNOWN = {"id", "text", "published", "title", "url", "source"}
 
 
@@ -26,10 +28,20 @@ def document_from_dict(obj: Any) -> Document:
     elif raw not in (None, ""):
         meta["published_invalid"] = raw
     ident = obj.get("id")
-    return Document(id="" if ident is None else str(ident), text=obj["text"], published=published,
-                    title=_str(obj.get("title")), url=_str(obj.get("url")), source=_str(obj.get("source")),
-                    meta=meta)
+    return Document(id="" if ident is None else _unicode(str(ident)), text=_unicode(obj["text"]),
+                    published=published, title=_str(obj.get("title")), url=_str(obj.get("url")),
+                    source=_str(obj.get("source")), meta=meta)
 
 
 def _str(value: Any) -> str | None:
-    return value if isinstance(value, str) and value else None
+    return _unicode(value) if isinstance(value, str) and value else None
+
+
+def _unicode(value: str) -> str:
+    """JSON may carry lone surrogates ("\\ud800"), which no UTF-8 output can hold: each becomes U+FFFD,
+    one character for one, so offsets into the text stay right."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", value)
+    return value

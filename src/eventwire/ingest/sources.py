@@ -53,7 +53,8 @@ def read_jsonl_lines(lines: Iterable[bytes | str | Failed], origin: str) -> Iter
             try:
                 line = line.decode("utf-8-sig" if n == 1 else "utf-8")
             except UnicodeDecodeError as exc:
-                yield Failed(f"{origin}:{n}", f"line is not valid UTF-8 (byte {exc.start})")
+                ident = _salvaged_id(line.decode("utf-8", "replace")) or f"{origin}:{n}"
+                yield Failed(ident, f"line is not valid UTF-8 (byte {exc.start})")
                 continue
         if not line.strip():
             continue
