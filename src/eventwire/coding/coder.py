@@ -20,6 +20,8 @@ from .lexicon import Entry, Hit, acled_types, contains, headers, lexicon, rules
 #: ACLED notes often open with a category label: "Interception: On 8 April ...".
 HEADER = re.compile(r"\s*([A-Z][A-Za-z ,/\-]{2,50}):\s")
 NOTE_SENTENCES = 4  # a segment this short is one report: cues anywhere in it refine its events
+#: Sub-event types that say nothing of the weapon: cue words may make them more specific.
+GENERIC = frozenset({"Armed clash", "Attack", "Remote explosive/landmine/IED"})
 VIOLENT_TYPES = ("ASSAULT", "PROTEST", "COERCE")
 LOW_STATUS = {"hypothetical": 0.25, "negated": 0.3, "denied": 0.15, "future": 0.1, "claimed": 0.0, "asserted": 0.0}
 
@@ -142,6 +144,12 @@ def _refine(c: Candidate, note: Any) -> None:
         if rule.acled == c.acled:
             continue
         scope = note if (rule.scope == "note" and note is not None) else c.sent
+        if c.acled not in GENERIC and family == "violence":
+            # a specific trigger ("shelled", "airstrikes") keeps its weapon unless its own actor names
+            # another ("the air force shelled"): cues elsewhere in the sentence belong to other events
+            scope = c.roles.actor1
+            if scope is None:
+                continue
         if contains(scope, rule.cues) and not contains(scope, rule.unless):
             c.acled = rule.acled
             if rule.mode and c.type == "ASSAULT" or (rule.mode and c.type == "PROTEST"):

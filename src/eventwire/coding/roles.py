@@ -75,8 +75,8 @@ def _subject(verb: Any) -> tuple[Any, bool]:
             if pas.lower_ in RELATIVE and tok.dep_ == "relcl":
                 return tok.head, True
             return pas, tok.i == verb.i
-        if tok.dep_ == "relcl":
-            return tok.head, False
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+            return tok.head, False  # "militants who attacked", "forces retaking a town"
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
             tok = tok.head
             seen += 1
