@@ -157,9 +157,9 @@ def ingest(
         for done in ingest_items(store, items if jsonl else _with_progress(items), Pipeline(), replace=replace):
             counts[done.outcome] += 1
             if done.error:
-                err.print(f"[red]{done.id}:[/] {done.error}", highlight=False)
+                err.print(f"[red]{done.id}:[/] {done.error}", highlight=False, soft_wrap=True)
     err.print(f"{counts['stored']} stored, {counts['skipped']} already stored, {counts['failed']} failed "
-              f"in {store.name}", highlight=False)
+              f"in {store.name}", highlight=False, soft_wrap=True)
     if counts["failed"] and not (counts["stored"] or counts["skipped"]):
         raise typer.Exit(1)
 

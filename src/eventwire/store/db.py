@@ -60,10 +60,14 @@ def _sqlite_engine(url: URL) -> Engine:
 
     # pysqlite's own transaction handling skips DDL and begins late; let SQLAlchemy's BEGIN be the only one,
     # IMMEDIATE for writers so that two ingesting processes queue on the lock instead of failing.
+    # WAL lets readers work during an ingest, and with synchronous=NORMAL a commit does not wait for the
+    # disk (a power cut may lose the last commits, never the file; an ingest run again restores them).
     @event.listens_for(engine, "connect")
     def _connect(dbapi_conn, _record) -> None:
         dbapi_conn.isolation_level = None
         dbapi_conn.execute("PRAGMA foreign_keys = ON")
+        dbapi_conn.execute("PRAGMA journal_mode = WAL")
+        dbapi_conn.execute("PRAGMA synchronous = NORMAL")
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
