@@ -223,7 +223,7 @@ def _phrase_count(noun, coordinated: bool = False) -> tuple[int | None, list]:
     return None, []
 
 
-def _group_count(noun) -> tuple[int | None, list]:
+def _group_count(noun, skip_injured: bool = False) -> tuple[int | None, list]:
     """Add up the coordinated groups of victims: "three soldiers and two civilians" = 5."""
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN", "NUM"):
         noun = noun.head  # "two adults and four children who died": the whole group
@@ -237,7 +237,10 @@ def _group_count(noun) -> tuple[int | None, list]:
             and doc[last + 1].is_punct:
         parts = parts[:1]  # "killing 11 people, police and a doctor said"
     total, used, known = 0, [], False
+    injury = {"injured", "wounded", "hurt", "injure", "wound", "maimed"}
     for i, part in enumerate(parts):
+        if i and skip_injured and any(c.lower_ in injury or c.lemma_.lower() in injury for c in part.children):
+            continue  # "five dead bodies and 85 injured people"
         value, toks = _phrase_count(part, coordinated=i > 0)
         if value is not None:
             total += value
@@ -322,7 +325,8 @@ def _cue_victims(cue) -> tuple[int | None, list] | None:
     lex = _lexicon()
     lemma = cue.lemma_.lower()
     low = cue.lower_
-    fatal = cue.pos_ == "VERB" and any(c.lower_ in ("fatally", "mortally") for c in cue.children)
+    fatal = cue.pos_ == "VERB" and any(c.lower_ in ("fatally", "mortally") and cue.doc[c.i - 1].text not in ("-", "non")
+                                       for c in cue.children)
     if lemma in lex.verbs or lemma in lex.intransitive or fatal:  # "was fatally shot" counts as killed
         if cue.pos_ not in ("VERB", "AUX") and not (cue.tag_.startswith("VB") or cue.dep_ in ("amod", "acl")):
             return None if lemma not in lex.nouns else _noun_count(cue)
@@ -354,7 +358,7 @@ def _dead_count(dead) -> tuple[int | None, list]:
     if value is not None:
         return value, used
     if dead.dep_ == "amod":
-        return _group_count(dead.head)
+        return _group_count(dead.head, skip_injured=True)
     if dead.dep_ in ("oprd", "acomp", "xcomp", "advmod", "ccomp", "conj", "attr", "dobj") and dead.head.pos_ in ("VERB", "AUX"):
         verb = dead.head
         victims = _children(verb, "nsubjpass", "dobj") or _children(verb, "nsubj")
@@ -446,6 +450,20 @@ def _related(cue, trigger) -> bool:
     return _in_subtree(cue, _clause_head(trigger)) or _in_subtree(trigger, _clause_head(cue))
 
 
+_REPORT_NOUNS = {"account", "report", "estimate", "figure", "source", "toll"}
+
+
+def _report_of(cue) -> int | None:
+    """The verb of saying (or 'account', 'report') a figure hangs on: two figures from two reports
+    are alternatives, not groups to add up."""
+    speech = {"say", "report", "tell", "put", "estimate", "count", "give"}
+    for anc in cue.ancestors:
+        if (anc.pos_ in ("VERB", "AUX") and anc.lemma_.lower() in speech) or (
+                anc.pos_ == "NOUN" and anc.lemma_.lower() in _REPORT_NOUNS):
+            return anc.i
+    return None
+
+
 def _collect(trigger, sent) -> Fatalities:
     found: list[tuple[int, list, Any]] = []
     seen: set[int] = set()
@@ -459,10 +477,20 @@ def _collect(trigger, sent) -> Fatalities:
         ids = {t.i for t in used} or {tok.i}
         if ids & seen:  # the same victims reported twice ("were shot dead ... killed")
             continue
+        if any(_in_subtree(tok, u) for _, prev, _ in found for u in prev):
+            continue  # "28 corpses, including those of two soldiers killed": a part of a figure already read
         seen |= ids
         found.append((value, used, tok))
     if not found:
         return Fatalities(None)
+    found = [f for f in found if f[0] or f[2].lemma_.lower() != "toll"]  # "no official toll" is not "no deaths"
+    if not found:
+        return Fatalities(None)
+    tolls = [f for f in found if f[2].lemma_.lower() == "toll"]
+    if tolls:  # a toll is the running total: "the toll rose to five after another man was killed"
+        found = [max(tolls, key=lambda f: f[0])]
+    if len({_report_of(cue) for _, _, cue in found}) > 1:  # "seven killed, disputing an account of 19"
+        found = [min(found, key=lambda f: f[0])]
     killed = sum(v for v, _, _ in found)
     toks = [t for _, used, cue in found for t in (used or [cue])]
     doc = sent.doc
