@@ -44,7 +44,7 @@ def guess_foreign(text: str) -> str | None:
         return None
     best, hits = max(((lang, sum(w in vocab for w in words)) for lang, vocab in others.items()),
                      key=lambda x: x[1])
-    if hits >= max(3, 3 * en) and hits >= 0.2 * len(words):
+    if hits >= max(4, 3 * en) and hits >= 0.2 * len(words):
         return best
     if len(words) >= 40 and en < 0.03 * len(words):
         return "another language (almost no English function words)"
