@@ -162,3 +162,16 @@ def test_no_false_dates(text):
 
 def test_the_fall_of_a_city_is_not_autumn():
     assert not [m for m in find("After the fall of Kabul, many fled.") if m.kind == "season"]
+
+
+def test_a_clock_time_joins_the_day_it_is_given_with():
+    cd = tagged("The rebels were given until 9 a.m. EST Tuesday to leave; the vote is at noon tomorrow.",
+                "2020-06-01")
+    got = {t.text: (t.value, t.type) for t in cd.times}
+    assert got["9 a.m. EST Tuesday"] == ("2020-06-02T09:00", "TIME")
+    assert got["noon tomorrow"] == ("2020-06-02T12:00", "TIME")
+
+
+def test_a_scheduled_date_is_not_the_publication_date():
+    cd = tagged("Rebels seized the port on 2 May 2020. The trial is set for 15 June 2020.", published=None)
+    assert cd.published == "2020-05-02"

@@ -125,8 +125,13 @@ class Patterns:
         add("holiday", B + rf"(?P<h>{holidays})(?:,?\s+(?P<y>{year4}))?" + E, self._holiday, re.IGNORECASE)
         add("set", B + r"(?:(?i:each|every)\s+(?:(?i:other)\s+)?(?P<unit>(?i:day|week|month|year|quarter))"
             r"|(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly)))" + E, self._set)
-        add("clock", B + r"(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm))(?![\w])"
-            r"|(?P<noon>(?i:noon|midnight))" + E, self._clock)
+        clock = (r"(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm))(?![\w])"
+                 r"|(?P<noon>(?i:noon|midnight))" + E + ")")
+        tz = r"(?:\s*\(?(?:[ECMP][SD]T|GMT|UTC)\)?)?"
+        day_word = rf"(?:(?P<wd>{weekday})|(?P<rd>(?i:today|yesterday|tomorrow)))"
+        add("clock", B + clock, self._clock)
+        add("clockday", B + clock + tz + rf",?\s+(?:(?i:on)\s+)?{day_word}{E}", self._clock)
+        add("dayclock", B + day_word + rf"\s+(?:(?i:at)\s+)?{clock}{tz}", self._clock)
 
     # --- handlers: match -> fields (or None to drop the match) ---
 
@@ -343,8 +348,14 @@ class Patterns:
         return {"value": code}
 
     def _clock(self, m: re.Match, text: str) -> dict | None:
+        g = m.groupdict()
+        day = {}
+        if g.get("wd"):
+            day = {"weekday": self.lex.weekdays[g["wd"].lower()], "rel": None}
+        elif g.get("rd"):
+            day = {"offset": {"today": 0, "yesterday": -1, "tomorrow": 1}[g["rd"].lower()]}
         if m["noon"]:
-            return {"hour": 12 if m["noon"].lower() == "noon" else 24, "minute": 0}
+            return {"hour": 12 if m["noon"].lower() == "noon" else 24, "minute": 0, **day}
         hour, ap = int(m["h"]), m["ap"].lower()
         if not 1 <= hour <= 12:
             return None
@@ -352,7 +363,7 @@ class Patterns:
             hour += 12
         elif ap.startswith("a") and hour == 12:
             hour = 0
-        return {"hour": hour, "minute": int(m["mi"] or 0)}
+        return {"hour": hour, "minute": int(m["mi"] or 0), **day}
 
     # --- scanning ---
 

@@ -53,7 +53,7 @@ def _pick(cands: list[date], a: date, tense: str | None, reach: int) -> date:
     if tense == "future" and next_future and (next_future - a).days <= reach:
         return next_future
     # no tense: the nearer, leaning to the past as news does
-    return min(cands, key=lambda c: (c - a).days * (1 if c >= a else -0.8))
+    return min(cands, key=lambda c: (c - a).days * (1 if c >= a else -0.6))
 
 
 def _pick_year(month: int, day: int | None, a: date, tense: str | None, weekday: int | None = None) -> int:
@@ -65,7 +65,7 @@ def _pick_year(month: int, day: int | None, a: date, tense: str | None, weekday:
             return min(fitting, key=lambda c: abs((c - a).days)).year
     if not day and month == a.month:
         return a.year
-    return _pick(cands, a, tense, reach=280).year
+    return _pick(cands, a, tense, reach=280 if day else 335).year
 
 
 def _ymd(m: Mention, tense, ctx) -> tuple[str, str] | None:
@@ -172,7 +172,7 @@ def _quarter(m: Mention, tense, ctx) -> tuple[str, str] | None:
             year = qy + shift
         elif shift:
             year += shift
-        if not shift:
+        if not shift and (a is None or year == a.year):
             ctx.quarter = (year, n, m.start)
         return f"{year}-Q{n}", "DATE"
     if year is None:
@@ -181,7 +181,7 @@ def _quarter(m: Mention, tense, ctx) -> tuple[str, str] | None:
         year = a.year + shift
         if not shift and tense == "past" and n > quarter_of(a):
             year -= 1
-    if not shift:
+    if not shift and (a is None or year == a.year):  # "the third quarter of 1991" is a forecast, not the topic
         ctx.quarter = (year, n, m.start)
     return f"{year}-Q{n}", "DATE"
 
@@ -361,7 +361,15 @@ def _set(m: Mention, tense, ctx) -> tuple[str, str] | None:
 
 
 def _clock(m: Mention, tense, ctx) -> tuple[str, str] | None:
-    day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
+    """A clock time, on the day named with it ("9 a.m. Tuesday") or else on the document date."""
+    a = ctx.anchor
+    if "weekday" in m.f:
+        got = _weekday(m, tense, ctx)
+        day = got[0] if got else "XXXX-XX-XX"
+    elif a is not None:
+        day = (a + timedelta(days=m.f.get("offset", 0))).isoformat()
+    else:
+        day = "XXXX-XX-XX"
     return f"{day}T{m.f['hour']:02d}:{m.f['minute']:02d}", "TIME"
 
 
@@ -371,4 +379,5 @@ _HANDLERS = {
     "century": _century, "season": _season, "quarter": _quarter, "relday": _relday, "partday": _relday,
     "weekday": _weekday, "relunit": _relunit, "theunit": _theunit, "yearend": _yearend, "ago": _ago,
     "yearadj": _ago, "duration": _duration, "ref": _ref, "holiday": _holiday, "set": _set, "clock": _clock,
+    "clockday": _clock, "dayclock": _clock,
 }

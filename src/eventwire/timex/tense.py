@@ -31,6 +31,8 @@ def verb_tense(v: Any, depth: int = 0) -> str | None:
     words = {a.lower_ for a in auxes}
     if words & FUTURE_AUX or v.lemma_ in FORWARD_VERBS:
         return "future"  # "will meet", and "planned a rally on Saturday" points forward too
+    if v.lemma_ == "set" and v.tag_ == "VBN" and words & {"is", "are", "was", "were", "been"}:
+        return "future"  # "the trial is set for 15 June"
     if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if words & {"has", "have", "'ve", "'s"} and (v.tag_ == "VBN" or "been" in words):
@@ -67,6 +69,8 @@ def tense_at(doc: Any, start: int, end: int) -> str | None:
             return "past" if tense == "past" else "future"
         if span.start > 2 and before == "as" and doc[span.start - 2].lower_ in ("early", "soon"):
             return "future"  # "as early as Tuesday"
+        if span.start > 2 and before == "of" and doc[span.start - 2].lower_ == "ahead":
+            return "future"  # "ahead of the weekend"
     if span is not None and span.end < len(doc) and doc[span.end].tag_ == "POS":
         return None  # "Wednesday's ruling": a thing done, whatever the verb says
     return tense
