@@ -46,6 +46,7 @@ class Labelled:
     id: str
     text: str
     sub_event_type: str
+    group: str | None = None  # the row's country, when given: the held-out part takes whole countries
 
 
 def read_labelled(path: str | Path) -> tuple[list[Labelled], dict[str, int]]:
@@ -66,7 +67,7 @@ def read_labelled(path: str | Path) -> tuple[list[Labelled], dict[str, int]]:
             elif sub not in known:
                 skipped["unknown_sub_event_type"] += 1
             else:
-                rows.append(Labelled(str(obj.get("id", n)), text, sub))
+                rows.append(Labelled(str(obj.get("id", n)), text, sub, obj.get("country") or None))
     return rows, skipped
 
 
@@ -104,24 +105,45 @@ class Manifest:
     metrics: dict[str, Any]  # on the held-out part
     skipped: dict[str, int] = field(default_factory=dict)
     tuned_against_rules: bool = True
+    holdout_by: str = "id"  # "country": the held-out rows come from countries the model was not fitted on
 
     @classmethod
     def load(cls, folder: Path) -> Manifest:
         return cls(**json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8")))
 
 
-def _holdout_split(rows: list[Labelled], share: float) -> tuple[list[Labelled], list[Labelled]]:
-    """Deterministic: rows ordered by a hash of their id, whatever the order of the file."""
-    ranked = sorted(rows, key=lambda r: hashlib.sha1(r.id.encode()).hexdigest())
+def _holdout_split(rows: list[Labelled], share: float) -> tuple[list[Labelled], list[Labelled], str]:
+    """Deterministic, whatever the order of the file: whole countries where every row names one (so the
+    figures and thresholds are those of text from unseen places, where a model is least sure), else rows."""
+    def rank(key: str) -> str:
+        return hashlib.sha1(key.encode()).hexdigest()
     k = max(1, round(share * len(rows)))
-    return ranked[k:], ranked[:k]
+    sizes: dict[str, int] = {}
+    for r in rows:
+        if r.group is not None:
+            sizes[r.group] = sizes.get(r.group, 0) + 1
+    if len(sizes) > 1 and all(r.group is not None for r in rows):
+        held_groups: set[str] = set()
+        total = 0
+        for group in sorted(sizes, key=rank):
+            if total + sizes[group] <= 1.5 * k:  # skip countries too big for the held-out part
+                held_groups.add(group)
+                total += sizes[group]
+            if total >= k:
+                break
+        if total >= k // 2 and len(held_groups) < len(sizes):
+            return ([r for r in rows if r.group not in held_groups], [r for r in rows if r.group in held_groups],
+                    "country")
+    ranked = sorted(rows, key=lambda r: rank(r.id))
+    return ranked[k:], ranked[:k], "id"
 
 
 def _rule_labels(rows: list[Labelled]) -> list[str | None]:
     """The rule coder's top sub-event type for each row (the stages up to and including "coder")."""
     from ..model import Document
-    from ..pipeline import Pipeline
-    run = Pipeline(stages=["clean", "nlp", "times", "coder"])
+    from ..pipeline import STAGES, Pipeline
+    names = list(STAGES)
+    run = Pipeline(stages=names[:names.index("coder") + 1])
     out: list[str | None] = []
     for r in rows:
         cd = run(Document(id=r.id, text=r.text))
@@ -168,7 +190,7 @@ def train(rows: list[Labelled], out: str | Path, *, against_rules: bool = True,
     from .. import __version__
     if len({r.sub_event_type for r in rows}) < 2:
         raise ValueError("training needs labelled rows of at least two sub-event types")
-    fit_rows, held = _holdout_split(rows, HOLDOUT)
+    fit_rows, held, holdout_by = _holdout_split(rows, HOLDOUT)
     model = build_model()
     model.fit([r.text for r in fit_rows], [r.sub_event_type for r in fit_rows])
     probs_all = model.predict_proba([r.text for r in held])
@@ -196,7 +218,7 @@ def train(rows: list[Labelled], out: str | Path, *, against_rules: bool = True,
                         trained=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                         eventwire_version=__version__, sklearn_version=sklearn.__version__,
                         thresholds=thresholds, metrics=metrics, skipped=skipped or {},
-                        tuned_against_rules=against_rules)
+                        tuned_against_rules=against_rules, holdout_by=holdout_by)
     (folder / MANIFEST_FILE).write_text(json.dumps(asdict(manifest), indent=2) + "\n", encoding="utf-8")
     return manifest
 
@@ -236,11 +258,13 @@ def classify(cd: CodedDocument) -> None:
     kind = hierarchy()[label]
     thresholds = clf.manifest.thresholds
     top = max(cd.events, key=lambda e: e.confidence) if cd.events else None
-    if top is None:
-        if prob >= thresholds["fill"]:
-            cd.events.append(_event_from_model(cd, label, kind, prob, clf.rule))
+    current = top.acled_sub_event_type if top else None
+    # The same two cases as in tuning: the rules gave no ACLED type (fill), or another one (override).
+    if label == current or prob < thresholds["fill" if current is None else "override"]:
         return
-    if top.acled_sub_event_type != label and prob >= thresholds["override"]:
+    if top is None:
+        cd.events.append(_event_from_model(cd, label, kind, prob, clf.rule))
+    else:
         top.acled_event_type, top.acled_sub_event_type = kind["event_type"], label
         top.decided_by = clf.rule
 
@@ -256,9 +280,10 @@ def _event_from_model(cd: CodedDocument, label: str, kind: dict[str, Any], prob:
 def _first_sentence(cd: CodedDocument) -> tuple[Span, Span]:
     for seg in cd.segments:
         for sent in seg.doc.sents:
-            if sent.text.strip():
+            words = [t for t in sent if not t.is_space]
+            if words:
                 root = sent.root
-                return (Span(seg.offset + sent.start_char, seg.offset + sent.end_char),
+                return (Span(seg.offset + words[0].idx, seg.offset + words[-1].idx + len(words[-1].text)),
                         Span(seg.offset + root.idx, seg.offset + root.idx + len(root.text)))
     text = cd.body or cd.text
     start = len(text) - len(text.lstrip())
