@@ -293,6 +293,13 @@ def test_schema_is_created_at_the_latest_version_and_upgraded_in_order(db, monke
         open_store(db)
 
 
+def test_reading_commands_never_create_a_store(db):
+    with pytest.raises(StoreError, match="no eventwire store there|no store at"):
+        open_store(db, create=False)
+    open_store(db).close()
+    open_store(db, create=False).close()
+
+
 def test_every_export_column_is_a_column_of_the_events_table(store):
     with store.engine.connect() as conn:
         columns = [c["name"] for c in inspect(conn).get_columns("events")]
@@ -348,6 +355,8 @@ def test_cli_ingest_is_idempotent_and_events_lists_what_is_stored(db, tmp_path):
     assert "2 stored, 0 already stored, 1 failed" in first.stderr
     again = _cli("ingest", str(src / "goma.txt"), str(src / "lagos.txt"), "--db", db)
     assert again.returncode == 0 and "0 stored, 2 already stored, 0 failed" in again.stderr
+    recoded = CliRunner().invoke(app, ["ingest", str(src / "goma.txt"), "--db", db, "--replace"])
+    assert recoded.exit_code == 0 and "1 stored, 0 already stored, 0 failed" in recoded.stderr
     with open_store(db) as s:
         assert sorted(d["doc_id"] for d in s.documents()) == ["goma.txt", "lagos.txt"]
         s.add(mali())

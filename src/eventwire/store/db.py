@@ -52,7 +52,8 @@ def database_url(target: str) -> URL:
 
 
 def _dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False)
+    # default=str: metadata given through the Python API may hold dates and the like
+    return json.dumps(obj, ensure_ascii=False, default=str)
 
 
 def _sqlite_engine(url: URL) -> Engine:
@@ -93,13 +94,13 @@ def open_store(target: str = DEFAULT, create: bool = True) -> Store:
         engine = create_engine(url, json_serializer=_dumps)
     try:
         with engine.begin() as conn:
-            migrate(conn)
+            migrate(conn, create)
     except OperationalError as exc:
         engine.dispose()
         raise StoreError(f"cannot open {shown}: {str(exc.orig).strip()}") from exc
-    except StoreError:
+    except StoreError as exc:
         engine.dispose()
-        raise
+        raise StoreError(f"{shown}: {exc}") from None
     return Store(engine, shown)
 
 

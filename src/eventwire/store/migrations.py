@@ -49,8 +49,9 @@ def _stamp(conn: Connection, version: int, description: str) -> None:
                                                applied_at=datetime.now(timezone.utc)))
 
 
-def migrate(conn: Connection) -> int:
-    """Create or upgrade the schema on ``conn`` (inside its transaction); returns the version."""
+def migrate(conn: Connection, create: bool = True) -> int:
+    """Create (unless ``create`` is False) or upgrade the schema on ``conn``, inside its transaction;
+    returns the version."""
     if conn.dialect.name == "postgresql":
         # Two processes opening one new database at once must not both create the tables.
         conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('eventwire.store.migrate'))"))
@@ -58,6 +59,8 @@ def migrate(conn: Connection) -> int:
     if version is None:
         if inspect(conn).has_table("documents"):
             raise StoreError("the database has a 'documents' table but no schema_version: not an eventwire store")
+        if not create:
+            raise StoreError("no eventwire store there (ingest creates one)")
         metadata.create_all(conn)
         _stamp(conn, latest(), "created")
         return latest()
