@@ -180,12 +180,18 @@ def _governing_speech(trigger) -> tuple[Any, bool]:
     prev = trigger
     for anc in trigger.ancestors:
         lemma = _lemma(anc)
-        if anc.pos_ in ("VERB", "AUX") and (lemma in lex.speech or lemma in lex.denial):
+        if anc.pos_ in ("VERB", "AUX") and (lemma in lex.speech or lemma in lex.denial) \
+                and prev.dep_ not in ("nsubj", "nsubjpass", "csubj", "agent") and not _claims_lives(anc):
             return anc, through_claim or prev.dep_ in ("ccomp", "xcomp", "pcomp")
         if anc.pos_ == "NOUN" and lemma in lex.claim_nouns:
             through_claim = True
         prev = anc
     return None, False
+
+
+def _claims_lives(verb) -> bool:
+    """'claimed the lives of 56', 'claimed 19 lives': a toll, not a statement."""
+    return any(c.dep_ == "dobj" and _lemma(c) in ("life", "toll", "victim") for c in verb.children)
 
 
 def _side_speech(trigger, sent):
@@ -194,14 +200,19 @@ def _side_speech(trigger, sent):
     heads = {t.i for t in _spine(trigger)}
     for tok in sent:
         if tok.pos_ in ("VERB", "AUX") and _lemma(tok) in lex.speech and tok.head.i in heads and tok.i not in heads \
-                and tok.dep_ in ("parataxis", "advcl", "conj", "ccomp") and _subject(tok) is not None:
+                and tok.dep_ in ("parataxis", "advcl", "conj", "ccomp") and _subject(tok) is not None \
+                and not any(c.dep_ == "auxpass" or (c.dep_ == "mark" and tok.dep_ == "advcl") for c in tok.children) \
+                and not (tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)) \
+                and not _claims_lives(tok):  # not "29 injuries reported", nor "protested after X said"
             return tok
     return None
 
 
 def _subject(verb):
+    """Who speaks: the active subject ("police said"), or the agent of a passive ("was told by").
+    A passive subject is what is said, not who says it ("47 people were reported killed")."""
     for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it",) or c.dep_ == "nsubj":
+        if c.dep_ == "nsubj" and c.lower_ != "it" and c.pos_ != "NUM":
             return c
     for c in verb.children:
         if c.dep_ == "agent":
@@ -230,7 +241,8 @@ def _source_span(head):
     toks = [head] + [t for c in head.children if c.dep_ not in drop for t in c.subtree]
     toks = [t for t in toks if not t.is_punct or head.left_edge.i < t.i < head.i]
     start, end = min(t.i for t in toks), max(t.i for t in toks) + 1
-    return doc[start:end]
+    stop = next((t.i for t in doc[head.i:end] if t.i > head.i and (t.is_sent_start or t.text in (".", ";"))), end)
+    return doc[start:min(end, stop, head.sent.end)]
 
 
 def _attribution(head):
@@ -238,17 +250,21 @@ def _attribution(head):
     lex = _lexicon()
     if head.lower_ in lex.self_pronouns or head.pos_ == "PRON":
         return None
-    subtree = list(head.subtree)
+    phrase = _source_span(head)
+    appos = [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
+    lo = min([phrase.start] + [t.i for t in appos])
+    hi = max([phrase.end] + [t.i + 1 for t in appos])
     for ent in head.doc.ents:
-        if ent.label_ == "PERSON" and subtree[0].i <= ent.start and ent.end <= subtree[-1].i + 1:
+        if ent.label_ == "PERSON" and lo <= ent.start and ent.end <= hi:
             return ent
-    return _source_span(head)
+    return phrase
 
 
 def _words(tokens) -> set[str]:
     lex = _lexicon()
-    return {_lemma(t) for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and _lemma(t) not in lex.generic
-            and not t.is_stop}
+    # nationalities and places say where, not who: "a Ukrainian newspaper" is no party to "a Ukrainian died"
+    return {_lemma(t) for t in tokens if t.pos_ in ("NOUN", "PROPN") and _lemma(t) not in lex.generic
+            and not t.is_stop and t.ent_type_ not in ("NORP", "GPE", "LOC", "DATE", "TIME", "CARDINAL")}
 
 
 def _participants(trigger, scope) -> list:
