@@ -436,6 +436,10 @@ def test_json_files_and_html_fragments_are_recognised():
     assert x.id == "x" and isinstance(y, Failed) and y.id == "y"
     assert sniff("saved.txt", "<p>Police fired tear gas.</p>") == "html"
     assert sniff("note.txt", "<3 from Nairobi: crowds gathered.") == "text"
+    sitemap = '<?xml version="1.0"?><urlset><url><loc>https://example.org/a</loc></url></urlset>'
+    assert sniff("sitemap.xml", sitemap) == "xml"
+    [failed] = sources.read_text_document("sitemap.xml", sitemap, "xml")
+    assert failed.error == "XML that is neither an RSS/Atom feed nor an HTML page"
 
 
 SITE_STYLES = {

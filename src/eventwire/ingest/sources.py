@@ -108,7 +108,7 @@ def read_jsonl_stream(stream: BinaryIO, origin: str) -> Iterator[Item]:
 
 
 def sniff(name: str, text: str) -> str:
-    """The format of an input: jsonl, html, feed or text (by extension, then by content)."""
+    """The format of an input: jsonl, json, html, feed, xml (not readable) or text (by extension, then content)."""
     low = name.lower()
     head = text[:2000].lstrip().lower()
     if low.endswith((".jsonl", ".ndjson")):
@@ -125,6 +125,8 @@ def sniff(name: str, text: str) -> str:
         return "json"
     if head.startswith("<") and _HTML_TAG.search(head):
         return "html"  # a fragment saved without <html>
+    if head.startswith("<?xml"):
+        return "xml"
     return "text"
 
 
@@ -153,6 +155,8 @@ def read_text_document(name: str, text: str, fmt: str, encoding: str = "utf-8") 
         if fmt == "json":
             yield from _json_documents(text, ident)
             return
+        if fmt == "xml":
+            raise DocumentError("XML that is neither an RSS/Atom feed nor an HTML page")
         if fmt == "html":
             from .html import document_from_html
             docs: Iterable[Item] = [document_from_html(text, ident)]
