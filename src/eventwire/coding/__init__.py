@@ -6,9 +6,11 @@ The stage ``code_events`` fills ``cd.events`` (coder.py), ``cd.figures`` (figure
 from __future__ import annotations
 
 from ..model import CodedDocument
-from . import coder
+from . import coder, figures, relations
 
 
 def code_events(cd: CodedDocument) -> None:
     """Fill ``cd.events``, ``cd.figures`` and ``cd.relations`` from ``cd.segments``."""
     coder.code_events(cd)
+    figures.find(cd)
+    relations.find(cd)

@@ -22,6 +22,9 @@ HEADER = re.compile(r"\s*([A-Z][A-Za-z ,/\-]{2,50}):\s")
 NOTE_SENTENCES = 4  # a segment this short is one report: cues anywhere in it refine its events
 #: Sub-event types that say nothing of the weapon: cue words may make them more specific.
 GENERIC = frozenset({"Armed clash", "Attack", "Remote explosive/landmine/IED"})
+WILL = ("will", "would", "'ll", "shall")
+READY = ("willing", "ready", "prepared", "offer", "promise", "pledge", "commit", "vow")
+HOSTILE = ("ASSAULT", "COERCE", "SANCTION", "PROTEST", "REJECT", "MOBILIZE", "ACCUSE")
 VIOLENT_TYPES = ("ASSAULT", "PROTEST", "COERCE")
 LOW_STATUS = {"hypothetical": 0.25, "negated": 0.3, "denied": 0.15, "future": 0.1, "claimed": 0.0, "asserted": 0.0}
 
@@ -65,6 +68,7 @@ def code_segment(seg: Any) -> list[Event]:
     for si, (sent, cands) in enumerate(zip(sents, per_sentence)):
         for c in cands:
             _refine(c, note)
+        cands.extend(_commitments(cands))
         if label is not None and si == label[2]:
             cands.insert(0, _labelled(label, sent, si, seg, cands))
         trigger_ids = {c.hit.trigger.i for c in cands}
@@ -77,6 +81,27 @@ def code_segment(seg: Any) -> list[Event]:
             seen.add(key)
             events.append(ev)
     return events
+
+
+def _commitments(cands: list[Candidate]) -> list[Candidate]:
+    """PLOVER codes a stated future action as a commitment: "will release", "is willing to withdraw"
+    are AGREE; "would boycott", "ready to attack" are THREATEN. The action stays, ranked below."""
+    out = []
+    for c in cands:
+        trig = c.hit.trigger
+        if trig.pos_ != "VERB" or c.type in ("AGREE", "THREATEN"):
+            continue
+        will = any(a.dep_ == "aux" and a.lower_ in WILL for a in trig.children)
+        ready = trig.dep_ == "xcomp" and trig.head.lemma_.lower() in READY
+        if not (will or ready):
+            continue
+        kind = "THREATEN" if c.type in HOSTILE else "AGREE"
+        entry = Entry(id=f"{kind.lower()}.commitment", type=kind, words=(), pos=frozenset(), mode=None,
+                      acled="Agreement" if kind == "AGREE" else None, weight=c.weight + 0.02, family="fixed")
+        out.append(Candidate(hit=Hit(entry, c.hit.tokens, trig), sent=c.sent, sent_index=c.sent_index,
+                             segment=c.segment, type=kind, mode=None, acled=entry.acled,
+                             rule=f"{entry.id}:{c.rule}", roles=c.roles, weight=entry.weight))
+    return out
 
 
 def _header(doc: Any) -> tuple[dict, Span, int] | None:
@@ -179,6 +204,8 @@ def _event(c: Candidate, sents: list[Any], si: int, trigger_ids: set[int]) -> Ev
     off = seg.offset
     mod = modality.assess(trig, sent)
     status = mod.status or "asserted"
+    if ".commitment" in c.rule and status == "future":
+        status = "asserted"  # the promise is made now; the action it promises is what lies ahead
     killed = None
     if c.type in VIOLENT_TYPES:
         killed = _fatalities(trig, sent, sents, si)

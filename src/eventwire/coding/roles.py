@@ -77,7 +77,7 @@ def _subject(verb: Any) -> tuple[Any, bool]:
             return pas, tok.i == verb.i
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
             return tok.head, False  # "militants who attacked", "forces retaking a town"
-        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
+        if tok.dep_ in ("conj", "xcomp", "advcl", "acomp") and tok.head.i != tok.i:
             tok = tok.head
             seen += 1
             continue

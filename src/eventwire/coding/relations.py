@@ -1,0 +1,88 @@
+"""Who backs, arms or is allied with whom, as the text states it, with the evidence span of each edge.
+
+"Hifter is backed by the UAE, Egypt and Russia" gives three edges UAE/Egypt/Russia -> Hifter;
+"Turkish-backed militias" and "militias allied with the government" give one each.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from typing import Any
+
+from .. import actors
+from ..model import CodedDocument
+from ..serialize import actor as actor_json
+from . import roles
+
+
+@functools.lru_cache(maxsize=None)
+def _verbs() -> dict[str, str]:
+    path = resources.files("eventwire") / "data" / "coding" / "relations.json"
+    return json.loads(path.read_text(encoding="utf-8"))["verbs"]
+
+
+def _with_conjuncts(tok: Any) -> list[Any]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_with_conjuncts(c))
+    return out
+
+
+def _pairs(verb: Any) -> tuple[list[Any], Any, str] | None:
+    """(sources, target, how) for one relation verb, or None."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if agent is not None:
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if patient is None and verb.dep_ in ("acl", "amod"):
+            patient = verb.head
+        if by is not None and patient is not None:
+            return _with_conjuncts(by), patient, "passive"
+    if verb.dep_ == "amod":  # "Turkish-backed militias", "Tripoli-allied forces"
+        mod = next((c for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod")), None)
+        if mod is not None:
+            return [mod], verb.head, "compound"
+    if verb.lemma_.lower() in ("ally", "align"):  # "militias allied with the government"
+        with_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+        obj = next((c for c in with_.children if c.dep_ == "pobj"), None) if with_ is not None else None
+        subj = verb.head if verb.dep_ in ("acl", "amod") else next(
+            (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if obj is not None and subj is not None:
+            return [obj], subj, "allied"
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if verb.pos_ == "VERB" and subj is not None and obj is not None:
+        return _with_conjuncts(subj), obj, "active"
+    return None
+
+
+def _np(tok: Any) -> Any:
+    span = roles._np(tok)
+    return span if span is not None else tok.doc[tok.i:tok.i + 1]
+
+
+def find(cd: CodedDocument) -> None:
+    """Fill ``cd.relations`` from every segment."""
+    verbs = _verbs()
+    for seg in cd.segments:
+        for tok in seg.doc:
+            rel = verbs.get(tok.lemma_.lower())
+            if rel is None or tok.pos_ not in ("VERB", "ADJ"):
+                continue
+            found = _pairs(tok)
+            if found is None:
+                continue
+            sources, target, how = found
+            sent = tok.sent
+            target_actor = actors.resolve_span(_np(target), seg.offset)
+            for src in sources:
+                cd.relations.append({
+                    "relation": rel,
+                    "source": actor_json(actors.resolve_span(_np(src), seg.offset)),
+                    "target": actor_json(target_actor),
+                    "evidence": {"start": seg.offset + sent.start_char, "end": seg.offset + sent.end_char},
+                    "trigger": {"start": seg.offset + tok.idx, "end": seg.offset + tok.idx + len(tok)},
+                    "rule": f"relation:{tok.lemma_.lower()}:{how}",
+                })

@@ -1,0 +1,137 @@
+"""The event coder on sentences written for these tests: roles from the syntax, ACLED families, PLOVER types."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire import coding, nlp
+from eventwire.model import CodedDocument, Document, Segment
+
+
+def coded(text: str) -> CodedDocument:
+    """Run only the coder stage (on a parse of ``text``), events ordered as the pipeline orders them."""
+    cd = CodedDocument(doc=Document(id="t", text=text), body=text)
+    cd.segments = [Segment(0, nlp.load()(text), "body")]
+    coding.code_events(cd)
+    cd.events.sort(key=lambda e: -e.confidence)
+    return cd
+
+
+def top(text: str):
+    cd = coded(text)
+    assert cd.events, f"no event in {text!r}"
+    return cd.events[0], cd
+
+
+def words(cd: CodedDocument, span) -> str:
+    return span.of(cd.text) if span else ""
+
+
+def test_active_voice_reads_actor_and_target():
+    ev, cd = top("Rebels attacked an army base in the north on Monday.")
+    assert ev.type == "ASSAULT" and ev.rule.startswith("assault.attack")
+    assert "Rebels" in ev.actor1.text
+    assert "army base" in ev.actor2.text
+    assert words(cd, ev.trigger) == "attacked"
+
+
+def test_passive_voice_swaps_the_roles():
+    ev, _ = top("The convoy was ambushed by militants near the border.")
+    assert ev.type == "ASSAULT"
+    assert "militants" in ev.actor1.text
+    assert "convoy" in ev.actor2.text
+
+
+def test_clashes_between_x_and_y():
+    ev, _ = top("Heavy clashes between the army and the rebels lasted until dawn.")
+    assert ev.acled_sub_event_type == "Armed clash"
+    assert "army" in ev.actor1.text and "rebels" in ev.actor2.text
+
+
+def test_clashed_with_names_the_second_party():
+    ev, _ = top("Government troops clashed with insurgents near the river.")
+    assert ev.acled_event_type == "Battles"
+    assert "troops" in ev.actor1.text and "insurgents" in ev.actor2.text
+
+
+def test_coordinated_verbs_share_their_subject_and_give_several_events():
+    cd = coded("Gunmen stormed the village and kidnapped twelve farmers.")
+    subs = {e.acled_sub_event_type for e in cd.events}
+    assert "Abduction/forced disappearance" in subs
+    abduction = next(e for e in cd.events if e.acled_sub_event_type == "Abduction/forced disappearance")
+    assert "Gunmen" in abduction.actor1.text and "farmers" in abduction.actor2.text
+    assert len([e for e in cd.events if e.type == "ASSAULT"]) >= 2
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Artillery units shelled the outskirts of the city overnight.", "Shelling/artillery/missile attack"),
+    ("Soldiers fired mortars at rebel positions near the airport.", "Shelling/artillery/missile attack"),
+    ("Warplanes bombed a fuel depot outside the town.", "Air/drone strike"),
+    ("A drone struck a truck on the highway.", "Air/drone strike"),
+    ("A roadside bomb exploded under a police vehicle.", "Remote explosive/landmine/IED"),
+    ("Unknown men threw a hand grenade at a police checkpoint.", "Grenade"),
+    ("A suicide bomber blew himself up at a crowded market.", "Suicide bomb"),
+    ("Soldiers recaptured the town from the insurgents.", "Government regains territory"),
+    ("Insurgents captured the town after a week of fighting.", "Non-state actor overtakes territory"),
+    ("Troops retook the village. No fighting took place.", "Non-violent transfer of territory"),
+    ("Soldiers shot dead two farmers in their fields.", "Attack"),
+    ("Militiamen raped two women in the village.", "Sexual violence"),
+    ("Gunmen abducted a teacher on his way home.", "Abduction/forced disappearance"),
+    ("Hundreds of students protested outside the ministry.", "Peaceful protest"),
+    ("Workers marched to parliament. Police fired tear gas to disperse them.", "Protest with intervention"),
+    ("Rioters burned tyres and pelted the police with stones.", "Violent demonstration"),
+    ("A mob lynched a suspected thief in the market.", "Mob violence"),
+    ("Police arrested five journalists in the capital.", "Arrests"),
+    ("Soldiers looted shops in the market.", "Looting/property destruction"),
+    ("Army engineers defused two landmines near the bridge.", "Disrupted weapons use"),
+    ("Interception: On 3 June, air defence units shot down a cruise missile over the port.", "Disrupted weapons use"),
+    ("The two sides signed a ceasefire agreement in the capital.", "Agreement"),
+])
+def test_acled_sub_event_families(text, sub):
+    ev, _ = top(text)
+    assert ev.acled_sub_event_type == sub, [(e.acled_sub_event_type, e.rule) for e in coded(text).events]
+    assert ev.rule  # every event names the lexicon entry or rule that made it
+
+
+def test_acled_event_type_follows_the_sub_event_type():
+    ev, _ = top("A roadside bomb exploded under a police vehicle.")
+    assert ev.acled_event_type == "Explosions/Remote violence"
+    assert ev.mode == "explosives"
+
+
+def test_said_not_to_have_happened_gives_no_clash():
+    cd = coded("No fighting took place in the district.")
+    assert not [e for e in cd.events if e.acled_sub_event_type == "Armed clash"]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The ministry accused the rebels of violating the truce.", "ACCUSE"),
+    ("The government rejected the proposal on Tuesday.", "REJECT"),
+    ("The rebels said they will release the hostages next week.", "AGREE"),
+    ("The president threatened to expel the ambassador.", "THREATEN"),
+    ("The foreign minister visited Cairo for talks.", "CONSULT"),
+    ("The union demanded higher wages.", "REQUEST"),
+])
+def test_plover_type_of_the_main_clause(text, type_):
+    ev, _ = top(text)
+    assert ev.type == type_, [(e.type, e.rule, round(e.confidence, 2)) for e in coded(text).events]
+
+
+def test_evidence_is_the_sentence_and_offsets_hold():
+    text = "Calm returned on Sunday. Rebels attacked an army base in the north."
+    ev, cd = top(text)
+    assert words(cd, ev.evidence) == "Rebels attacked an army base in the north."
+    assert 0 < ev.confidence < 1
+
+
+def test_figures_keep_the_count_and_what_it_counts():
+    cd = coded("The virus has infected at least 40 people in the province.")
+    fig = next(f for f in cd.figures if f["what"] == "infected")
+    assert fig["value"] == 40
+    assert "40 people" in cd.text[fig["span"]["start"]:fig["span"]["end"]]
+
+
+def test_relations_from_passive_backing():
+    cd = coded("The militia is backed by Iran and Syria.")
+    sources = {r["source"]["text"] for r in cd.relations if r["relation"] == "backs"}
+    assert {"Iran", "Syria"} <= sources
+    assert all("militia" in r["target"]["text"] for r in cd.relations)
