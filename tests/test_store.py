@@ -209,6 +209,7 @@ def test_document_gives_the_coded_json_and_its_text(store):
     first = store.documents()[0]
     assert store.document(first["id"]) == full
     assert first["events"] == 2 and first["title"] == "Attack in Mali" and first["coded_at"].endswith("+00:00")
+    assert first["coded_by"] == f"eventwire {eventwire.__version__}"
     assert store.document("nowhere") is None and store.document(999) is None
 
 

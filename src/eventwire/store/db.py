@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, create_engine, delete, event, func, i
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 
+from .. import __version__
 from ..export import CSV_COLUMNS, event_rows
 from ..model import CodedDocument
 from ..serialize import document as serialize
@@ -169,7 +170,7 @@ class Store:
                     .group_by(events.c.document).subquery())
         d = documents.c
         query = (select(d.id, d.doc_id, d.title, d.url, d.source, d.published, d.published_inferred, d.error,
-                        d.coded_at, d.hash, func.coalesce(n_events.c.events, 0).label("events"))
+                        d.coded_at, d.coded_by, d.hash, func.coalesce(n_events.c.events, 0).label("events"))
                  .outerjoin_from(documents, n_events, n_events.c.document == d.id)
                  .order_by(d.id))
         with self.engine.connect() as conn:
@@ -204,7 +205,7 @@ def _insert(conn: Connection, cd: CodedDocument, digest: str) -> None:
         published=d.get("published"), published_inferred=d.get("published_inferred"),
         published_precision=d.get("published_precision"),
         dateline=(d.get("dateline") or {}).get("text"), error=cd.error,
-        coded_at=datetime.now(timezone.utc), text=cd.text, meta=doc.meta or None, json=d,
+        coded_at=datetime.now(timezone.utc), coded_by=f"eventwire {__version__}", text=cd.text, meta=doc.meta or None, json=d,
     )).inserted_primary_key[0]
     if cd.error:
         return

@@ -33,6 +33,7 @@ documents = Table(
     Column("dateline", Text),
     Column("error", Text, comment="why coding failed; such a document is coded again when ingested again"),
     Column("coded_at", DateTime(timezone=True), nullable=False),
+    Column("coded_by", Text, nullable=False, comment="the eventwire version that coded it"),
     Column("text", Text, nullable=False),
     Column("meta", JSON, comment="input keys beyond the contract's"),
     Column("json", JSON, nullable=False, comment="the coded document (serialize.document)"),
