@@ -241,7 +241,10 @@ def _source_span(head):
     toks = [head] + [t for c in head.children if c.dep_ not in drop for t in c.subtree]
     toks = [t for t in toks if not t.is_punct or head.left_edge.i < t.i < head.i]
     start, end = min(t.i for t in toks), max(t.i for t in toks) + 1
-    stop = next((t.i for t in doc[head.i:end] if t.i > head.i and (t.is_sent_start or t.text in (".", ";"))), end)
+    stop = next((t.i for t in doc[start:end] if t.i > head.i and (t.is_sent_start or t.text in (".", ";"))), end)
+    # a missed sentence break: "according to the Ukrainian MoD. Drone footage shows ..."
+    stop = next((t.i + 1 for t in doc[start:stop - 1] if len(t) > 1 and t.text.endswith(".") and doc[t.i + 1].is_title),
+                stop)
     return doc[start:min(end, stop, head.sent.end)]
 
 
