@@ -96,6 +96,7 @@ class Patterns:
             r"(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-](?:(?i:fiscal)\s+)?)?"
             rf"(?P<unit>(?i:quarters?|half|period))(?:\s+(?i:of)\s+(?P<qy>{year4}))?{E}", self._quarter)
         self.ended = re.compile(rf",?\s+(?i:that\s+|which\s+)?(?i:ended|ending|ends|through)\s+(?P<mon>{month_any})\s+(?P<d>{day}){E}")
+        add("qcode", B + rf"(?P<q>[QH])(?P<n>[1-4])(?:\s+(?P<y>{year4}))?" + E, self._qcode)
         add("relday", B + r"(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?P<w>(?i:today|yesterday|tomorrow|tonight))"
             rf"(?:\s+{part})?{E}", self._relday)
         add("partday", B + r"(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?P<w>(?i:this|last))\s+" + part + E,
@@ -110,7 +111,7 @@ class Patterns:
         add("theunit", B + r"(?:(?P<mod>(?i:the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+"
             r"|(?P<lead>(?i:for|over|during|through|throughout|of|earlier\s+in|later\s+in)\s+))?(?P<det>(?i:the|that))\s+"
             r"(?:(?P<adj>(?i:full|current|latest|past|fiscal|current\s+fiscal|latest\s+fiscal|same))\s+)?"
-            r"(?P<unit>(?i:weekend|week|month|year))" + E + r"(?!-)", self._theunit)
+            r"(?P<unit>(?i:weekend|week|month|year|day))" + E + r"(?!-)", self._theunit)
         add("yearend", B + r"(?:(?i:the)\s+)?(?P<unit>(?i:year|month))(?:[\s-]|'s\s+)(?i:end)" + E, self._yearend)
         add("ago", B + r"(?:(?P<approx>(?i:nearly|almost|about|some|more\s+than|less\s+than|just|roughly|around|over|only))\s+)?"
             rf"(?P<n>{numwords}|\d+|(?i:a|an|one|a\s+few|few|several|a\s+couple\s+of))\s+"
@@ -271,6 +272,14 @@ class Patterns:
             out["ended"] = (self._month_no(ended["mon"]), self._day_no(ended["d"]))
         return out
 
+    def _qcode(self, m: re.Match, text: str) -> dict | None:
+        """'Q3 2013', 'H1': quarters and halves as analysts write them."""
+        n = int(m["n"])
+        if m["q"] == "H" and n > 2:
+            return None
+        return {"unit": "quarter" if m["q"] == "Q" else "half", "n": n, "year": int(m["y"]) if m["y"] else None,
+                "shift": 0, "latest": False, "current": False}
+
     def _relday(self, m: re.Match, text: str) -> dict | None:
         w = m["w"].lower()
         offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}[w]
@@ -292,6 +301,8 @@ class Patterns:
             return {"rel": "the", "unit": unit, "mod": _norm(m["mod"]), "lead_len": len(m["lead"] or "")}
         adj = _norm(m["adj"]) or ""
         lead = _norm(m["lead"]) or ""
+        if unit == "day" and lead in ("earlier in", "later in") and not adj:
+            return {"rel": "this", "unit": unit, "mod": None}  # "later in the day": the day of the story
         if unit != "year":
             return None
         if m["det"].lower() == "that" or adj == "same":

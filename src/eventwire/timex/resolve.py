@@ -227,6 +227,8 @@ def _step(rel: str | None) -> int:
 
 
 def _unit_value(unit: str, k: int, a: date, tense: str | None) -> str | None:
+    if unit == "day":
+        return (a + timedelta(days=k)).isoformat()
     if unit == "week":
         return week(a + timedelta(weeks=k))
     if unit == "weekend":
@@ -376,7 +378,7 @@ def _clock(m: Mention, tense, ctx) -> tuple[str, str] | None:
 _HANDLERS = {
     "iso": _ymd, "numeric": _ymd, "mdy": _ymd, "dmy": _ymd, "md": _ymd, "dm": _ymd, "my": _ymd,
     "month": _month, "year": _year, "yearwords": _year, "decade": _decade, "decadewords": _decade,
-    "century": _century, "season": _season, "quarter": _quarter, "relday": _relday, "partday": _relday,
+    "century": _century, "season": _season, "quarter": _quarter, "qcode": _quarter, "relday": _relday, "partday": _relday,
     "weekday": _weekday, "relunit": _relunit, "theunit": _theunit, "yearend": _yearend, "ago": _ago,
     "yearadj": _ago, "duration": _duration, "ref": _ref, "holiday": _holiday, "set": _set, "clock": _clock,
     "clockday": _clock, "dayclock": _clock,
