@@ -61,6 +61,7 @@ def test_manifest_describes_the_model(model_dir):
     assert manifest["labels"] == sorted(EVENT_TYPE)
     assert manifest["n_train"] + manifest["n_holdout"] == 12 and manifest["n_holdout"] >= 1
     assert manifest["skipped"]["no_sub_event_type"] == 1
+    assert manifest["holdout_by"] == "id"  # the rows name no country
     assert set(manifest["thresholds"]) == {"override", "fill"}
     assert manifest["thresholds"]["fill"] >= classifier.FILL_FLOOR
     assert 0.0 <= manifest["metrics"]["sub_event_accuracy"] <= 1.0
@@ -151,3 +152,13 @@ def test_training_needs_two_labels(tmp_path):
                             for i, t, s in LABELLED if s == "Armed clash"))
     proc = run("train", str(data), "--out", str(tmp_path / "m"))
     assert proc.returncode == 2 and "at least two sub-event types" in said(proc)
+
+
+def test_held_out_part_takes_whole_countries():
+    rows = [classifier.Labelled(f"{c}{i}", f"text {i}", "Armed clash", c) for c in "ABCDEFGHIJ" for i in range(10)]
+    fit, held, by = classifier._holdout_split(rows, 0.1)
+    assert by == "country" and len(held) == 10 and len(fit) == 90
+    assert not {r.group for r in held} & {r.group for r in fit}
+    no_country = [classifier.Labelled(r.id, r.text, r.sub_event_type) for r in rows]
+    fit, held, by = classifier._holdout_split(no_country, 0.1)
+    assert by == "id" and len(held) == 10 and held == classifier._holdout_split(no_country[::-1], 0.1)[1]
