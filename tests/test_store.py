@@ -85,7 +85,8 @@ def store(db):
 # whatever the coder finds today.
 MALI = ("Gunmen killed 12 villagers in Ogossagou on Sunday, officials said. "
         "Soldiers arrested two suspects in Bamako on Monday.")
-KENYA = "Police fired tear gas at protesters in Nairobi in May, witnesses said. The 100% Youth Front marched."
+KENYA = ("Police fired tear gas at protesters in Nairobi in May, witnesses said. The 100% Youth Front marched. "
+         "The Front Étudiant joined them.")
 
 
 def _span(text: str, words: str) -> Span:
@@ -133,7 +134,9 @@ def kenya() -> CodedDocument:
     march = Event(type="PROTEST", mode="demo", evidence=_span(t, "The 100% Youth Front marched"),
                   trigger=_span(t, "marched"), rule="test:march",
                   actor1=Actor("100% Youth Front", "100% Youth Front", _span(t, "100% Youth Front")))
-    return CodedDocument(doc=Document(id="kenya", text=t), events=[force, march], places=[nairobi])
+    joined = Event(type="PROTEST", evidence=_span(t, "The Front Étudiant joined them"), trigger=_span(t, "joined"),
+                   rule="test:join", actor1=Actor("Front Étudiant", "Front Étudiant", _span(t, "Front Étudiant")))
+    return CodedDocument(doc=Document(id="kenya", text=t), events=[force, march, joined], places=[nairobi])
 
 
 def _ids(rows: list[dict]) -> list[tuple[str, int]]:
@@ -177,7 +180,7 @@ def test_events_filter_by_date_type_actor_country_and_status(store):
     store.add(kenya())
     ev = store.events
     # Dated events first, in date order; undated last.
-    assert _ids(ev()) == [("kenya", 0), ("mali", 0), ("mali", 1), ("kenya", 1)]
+    assert _ids(ev()) == [("kenya", 0), ("mali", 0), ("mali", 1), ("kenya", 1), ("kenya", 2)]
     assert _ids(ev(since="2020-06")) == [("mali", 0), ("mali", 1)]
     assert _ids(ev(since="2020-06-15")) == [("mali", 1)]
     assert _ids(ev(until="2020-05")) == [("kenya", 0)]
@@ -190,6 +193,7 @@ def test_events_filter_by_date_type_actor_country_and_status(store):
     assert _ids(ev(actor="POLICE")) == [("kenya", 0)]
     assert _ids(ev(actor="100%")) == [("kenya", 1)]  # % is a character here, not a wildcard
     assert _ids(ev(actor="%")) == [("kenya", 1)]
+    assert _ids(ev(actor="FRONT ÉTUDIANT")) == [("kenya", 2)]  # any case beyond ASCII too
     for country in ("ML", "mli", "Mali"):
         assert _ids(ev(country=country)) == [("mali", 0), ("mali", 1)]
     assert _ids(ev(country=["KE", "ML"], status="asserted")) == [("kenya", 0), ("mali", 0)]

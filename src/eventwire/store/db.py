@@ -57,6 +57,10 @@ def _dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, default=str)
 
 
+def _lower(value: Any) -> Any:
+    return value.lower() if isinstance(value, str) else value
+
+
 def _sqlite_engine(url: URL) -> Engine:
     engine = create_engine(url, json_serializer=_dumps, connect_args={"timeout": 30})
 
@@ -70,6 +74,8 @@ def _sqlite_engine(url: URL) -> Engine:
         dbapi_conn.execute("PRAGMA foreign_keys = ON")
         dbapi_conn.execute("PRAGMA journal_mode = WAL")
         dbapi_conn.execute("PRAGMA synchronous = NORMAL")
+        # SQLite's lower() knows only ASCII; PostgreSQL's knows Unicode: filter the same way on both.
+        dbapi_conn.create_function("lower", 1, _lower, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
