@@ -10,6 +10,9 @@ offset into the body is an offset into the input. ``cd.removed`` says what was b
   where the events happened: it is blanked and kept as ``cd.dateline``.
 - Captions are blanked from the body and listed in ``cd.captions``; the nlp stage parses each on
   its own, so events found there are marked as from a caption, with the caption's own dates.
+- Timestamp lines ("Published On 2 Jun 2024", "June 2, 2024 3:45 PM UTC") are recognised but stay
+  in the body: they are the best evidence of the publication date, which the time stage infers
+  from the text.
 - A one-line text (the eval's notes, an API call with one sentence) is never touched by the line
   rules: only a dateline at its start is taken out.
 """
@@ -35,7 +38,7 @@ class _Line:
     start: int  # offsets of the stripped line in the text
     end: int
     text: str
-    removed: bool = False
+    taken: bool = False  # classified already (boilerplate, caption, title): not a story line
 
 
 def clean(cd: CodedDocument) -> None:
@@ -72,16 +75,19 @@ def _boilerplate(cd: CodedDocument, lines: list[_Line]) -> None:
     for line in lines:
         is_caption = any(g.start <= line.start and line.end <= g.end for g in given)
         reason = None if is_caption else reason_for(line.text)
+        if reason == "timestamp":  # kept in the body for the time stage: see the module's docstring
+            line.taken = True
+            continue
         if reason:
             cd.removed.append((Span(line.start, line.end), reason))
-            line.removed = True
+            line.taken = True
             continue
         parts = caption_parts(line.text)
         if parts is None and is_caption:
             parts = CaptionParts(None, (0, len(line.text)), None)
         if parts is None:
             continue
-        line.removed = True
+        line.taken = True
         if parts.caption is None:  # a credit or a marker with no caption text: all of it goes
             cd.removed.append((Span(line.start, line.end), "photo credit"))
             continue
@@ -95,7 +101,7 @@ def _boilerplate(cd: CodedDocument, lines: list[_Line]) -> None:
 
 def _title(cd: CodedDocument, lines: list[_Line]) -> None:
     """The first remaining line, when it reads as a headline and a story follows it."""
-    kept = [line for line in lines if not line.removed]
+    kept = [line for line in lines if not line.taken]
     if len(kept) < 2 or kept[1].text[0].islower():  # a sentence broken over two lines
         return
     first = kept[0]
@@ -104,7 +110,7 @@ def _title(cd: CodedDocument, lines: list[_Line]) -> None:
         return
     cd.title_span = Span(first.start, first.end)
     cd.removed.append((cd.title_span, "title"))
-    first.removed = True
+    first.taken = True
 
 
 def _headline_like(line: str) -> bool:
@@ -119,7 +125,7 @@ def _headline_like(line: str) -> bool:
 def _dateline(cd: CodedDocument, lines: list[_Line]) -> None:
     """A dateline at the start of the first line of the story. Its date ("June 2") stays in the body:
     it is the filing date, and the time stage may read it."""
-    first = next((line for line in lines if not line.removed), None)
+    first = next((line for line in lines if not line.taken), None)
     found = dateline(first.text) if first else None
     if found is None:
         return
