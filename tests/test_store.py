@@ -14,6 +14,7 @@ import secrets
 import sqlite3
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -282,6 +283,44 @@ def test_concurrent_writers_store_each_text_once(db):
         added = list(pool.map(write, "abc"))
     with open_store(db) as s:
         assert sum(added) == s.count() == 3 * 20 + 20
+
+
+WRITER = """
+import sys
+from eventwire.model import CodedDocument, Document, Event, Span
+from eventwire.store import open_store
+with open_store(sys.argv[1]) as store:
+    for i in range(100_000):
+        text = f"Document {i}: troops shelled the town."
+        events = [Event(type=t, evidence=Span(0, 10), trigger=Span(0, 5), rule="test") for t in ("ASSAULT", "COERCE")]
+        store.add(CodedDocument(doc=Document(id=str(i), text=text), events=events))
+"""
+
+
+def test_a_writer_killed_mid_ingest_loses_nothing_it_stored(db):
+    """kill -9 during a stream of writes: every stored document is whole, and writing resumes."""
+    open_store(db).close()
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, db])
+    try:
+        with open_store(db) as s:
+            for _ in range(600):
+                if s.count() >= 20:
+                    break
+                time.sleep(0.1)
+            proc.kill()
+            proc.wait(30)
+            stored = s.count()
+            assert stored >= 20
+            with s.engine.connect() as conn:
+                partial = conn.execute(text("SELECT d.id FROM documents d LEFT JOIN events e ON e.document = d.id "
+                                            "GROUP BY d.id HAVING count(e.event) != 2")).all()
+            assert partial == [] and s.count("events") == 2 * stored
+            texts = [f"Document {i}: troops shelled the town." for i in range(stored + 5)]
+            added = [s.add(CodedDocument(doc=Document(id=str(i), text=t))) for i, t in enumerate(texts)]
+            assert added == [False] * stored + [True] * 5
+    finally:
+        proc.kill()
+        proc.wait(30)
 
 
 def test_schema_is_created_at_the_latest_version_and_upgraded_in_order(db, monkeypatch):
