@@ -175,3 +175,23 @@ def test_a_clock_time_joins_the_day_it_is_given_with():
 def test_a_scheduled_date_is_not_the_publication_date():
     cd = tagged("Rebels seized the port on 2 May 2020. The trial is set for 15 June 2020.", published=None)
     assert cd.published == "2020-05-02"
+
+
+def test_numeric_dates_read_day_first_unless_only_the_american_order_fits():
+    v = values("Curfews began on 03/04/2021 and were lifted on 01/17/2022.")
+    assert v["03/04/2021"] == "2021-04-03"
+    assert v["01/17/2022"] == "2022-01-17"
+
+
+def test_a_range_lends_its_year_to_its_first_end():
+    v = values("The report covers the period from 1 January to 31 May 2019.")
+    assert v["1 January"] == "2019-01-01"
+
+
+def test_days_later_count_from_the_day_last_named():
+    v = values("Rebels took the base on 9 May 2019. Two days later, the army retook it.")
+    assert v["Two days later"] == "2019-05-11"
+
+
+def test_a_modified_year_at_the_start_of_a_sentence():
+    assert values("Talks stalled. Early 2019 saw new protests.")["Early 2019"] == "2019"

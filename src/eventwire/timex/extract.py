@@ -175,10 +175,10 @@ class Patterns:
         a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
         if y < 100:
             y += 2000 if y < 50 else 1900
-        if a > 12 or (m["sep"] == "." and b <= 12):
-            day, month = a, b  # day first: 17/01/2020 and the European dotted form
+        if b > 12:
+            month, day = a, b  # only the American order fits: 01/17/2020
         else:
-            month, day = a, b
+            day, month = a, b  # day first, as most of the world writes 17/01/2020 and 03.04.2021
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return None
         return {"year": y, "month": month, "day": day}
@@ -198,14 +198,15 @@ class Patterns:
         if year is None:
             return None
         if m["y"].isdigit():
-            before, after = text[max(0, m.start() - 2):m.start()], text[m.end():m.end() + 24]
+            ys = m.start("y")
+            before, after = text[max(0, ys - 2):ys], text[m.end():m.end() + 24]
             if re.search(r"[$#€£¥\d.,:]\s?$", before) or re.match(r"\s*(%|,\d|\.\d|:\d|-\d|\s?(?i:percent|per\s+cent))", after):
                 return None
             nxt = re.match(r"\s+([A-Za-z]+)", after)
             if nxt and nxt.group(1).lower() in self.lex.year_blockers:
                 return None
             if re.search(r"(?i)(no\.|number|resolution|route|flight|room|page|article|section|code|unit)\s*$",
-                         text[max(0, m.start() - 12):m.start()]):
+                         text[max(0, ys - 12):ys]):
                 return None
         elif not m["pre"] and not re.match(r"(?i)nineteen\s", m["y"]):
             return None
@@ -417,4 +418,13 @@ def find(text: str) -> list[Mention]:
     for c in cands:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+    taken.sort(key=lambda c: c.start)
+    for a, b in zip(taken, taken[1:]):
+        # "from 1 January to 31 May 2020", "April 24 and 25, 1999": the first end takes the year of the second
+        if (a.kind in ("md", "dm") and a.f.get("year") is None and b.f.get("year") and b.f.get("month")
+                and RANGE_GLUE.fullmatch(text[a.end:b.start])):
+            a.f["year"] = b.f["year"]
+    return taken
+
+
+RANGE_GLUE = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.IGNORECASE)

@@ -293,21 +293,20 @@ def _ago(m: Mention, tense, ctx) -> tuple[str, str] | None:
         return None
     k = -f["n"] if before else f["n"]
     unit = f["unit"]
-    if unit == "Y" and f["n"] == 1 and before and f["dir"] != "ago" or f.get("adjective"):
+    if unit == "Y" and f["n"] == 1 and before:
         known = ctx.recent_quarter(m.start)  # "a year earlier" in a quarterly report is the year-ago quarter
         if known:
             return f"{known[0] - 1}-Q{known[1]}", "DATE"
-    if unit == "Y" and f["n"] == 1 and f["dir"] == "ago":
-        known = ctx.recent_quarter(m.start)
-        if known:
-            return f"{known[0] - 1}-Q{known[1]}", "DATE"
+    base = a
+    if f["dir"] != "ago" and unit in ("D", "W", "2W") and ctx.last_date:
+        base = ctx.last_date  # "two days later": later than the day the story last named
     if unit == "D":
-        return (a + timedelta(days=k)).isoformat(), "DATE"
+        return (base + timedelta(days=k)).isoformat(), "DATE"
     if unit == "W":
-        d = a + timedelta(weeks=k)
+        d = base + timedelta(weeks=k)
         return (d.isoformat() if abs(k) <= 2 else week(d)), "DATE"
     if unit == "2W":
-        return (a + timedelta(weeks=2 * k)).isoformat(), "DATE"
+        return (base + timedelta(weeks=2 * k)).isoformat(), "DATE"
     if unit == "M":
         y, mo = add_months(a.year, a.month, k)
         return f"{y}-{mo:02d}", "DATE"

@@ -37,7 +37,9 @@ def verb_tense(v: Any, depth: int = 0) -> str | None:
         return "past"
     if words & {"has", "have", "'ve", "'s"} and (v.tag_ == "VBN" or "been" in words):
         return "past"
-    if words & {"would", "may", "might", "should", "must", "can", "'d"}:
+    if "could" in words:
+        return None  # "could not be reached Wednesday": ability, often in the past
+    if words & {"would", "'d", "may", "might", "should", "must", "can"}:
         return "past" if "have" in words else "future"
     if v.tag_ == "VB" and "to" in words:  # an infinitive takes its direction from the verb above it
         head = v.head if v.head is not v else None
