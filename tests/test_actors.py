@@ -173,3 +173,49 @@ def test_contextualise_finds_the_armed_party_in_the_sentence(parse):
     actor = cd.events[0].actor1
     assert actor.entity == "shabaab" and actor.kind == "rebels"
     assert actor.span is not None and actor.span.of(text).endswith("Al Shabaab")
+
+
+def test_instruments_are_not_actors():
+    assert resolve("a roadside bomb").kind is None and resolve("a roadside bomb").rule == "kb:instrument"
+    assert resolve("Russian airstrikes").country == "RUS" and resolve("Russian airstrikes").kind == "state_forces"
+    assert resolve("police fire").kind == "state_forces"
+
+
+def test_members_of_an_unknown_group():
+    actor = resolve("members of the Crimson Dawn")
+    assert actor.rule == "unknown" and actor.name == "Crimson Dawn"
+
+
+def test_one_misplaced_town_does_not_make_a_force_foreign():
+    from collections import Counter
+    event = _event(resolve("Ukrainian troops"), acled="Battles")
+    settle(event, "RUS", Counter({"UKR": 2, "RUS": 1}))
+    assert event.actor1.kind == "state_forces"
+    event = _event(resolve("Russian troops"), acled="Battles")
+    settle(event, "UKR", Counter({"UKR": 2}))
+    assert event.actor1.kind == "external"
+
+
+def test_mob_violence_by_residents_is_rioters():
+    event = _event(resolve("angry residents"), resolve("a suspected thief"), acled="Violence against civilians")
+    settle(event, "KEN")
+    assert event.actor1.kind == "rioters"
+
+
+def test_weapon_as_subject_finds_the_group_claiming_it(parse):
+    text = "A car bomb exploded at a checkpoint in Mogadishu. Al Shabaab claimed responsibility."
+    doc = parse(text)
+    event = _event(resolve("A car bomb", Span(0, 10)), acled="Explosions/Remote violence")
+    event.evidence = Span(0, 49)
+    cd = CodedDocument(doc=Document(id="t", text=text), events=[event], segments=[Segment(0, doc)])
+    contextualise(cd)
+    assert cd.events[0].actor1.entity == "shabaab"
+
+
+@pytest.mark.parametrize("mention,country", [("Pakistanis", "PAK"), ("the Israelis", "ISR"), ("Somalis", "SOM")])
+def test_plural_demonyms_ending_in_i(mention, country):
+    assert resolve(mention).country == country
+
+
+def test_plural_of_a_community_name():
+    assert resolve("Fulanis").entity == "fulani"

@@ -1,22 +1,40 @@
-"""The last stage: settle what an actor is from its event — the event's country, its type.
+"""The last stage: settle what an actor is from its event — the event's country, its type, its sentence.
 
-ACLED conventions followed here (ACLED codebook 2019): state forces acting outside their own country are
-"external" (inter 8); the first actor of a protest is always "Protesters (<country>)", of a riot
-"Rioters (<country>)", whoever the article names; people (students, villagers) outside protests and riots
-are civilians; an unnamed or unknown armed perpetrator is an "Unidentified Armed Group" (political militia).
+ACLED conventions followed here (ACLED codebook 2019):
+- state forces acting outside their own country are "external" (inter 8);
+- the first actor of a protest is "Protesters (<country>)", of a riot "Rioters (<country>)", whoever the
+  article names first (police dispersing a protest come second);
+- people who are no organised force (residents, traders) and commit violence are rioters (mob violence);
+  outside protests, riots and violence they are civilians;
+- an unknown armed perpetrator is an "Unidentified Armed Group" (political militia), and militias of
+  clans, families and communities are identity militias.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
-from ..model import Actor, CodedDocument, Event, Span
+from ..model import Actor, CodedDocument, Event, Place, Span
 from . import kb
+from .normalise import key
 from .resolver import resolve_words
 
 _VIOLENT = frozenset({"ASSAULT", "COERCE"})
-_VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 _ARMED_KINDS = frozenset({"state_forces", "rebels", "political_militia", "identity_militia", "external"})
+_PEOPLE_ROLES = frozenset({"social", "victim"})
+# Words of a sentence that make an unnamed militia a communal one ("militias from the X and Y clans").
+_IDENTITY_CUES = re.compile(r"\b(?:sub-?clans?|clans?|clansm[ae]n|ethnic|communal|tribes?|tribal|tribesm[ae]n|"
+                            r"caste|families|family feud|herders?|herdsm[ae]n|pastoralists?)\b", re.IGNORECASE)
+#: How far before and after an event's sentence to look for its actor (characters).
+_LOOK_BACK = 600
+_LOOK_AHEAD = 300
+# Heads of noun phrases that may carry their actor as a modifier ("a police raid"); other heads do not
+# ("police cars", "the Police Station").
+_ACTION_HEADS = frozenset({"raid", "raids", "operation", "operations", "patrol", "crackdown", "offensive",
+                           "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "shelling",
+                           "ambush", "assault", "bombardment", "fire", "gunfire", "offensive", "convoy"})
 
 
 def crowd_kind(event: Event) -> str | None:
@@ -30,80 +48,27 @@ def crowd_kind(event: Event) -> str | None:
     return None
 
 
-def _doc_country(cd: CodedDocument) -> str | None:
-    """The story's country: the one most of its resolved places are in."""
-    counts = Counter(p.country for p in cd.places if p.country)
-    return kb.iso3(counts.most_common(1)[0][0]) if counts else None
+def _is_violent(event: Event) -> bool:
+    return event.type in _VIOLENT or event.acled_event_type in _VIOLENT_ACLED
 
 
-def _crowd_actor(kind: str, country: str | None) -> Actor:
-    g = kb.generic_by_id()["generic:protester" if kind == "protesters" else "generic:rioter"]
-    return Actor(name=g.name(country), text="", country=country, sector=g.sector, kind=kind,
-                 entity=g.id, rule="context:crowd")
-
-
-def _localise(actor: Actor, country: str | None) -> None:
-    """Give an actor without a country the event's country; flag state forces abroad as external."""
-    if country is None:
-        return
-    generic = kb.generic_by_id().get(actor.entity or "")
-    if actor.country is None:
-        actor.country = country
-        if generic is not None:
-            actor.name = generic.name(country)
-        actor.rule = f"{actor.rule}+context:country"
-    elif (actor.kind == "state_forces" and actor.country != country
-          and actor.country not in kb.NON_STATE_COUNTRIES):
-        actor.kind = "external"
-        actor.rule = f"{actor.rule}+context:foreign"
+def _generic(actor: Actor | None) -> kb.Generic | None:
+    return kb.generic_by_id().get(actor.entity or "") if actor else None
 
 
 def _role(actor: Actor | None) -> str | None:
-    g = kb.generic_by_id().get(actor.entity or "") if actor else None
+    g = _generic(actor)
     return g.role if g else None
 
 
-def settle(event: Event, country: str | None) -> None:
-    """Settle the actors of one event whose location (ISO3) is ``country``."""
-    for actor in (event.actor1, event.actor2):
-        if actor is not None:
-            _localise(actor, country)
-    crowd = crowd_kind(event)
-    if crowd is not None:
-        a1, a2 = event.actor1, event.actor2
-        if a1 is not None and a1.kind in _ARMED_KINDS and a1.kind != "identity_militia" and (
-                a2 is None or a2.kind in (crowd, "protesters", "rioters", "civilians", None)):
-            # "Police dispersed protesters": ACLED codes the crowd first and the force second.
-            event.actor1, event.actor2 = (a2 if a2 is not None else _crowd_actor(crowd, country)), a1
-        if event.actor1 is None:
-            event.actor1 = _crowd_actor(crowd, country)
-        if event.actor1.kind != crowd:
-            event.actor1.kind = crowd
-            event.actor1.rule = f"{event.actor1.rule}+context:{crowd}"
-        return
-    for actor in (event.actor1, event.actor2):
-        if actor is None:
-            continue
-        if _role(actor) in ("social", "victim") or (actor.kind is None and actor.sector == "CVL"):
-            # people outside a protest or a riot: victims, the displaced, bystanders
-            actor.kind = "civilians"
-            actor.rule = f"{actor.rule}+context:civilians"
-        elif actor.kind is None and _is_violent(event):
-            actor.kind = "political_militia"
-            actor.rule = f"{actor.rule}+context:armed"
-    if event.actor1 is None and _is_violent(event):
-        event.actor1 = _presumed(event, country)
+def _note(actor: Actor, why: str) -> None:
+    actor.rule = f"{actor.rule}+context:{why}"
 
 
-def _presumed(event: Event, country: str | None) -> Actor:
-    """No actor in the text: fire exchanged or shells fired are presumed the state's forces (the most
-    frequent party of ACLED battles and shelling); violence against civilians an unidentified armed group."""
-    battle = (event.acled_event_type in ("Battles", "Explosions/Remote violence")
-              or (event.acled_event_type is None and event.type == "ASSAULT"
-                  and event.mode in ("heavy-weapons", "aerial", "drone", "firearms")))
-    g = kb.generic_by_id()["generic:soldier" if battle else "generic:gunman"]
+def _from_generic(generic_id: str, country: str | None, why: str) -> Actor:
+    g = kb.generic_by_id()[generic_id]
     return Actor(name=g.name(country), text="", country=country, sector=g.sector, kind=g.kind,
-                 entity=g.id, rule="context:presumed")
+                 entity=g.id, rule=f"context:{why}")
 
 
 def _is_observer(actor: Actor | None) -> bool:
@@ -112,49 +77,200 @@ def _is_observer(actor: Actor | None) -> bool:
             and actor.entity is not None)
 
 
-def _from_evidence(cd: CodedDocument, event: Event) -> Actor | None:
-    """The first armed party named in the event's sentence, for an event whose actor the parse missed
-    ("an IED planted by Al Shabaab exploded", "killed during a police raid")."""
-    taken = {a.entity for a in (event.actor2,) if a is not None and a.entity}
-    named, generic = None, None
+def _localise(actor: Actor, here: str | None, places: Counter) -> None:
+    """Give an actor without a country the event's; flag state forces outside their country as external.
+    A force counts as foreign only where the story names fewer places of its country than of the event's
+    country (``places``: place mentions by country): one misplaced town must not turn a country's own
+    army into a foreign one when a place of its own country is named too."""
+    if actor.country is None:
+        if here is not None:
+            actor.country = here
+            g = _generic(actor)
+            if g is not None:
+                actor.name = g.name(here)
+            _note(actor, "country")
+        return
+    if (actor.kind == "state_forces" and actor.country not in kb.NON_STATE_COUNTRIES
+            and here is not None and actor.country != here
+            and (places[actor.country] < places[here] or not places)):
+        actor.kind = "external"
+        _note(actor, "foreign")
+
+
+def settle(event: Event, here: str | None, places: Counter | None = None, sentence: str = "") -> None:
+    """Settle the actors of one event located in ``here`` (ISO3), in a story whose place mentions by
+    country are ``places``; ``sentence`` is the event's evidence text."""
+    for actor in (event.actor1, event.actor2):
+        if actor is not None:
+            _localise(actor, here, places if places is not None else Counter())
+    crowd = crowd_kind(event)
+    if crowd is not None:
+        _settle_crowd(event, crowd, here)
+        return
+    violent = _is_violent(event)
+    a1, a2 = event.actor1, event.actor2
+    if a1 is None and violent:
+        event.actor1 = a1 = _presumed(event, here)
+    if a1 is not None:
+        if _role(a1) in _PEOPLE_ROLES:
+            # residents, traders, villagers: a mob when they attack, civilians otherwise
+            a1.kind = "rioters" if violent and a1.kind != "civilians" else "civilians"
+            _note(a1, a1.kind)
+        elif a1.kind is None:
+            a1.kind = "political_militia" if violent else None
+            if a1.kind:
+                _note(a1, "armed")
+        elif (a1.kind in ("political_militia", "state_forces") and a1.entity and a1.entity.startswith("generic:")
+              and (a1.kind == "political_militia" or a1.rule.startswith("context:presumed"))
+              and _IDENTITY_CUES.search(sentence)):
+            a1.kind = "identity_militia"
+            a1.name = kb.generic_by_id()["generic:clan militia"].name(a1.country)
+            _note(a1, "communal")
+    if a2 is not None and (_role(a2) in _PEOPLE_ROLES or (a2.kind is None and a2.sector in (None, "CVL"))):
+        a2.kind = "civilians"
+        _note(a2, "civilians")
+
+
+def _settle_crowd(event: Event, crowd: str, here: str | None) -> None:
+    a1, a2 = event.actor1, event.actor2
+    if a1 is not None and a1.kind in _ARMED_KINDS and a1.kind != "identity_militia" and (
+            a2 is None or a2.kind in ("protesters", "rioters", "civilians", None)):
+        # "Police dispersed protesters": ACLED codes the crowd first and the force second.
+        event.actor1, event.actor2 = (a2 if a2 is not None else _from_generic(
+            "generic:protester" if crowd == "protesters" else "generic:rioter", here, "crowd")), a1
+    if event.actor1 is None:
+        event.actor1 = _from_generic("generic:protester" if crowd == "protesters" else "generic:rioter",
+                                     here, "crowd")
+    a1 = event.actor1
+    # a protest whose crowd the article calls rioters or a mob was a riot
+    explicit_rioters = crowd == "protesters" and a1.entity == "generic:rioter"
+    if a1.kind != crowd and not explicit_rioters:
+        a1.kind = crowd
+        _note(a1, crowd)
+
+
+def _presumed(event: Event, country: str | None) -> Actor:
+    """No actor in the text: arrests and seizures are presumed the police's, fire exchanged and shells
+    fired the state's forces (the most frequent party of ACLED battles and shelling), violence against
+    civilians an unidentified armed group."""
+    if event.type == "COERCE" or event.acled_event_type == "Strategic developments":
+        return _from_generic("generic:police", country, "presumed")
+    battle = (event.acled_event_type in ("Battles", "Explosions/Remote violence")
+              or (event.acled_event_type is None and event.mode in ("heavy-weapons", "aerial", "drone")))
+    return _from_generic("generic:soldier" if battle else "generic:gunman", country, "presumed")
+
+
+def _nationality_word(place: Place | None) -> bool:
+    """A "place" that is a nationality ("Russian" forces) or a location inferred from such words says
+    where an actor is from, not where anything happened."""
+    if place is None:
+        return True
+    if place.inferred:
+        return True
+    hits = kb.countries().words.get(key(place.text))
+    return isinstance(hits, kb.Country) and hits.plural_people
+
+
+def _doc_countries(cd: CodedDocument) -> tuple[str | None, Counter]:
+    """The story's country (the one most of its places are in) and its place mentions by country."""
+    counts = Counter(kb.iso3(p.country) for p in cd.places if p.country and not _nationality_word(p))
+    counts.pop(None, None)
+    return (counts.most_common(1)[0][0] if counts else None), counts
+
+
+def _candidates(cd: CodedDocument, lo: int, hi: int) -> list[Actor]:
+    """Actors named in noun phrases and organisation names inside [lo, hi) of the input text."""
+    found = []
     for seg in cd.segments:
         doc = seg.doc
-        lo, hi = event.evidence.start - seg.offset, event.evidence.end - seg.offset
-        if hi <= 0 or lo >= len(doc.text):
+        a, b = lo - seg.offset, hi - seg.offset
+        if b <= 0 or a >= len(doc.text):
             continue
-        spans = sorted([*doc.noun_chunks, *(e for e in doc.ents if e.label_ in ("ORG", "NORP"))],
-                       key=lambda s: s.start_char)
-        for chunk in spans:
-            if chunk.start_char < lo or chunk.end_char > hi:
-                continue
-            start = seg.offset + chunk.start_char
-            actor = resolve_words(chunk.text, Span(start, start + len(chunk.text)))
-            if (actor.entity in taken or actor.kind not in _ARMED_KINDS or _is_observer(actor)
-                    or actor.rule == "kb:country"):
-                continue
-            if actor.rule == "kb:alias" and named is None:
-                named = actor
-            elif generic is None or (_role(actor) == "state" and _role(generic) != "state"):
-                # a force named by its trade ("a police raid") outranks loose words ("gang", "group")
-                generic = actor
-    found = named or generic
-    if found is not None:
-        found.rule = f"{found.rule}+context:evidence"
+        spans = [*doc.noun_chunks, *(e for e in doc.ents if e.label_ in ("ORG", "NORP"))]
+        for chunk in sorted(spans, key=lambda s: s.start_char):
+            if chunk.start_char >= a and chunk.end_char <= b and not _patient(chunk.root) \
+                    and _names_a_party(chunk):
+                start = seg.offset + chunk.start_char
+                found.append(resolve_words(chunk.text, Span(start, start + len(chunk.text))))
     return found
 
 
-def _is_violent(event: Event) -> bool:
-    return event.type in _VIOLENT or event.acled_event_type in _VIOLENT_ACLED
+def _names_a_party(chunk) -> bool:
+    """Whether a phrase's head names a party ("police officers") or an action a modifier may own ("a
+    police raid"), not a thing ("police cars")."""
+    if chunk.root.lower_ in _ACTION_HEADS or chunk.label_ in ("ORG", "NORP") or chunk.root.pos_ == "PROPN":
+        return True
+    head = resolve_words(chunk.root.text)
+    return head.entity is not None and head.rule != "kb:instrument"
+
+
+def _patient(token) -> bool:
+    """Whether a phrase stands where the acted-on stand: an object, a passive subject, or after "from",
+    "of", "among" ("civilians from the Fulani community", "killed two Al Shabaab fighters")."""
+    while token.dep_ in ("conj", "compound", "amod", "nmod") and token.head is not token:
+        token = token.head
+    if token.dep_ in ("dobj", "nsubjpass", "attr", "appos"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in ("from", "of", "among", "including", "against", "on", "at")
+
+
+def _armed(actor: Actor, taken: set[str | None]) -> bool:
+    return (actor.kind in _ARMED_KINDS and actor.entity not in taken and not _is_observer(actor)
+            and actor.rule != "kb:country")
+
+
+def _from_text(cd: CodedDocument, event: Event, named_only: bool) -> Actor | None:
+    """The armed party named in the event's sentence ("an IED planted by Al Shabaab exploded"), else,
+    unless ``named_only``, one named just after it ("... Al Shabaab claimed responsibility") or the
+    nearest one named in the sentences just before it ("Police raided a house. Three men were arrested.")."""
+    taken = {event.actor2.entity} if event.actor2 is not None and event.actor2.entity else set()
+    here = [a for a in _candidates(cd, event.evidence.start, event.evidence.end) if _armed(a, taken)]
+    named = [a for a in here if a.rule == "kb:alias"]
+    if named:
+        return _mark(named[0], "evidence")
+    if named_only:
+        return None
+    after = [a for a in _candidates(cd, event.evidence.end, event.evidence.end + _LOOK_AHEAD)
+             if _armed(a, taken) and a.rule == "kb:alias"]
+    if after:
+        return _mark(after[0], "after")
+    state = [a for a in here if _role(a) == "state"]
+    if state or here:
+        # a force named by its trade ("a police raid") outranks loose words ("gang", "group")
+        return _mark((state or here)[0], "evidence")
+    before = [a for a in _candidates(cd, max(0, event.evidence.start - _LOOK_BACK), event.evidence.start)
+              if _armed(a, taken)]
+    return _mark(before[-1], "before") if before else None
+
+
+def _mark(actor: Actor, why: str) -> Actor:
+    _note(actor, why)
+    return actor
+
+
+def _weak(actor: Actor | None, event: Event) -> bool:
+    """An actor1 worth replacing by a named armed party of the same sentence: a loose word ("members",
+    "militants", "a group") in a violent event."""
+    if actor is None or not _is_violent(event) or crowd_kind(event) is not None:
+        return False
+    if actor.entity is None:
+        return True
+    return _role(actor) in ("armed", "social", "victim", "crowd") and actor.entity != "generic:rioter"
 
 
 def contextualise(cd: CodedDocument) -> None:
     """Pipeline stage after geo and dates (see the module docstring)."""
-    story = _doc_country(cd)
+    story, countries = _doc_countries(cd)
     for event in cd.events:
-        here = kb.iso3(event.location.country) if event.location is not None else None
+        loc = event.location
+        here = kb.iso3(loc.country) if loc is not None and not _nationality_word(loc) else None
         # actors may be shared between events by the coder: settle copies, one per event
         event.actor1 = replace(event.actor1) if event.actor1 is not None else None
         event.actor2 = replace(event.actor2) if event.actor2 is not None else None
-        if event.actor1 is None or (_is_observer(event.actor1) and _is_violent(event)):
-            event.actor1 = _from_evidence(cd, event)
-        settle(event, here or story)
+        if event.actor1 is None or event.actor1.rule == "kb:instrument" or (
+                _is_observer(event.actor1) and _is_violent(event)):
+            event.actor1 = _from_text(cd, event, named_only=False)
+        elif _weak(event.actor1, event):
+            event.actor1 = _from_text(cd, event, named_only=True) or event.actor1
+        sentence = event.evidence.of(cd.text) if cd.text else ""
+        settle(event, here or story, countries, sentence)

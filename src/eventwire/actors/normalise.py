@@ -13,8 +13,8 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2010": 
 _ACRONYM_DOTS = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _POSSESSIVE = re.compile(r"(?<=[\w.])'s\b|(?<=s)'(?=\s|$)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*|&")
-# Word endings that look plural but are not (congress, campus, isis, ...).
-_KEEP_S = ("ss", "us", "is", "ous", "ics")
+# Word endings that look plural but are not (congress, campus, crisis, ISIS, ...).
+_KEEP_S = ("ss", "us", "sis", "ous", "ics")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ class Token:
 
 def singular(word: str) -> str:
     """A light English singular: enough to make "policemen" meet "policeman" and "militias" "militia"."""
+    if word == "men":
+        return "man"
     if len(word) <= 3:
         return word
     if word.endswith("men") and len(word) > 4:

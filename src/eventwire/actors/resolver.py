@@ -62,8 +62,9 @@ def _find(index: kb.Index, toks: list[Token], place_tokens: frozenset[int] = fro
 
 
 def _best(hits: list[_Hit]) -> _Hit | None:
-    """The longest match; the rightmost among equals (the head of an English noun phrase comes last)."""
-    return max(hits, key=lambda h: (h.size, h.end), default=None)
+    """The longest match; the rightmost among equals (the head of an English noun phrase comes last);
+    a party before an instrument ("police fire", "sniper fire")."""
+    return max(hits, key=lambda h: (getattr(h.entry, "role", "") != "instrument", h.size, h.end), default=None)
 
 
 def _nationality(toks: list[Token], hits: list[_Hit]) -> _Hit | None:
@@ -102,9 +103,18 @@ def resolve_words(text: str, span: Span | None = None,
 
     if generic is not None:
         g: kb.Generic = generic.entry  # type: ignore[assignment]
+        if g.role == "instrument":
+            if nation is not None:  # "Russian airstrikes", "an Israeli drone": the state acted
+                return _country(text, span, nation_iso)  # type: ignore[arg-type]
+            # "an IED", "the blast": no party in the words; the context stage looks around the sentence
+            return Actor(name=text, text=text, span=span, sector="UNK", entity=g.id, rule="kb:instrument")
         unknown = _unknown_name(toks, country_hits, generic, place_tokens)
         if unknown and nation is None and generic.end == len(toks) and toks[-1].norm in _GROUP_HEADS:
             return _unknown_group(text, span, toks)
+        if unknown and nation is None and g.role in ("social", "crowd") and generic.end < len(toks) \
+                and toks[generic.end].norm == "of":
+            # "members of National Corps": the members of a group the knowledge base lacks
+            return _unknown_group(text, span, toks[generic.end + 1:])
         return _generic(text, span, g, nation_iso)
 
     if nation is not None and nation.size == len(toks) - _leading(toks):
@@ -114,9 +124,7 @@ def resolve_words(text: str, span: Span | None = None,
             return Actor(name=f"Civilians ({kb.country_name(entry_c.iso3)})", text=text, span=span,
                          country=entry_c.iso3, sector="CVL", kind=None, entity="generic:civilian",
                          rule="kb:demonym")
-        # "Russia", "Ukraine's": the state acting
-        return Actor(name=kb.country_name(entry_c.iso3), text=text, span=span, country=entry_c.iso3,
-                     sector="GOV", kind="state_forces", entity=f"country:{entry_c.iso3}", rule="kb:country")
+        return _country(text, span, entry_c.iso3)
 
     if any(t.capitalised for t in toks[_leading(toks):]):
         return _unknown_group(text, span, toks, nation_iso)
@@ -140,6 +148,12 @@ def _unknown_name(toks: list[Token], country_hits: list[_Hit], generic: _Hit,
                for i, t in enumerate(toks) if i >= _leading(toks))
 
 
+def _country(text: str, span: Span | None, iso3: str) -> Actor:
+    """"Russia", "Ukraine's": the state acting."""
+    return Actor(name=kb.country_name(iso3), text=text, span=span, country=iso3, sector="GOV",
+                 kind="state_forces", entity=f"country:{iso3}", rule="kb:country")
+
+
 def _generic(text: str, span: Span | None, g: kb.Generic, country: str | None) -> Actor:
     return Actor(name=g.name(country), text=text, span=span, country=country, sector=g.sector,
                  kind=g.kind, entity=g.id, rule="kb:generic")
@@ -148,7 +162,7 @@ def _generic(text: str, span: Span | None, g: kb.Generic, country: str | None) -
 def _unknown_group(text: str, span: Span | None, toks: list[Token], country: str | None = None) -> Actor:
     """A named group the knowledge base lacks: an insurgency by its words, a party, else a militia."""
     words = {t.norm for t in toks}
-    name = text[toks[_leading(toks)].start:].strip()
+    name = text[toks[_leading(toks)].start:toks[-1].end].strip()
     if words & _REBEL_WORDS:
         sector, kind = "REB", "rebels"
     elif "party" in words:
