@@ -20,8 +20,6 @@ from .lexicon import Entry, Hit, acled_types, contains, headers, lexicon, rules
 #: ACLED notes often open with a category label: "Interception: On 8 April ...".
 HEADER = re.compile(r"\s*([A-Z][A-Za-z ,/\-]{2,50}):\s")
 NOTE_SENTENCES = 4  # a segment this short is one report: cues anywhere in it refine its events
-#: Sub-event types that say nothing of the weapon: cue words may make them more specific.
-GENERIC = frozenset({"Armed clash", "Attack", "Remote explosive/landmine/IED"})
 WILL = ("will", "would", "'ll", "shall")
 READY = ("willing", "ready", "prepared", "offer", "promise", "pledge", "commit", "vow")
 HOSTILE = ("ASSAULT", "COERCE", "SANCTION", "PROTEST", "REJECT", "MOBILIZE", "ACCUSE")
@@ -169,7 +167,7 @@ def _refine(c: Candidate, note: Any) -> None:
         if rule.acled == c.acled:
             continue
         scope = note if (rule.scope == "note" and note is not None) else c.sent
-        if c.acled not in GENERIC and family == "violence":
+        if not c.hit.entry.generic and family == "violence":
             # a specific trigger ("shelled", "airstrikes") keeps its weapon unless its own actor names
             # another ("the air force shelled"): cues elsewhere in the sentence belong to other events
             scope = c.roles.actor1

@@ -32,6 +32,7 @@ class Entry:
     weight: float  # how strongly the trigger marks the event a report is about
     family: str  # which refinements apply (refine.json)
     casualty: bool = False  # the trigger only reports harm ("killed", "wounded"), often of another event
+    generic: bool = False  # the trigger names no weapon: weapon cues in its sentence may refine it
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,8 @@ def lexicon() -> Lexicon:
         for e in data["entries"]:
             entries.append(Entry(id=e["id"], type=data["type"], words=tuple(e["words"]), pos=frozenset(e["pos"]),
                                  mode=e.get("mode"), acled=e.get("acled"), weight=float(e["weight"]),
-                                 family=e.get("family", "fixed"), casualty=bool(e.get("casualty"))))
+                                 family=e.get("family", "fixed"), casualty=bool(e.get("casualty")),
+                                 generic=bool(e.get("generic"))))
     _check(entries)
     return Lexicon(entries)
 
