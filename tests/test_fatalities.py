@@ -80,3 +80,24 @@ def test_count_keeps_to_the_trigger_clause(parse):
 def test_deaths_governing_a_nominal_trigger(parse):
     sent = parse("Six farmers were killed in an attack on the village.")
     assert count(_trigger(sent, "attack"), sent) == Fatalities(6, sent[0:1], "killed")
+
+
+def test_dead_of_an_event_mentioned_in_passing_are_not_counted(parse):
+    sent = parse("The siege threatened to turn into a war on the scale of the revolt that killed 300 people.")
+    assert count(_trigger(sent, "siege"), sent).killed is None
+
+
+@pytest.mark.parametrize("text, killed", [
+    # a toll is the running total, not one more group
+    ("The death toll rose to nine after another villager was killed on Monday.", 9),
+    # two reports of one figure: the lower
+    ("Police said four people were killed, but residents said 11 died.", 4),
+    # an age is not a count
+    ("A 62-year-old farmer was hacked to death by herdsmen.", 1),
+    # no official toll is not zero dead
+    ("No official death toll was given.", None),
+    # part of a figure already counted
+    ("Fifteen bodies, including those of two soldiers killed in the ambush, were recovered.", 15),
+])
+def test_figures_that_must_not_add_up(parse, text, killed):
+    assert count_in(parse(text)).killed == killed

@@ -31,7 +31,7 @@ def _assess(parse, text: str, word: str):
     ("The army could strike the camp within days.", "strike", "hypothetical"),
     ("The government may prefer to negotiate with the rebels.", "negotiate", "hypothetical"),
     ("The group plans to stage a protest outside parliament.", "protest", "hypothetical"),
-    ("If the army attacks, the rebels will retreat.", "attacks", "hypothetical"),
+    ("If the rebels attack the town, the army will respond.", "attack", "hypothetical"),
     ("The UN called for a ceasefire in the region.", "ceasefire", "hypothetical"),
     ("The government has not decided whether to send troops.", "send", "hypothetical"),
     # future

@@ -447,6 +447,11 @@ def _referenced(cue, trigger) -> bool:
 def _related(cue, trigger) -> bool:
     if trigger is None or cue.i == trigger.i:
         return True
+    for anc in [cue, *cue.ancestors]:
+        if anc.i == trigger.i or _in_subtree(trigger, anc):
+            break
+        if anc.dep_ in ("relcl", "acl") and anc.head.dep_ == "pobj" and anc.head.i != trigger.i:
+            return False  # "on the scale of the 2011 uprising that killed the dictator": another event's dead
     return _in_subtree(cue, _clause_head(trigger)) or _in_subtree(trigger, _clause_head(cue))
 
 
@@ -477,7 +482,7 @@ def _collect(trigger, sent) -> Fatalities:
         ids = {t.i for t in used} or {tok.i}
         if ids & seen:  # the same victims reported twice ("were shot dead ... killed")
             continue
-        if any(_in_subtree(tok, u) for _, prev, _ in found for u in prev):
+        if any(_in_subtree(tok, _noun_of(u)) for _, prev, _ in found for u in prev):
             continue  # "28 corpses, including those of two soldiers killed": a part of a figure already read
         seen |= ids
         found.append((value, used, tok))

@@ -53,6 +53,7 @@ class _Lexicon:
     alleged: frozenset[str]
     generic: frozenset[str]
     self_pronouns: frozenset[str]
+    light: frozenset[str]
 
 
 @functools.lru_cache(maxsize=None)
@@ -63,7 +64,8 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(f("speech_verbs"), f("claim_verbs"), f("denial_verbs"), f("claim_nouns"), f("negators"),
                     f("failure_verbs"), f("modals"), f("future_aux"), f("hypothetical_verbs"), f("future_verbs"),
                     f("hypothetical_adjectives"), f("future_adjectives"), f("future_time_words"),
-                    f("conditional_marks"), f("alleged_words"), f("generic_words"), f("self_pronouns"))
+                    f("conditional_marks"), f("alleged_words"), f("generic_words"), f("self_pronouns"),
+                    f("light_verbs"))
 
 
 _NOUN_LINKS = {"dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr", "compound", "appos", "oprd"}
@@ -85,7 +87,13 @@ def _scope(trigger) -> list:
                 break
             cur = cur.head
         if cur.dep_ in _NOUN_LINKS and cur.head.pos_ in ("VERB", "AUX") and cur.head.i != cur.i:
-            cur = cur.head
+            lex, verb = _lexicon(), cur.head
+            lemma = _lemma(verb)
+            cue_verb = verb.lower_ in lex.future_verbs or (cur.dep_ != "nsubj" and (
+                lemma in lex.hypothetical_verbs or lemma in lex.failure))
+            if lemma not in lex.light and not cue_verb:
+                return scope  # "did not respond to requests": the requests were made
+            cur = verb
             scope.append(cur)
     while cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:
         if cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
@@ -237,10 +245,14 @@ def _according_to(sent, trigger):
 def _source_span(head):
     """The source's words: the noun phrase without trailing clauses ("two Tripoli officials")."""
     doc = head.doc
-    drop = {"relcl", "acl", "advcl", "punct", "appos", "cc", "conj", "parataxis"}
-    toks = [head] + [t for c in head.children if c.dep_ not in drop for t in c.subtree]
-    toks = [t for t in toks if not t.is_punct or head.left_edge.i < t.i < head.i]
+    drop = {"relcl", "acl", "advcl", "punct", "appos", "cc", "conj", "parataxis", "npadvmod"}
+    toks = [head] + [t for c in head.children if c.dep_ not in drop and c.ent_type_ not in ("DATE", "TIME")
+                     for t in c.subtree]
+    # blanked boilerplate parses as whitespace tokens: never part of a name
+    toks = [t for t in toks if not t.is_space and (not t.is_punct or head.left_edge.i < t.i < head.i)]
     start, end = min(t.i for t in toks), max(t.i for t in toks) + 1
+    while start < head.i and (doc[start].is_space or doc[start].is_punct):
+        start += 1
     stop = next((t.i for t in doc[start:end] if t.i > head.i and (t.is_sent_start or t.text in (".", ";"))), end)
     # a missed sentence break: "according to the Ukrainian MoD. Drone footage shows ..."
     stop = next((t.i + 1 for t in doc[start:stop - 1] if len(t) > 1 and t.text.endswith(".") and doc[t.i + 1].is_title),
