@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy import Connection, Engine, Table, create_engine, delete, event, func, insert, select
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 
@@ -202,6 +202,11 @@ def _utc(moment: datetime) -> str:
     return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).isoformat()
 
 
+#: Keys of the serialised places and times copied to their tables (offsets become start_char, end_char).
+_PLACE_KEYS = ("text", "name", "lat", "lon", "country", "geonameid", "feature", "precision", "inferred", "rule")
+_TIME_KEYS = ("text", "value", "type", "rule")
+
+
 def _insert(conn: Connection, cd: CodedDocument, digest: str) -> None:
     """Write one document and its flat rows; everything comes from its serialised JSON."""
     d = serialize(cd)
@@ -210,8 +215,8 @@ def _insert(conn: Connection, cd: CodedDocument, digest: str) -> None:
         hash=digest, doc_id=cd.id, title=doc.title, url=doc.url, source=doc.source,
         published=d.get("published"), published_inferred=d.get("published_inferred"),
         published_precision=d.get("published_precision"),
-        dateline=(d.get("dateline") or {}).get("text"), error=cd.error,
-        coded_at=datetime.now(timezone.utc), coded_by=f"eventwire {__version__}", text=cd.text, meta=doc.meta or None, json=d,
+        dateline=(d.get("dateline") or {}).get("text"), error=cd.error, coded_at=datetime.now(timezone.utc),
+        coded_by=f"eventwire {__version__}", text=cd.text, meta=doc.meta or None, json=d,
     )).inserted_primary_key[0]
     if cd.error:
         return
@@ -228,15 +233,11 @@ def _insert(conn: Connection, cd: CodedDocument, digest: str) -> None:
                         for i, t in enumerate(d["times"])])
 
 
-_PLACE_KEYS = ("text", "name", "lat", "lon", "country", "geonameid", "feature", "precision", "inferred", "rule")
-_TIME_KEYS = ("text", "value", "type", "rule")
-
-
 def _offsets(item: dict[str, Any]) -> dict[str, int]:
     return {"start_char": item["start"], "end_char": item["end"]}
 
 
-def _many(conn: Connection, table, rows: Iterable[dict[str, Any]]) -> None:
+def _many(conn: Connection, table: Table, rows: Iterable[dict[str, Any]]) -> None:
     rows = list(rows)
     if rows:
         conn.execute(insert(table), rows)
