@@ -1,8 +1,94 @@
-"""Geocoding: recognise place mentions, resolve them against the offline gazetteer, place events."""
+"""Geocoding: recognise place mentions, resolve them against the offline gazetteer, place events.
+
+``geocode(cd)`` fills ``cd.places`` with every resolved place mention and gives each event a
+``location`` (see ``locate``). The gazetteer is built once into the cache (``eventwire gazetteer build``).
+"""
 from __future__ import annotations
 
-from ..model import CodedDocument
+from collections import Counter
+
+from ..model import CodedDocument, Place, Span
+from . import gazetteer, relative
+from .fold import fold
+from .locate import locate, precision_of
+from .recognise import Mention, recognise
+from .resolve import containers, resolve
+
+__all__ = ["geocode"]
+
+
+def _dateline_mention(cd: CodedDocument, gz: gazetteer.Gazetteer) -> Mention | None:
+    """The dateline's place ("CAIRO –"): story context, a place mention, never an event location."""
+    if cd.dateline is None:
+        return None
+    raw = cd.dateline.of(cd.text)
+    name = raw.split("(")[0].split(",")[0].strip(" \u2013\u2014-:")
+    if not name:
+        return None
+    key = fold(name)
+    if key not in gz:
+        return None
+    start = cd.dateline.start + raw.index(name)
+    return Mention(Span(start, start + len(name)), name, key, "dateline")
 
 
 def geocode(cd: CodedDocument) -> None:
-    """Fill ``cd.places`` and each event's ``location``. (first version: stub)"""
+    """Fill ``cd.places`` and each event's ``location``."""
+    gz = gazetteer.load()
+    mentions = recognise(cd, gz)
+    dl = _dateline_mention(cd, gz)
+    if dl and not any(m.span.start < dl.span.end and dl.span.start < m.span.end for m in mentions):
+        mentions.append(dl)
+        mentions.sort(key=lambda m: m.span.start)
+    actor_countries = [a.country for e in cd.events for a in (e.actor1, e.actor2) if a and a.country]
+    resolved = resolve(mentions, gz, dl.key if dl else None, actor_countries, containers(mentions, cd.text))
+    cd.places = []
+    for m in mentions:
+        r = resolved.get(m.key)
+        if r is None:
+            continue
+        e = r.entry
+        cd.places.append(Place(span=m.span, text=m.text, name=e.name, lat=e.lat, lon=e.lon, country=e.country or None,
+                               geonameid=e.geonameid, feature=e.feature, precision=precision_of(e.feature),
+                               rule=f"{m.source}; {r.rule}"))
+    if not cd.events:
+        return
+    story = _story_country(cd, gz)
+    relatives = _relative_places(cd, gz, story)
+    for ev in cd.events:
+        ev.location = locate(cd, ev, relatives, story)
+
+
+def _story_country(cd: CodedDocument, gz: gazetteer.Gazetteer) -> Place | None:
+    """The country most of the article's places lie in (the dateline counts), as an inferred place."""
+    counts = Counter(p.country for p in cd.places if p.country)
+    if not counts:
+        return None
+    cc = counts.most_common(1)[0][0]
+    i = gz.countries.get(cc)
+    if i is None:
+        return None
+    e = gz.entry(i)
+    return Place(span=Span(0, 0), text="", name=e.name, lat=e.lat, lon=e.lon, country=cc, geonameid=e.geonameid,
+                 feature="country", precision=3, inferred=True, rule="story country")
+
+
+def _relative_places(cd: CodedDocument, gz: gazetteer.Gazetteer, story: Place | None) -> list[Place]:
+    """Points at a distance and bearing from a resolved anchor ("50 km south of the capital")."""
+    out = []
+    for rel in relative.find(cd.body):
+        anchor = None
+        if rel.to_capital:
+            cap = gz.capitals.get(story.country) if story and story.country else None
+            anchor = gz.entry(cap) if cap is not None else None
+            name = anchor.name if anchor else None
+        else:
+            hit = next((p for p in cd.places if p.span.start == rel.anchor.start), None)
+            anchor, name = hit, hit.name if hit else None
+        if anchor is None:
+            continue
+        lat, lon = relative.destination(anchor.lat, anchor.lon, rel.km, rel.bearing)
+        out.append(Place(span=rel.span, text=rel.span.of(cd.text), name=f"{rel.km:.0f} km from {name}", lat=lat,
+                         lon=lon, country=getattr(anchor, "country", None), feature="relative", precision=2,
+                         rule="relative"))
+    return out

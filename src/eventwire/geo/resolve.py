@@ -1,0 +1,228 @@
+"""Toponym resolution with the whole article as context.
+
+Each distinct name is resolved once (the same name resolves the same way within one article) by a
+score that adds: the candidate's size (population, feature), exactness of the name match, the
+story's countries (dateline, unambiguous places, actors), administrative context (the article names
+the candidate's state or province: "Alexandria, La.", "Kano State") and closeness to the article's
+other places.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .fold import ascii_fold, fold, similarity
+from .gazetteer import Entry, Gazetteer
+from .recognise import Mention
+
+# Prior weight of each feature: a bare name that is both a country and a town is the country.
+_FEATURE_PRIOR = {"country": 4.0, "admin1": 2.5, "continent": 4.0, "admin2": 0.6, "city": 0.0}
+FUZZY_MIN = 0.8  # edit similarity a fuzzy match needs, and only with a candidate in a story country
+
+
+@dataclass
+class Resolution:
+    entry: Entry
+    score: float
+    rule: str  # exact, article, admin-word, fuzzy
+
+
+@lru_cache(maxsize=None)
+def _iso2(iso3: str) -> str | None:
+    import pycountry
+    c = pycountry.countries.get(alpha_3=iso3)
+    return c.alpha_2 if c else None
+
+
+def km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
+    p1, p2 = math.radians(a_lat), math.radians(b_lat)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b_lon - a_lon) / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _candidates(m: Mention, gz: Gazetteer, story: Counter) -> list[tuple[int, str]]:
+    ids = gz.lookup(m.key)
+    if ids:
+        if m.admin_hint:  # "Kano State": only divisions
+            ids = tuple(i for i in ids if gz.feature(i) in ("admin1", "admin2")) or ids
+        return [(i, "admin-word" if m.admin_hint else "exact") for i in ids]
+    return fuzzy_candidates(m.key, gz, story) if m.source in ("spacy:GPE", "spacy:LOC") else []
+
+
+def fuzzy_candidates(key: str, gz: Gazetteer, story: Counter) -> list[tuple[int, str]]:
+    """Near spellings ("Asabaa" / "Asabia"), kept only in the story's countries and above FUZZY_MIN."""
+    if len(key) < 5 or not story:
+        return []
+    out = []
+    for k in gz.similar_keys(key):
+        if k[0] != key[0] or similarity(k, key) < FUZZY_MIN:
+            continue
+        out += [(i, "fuzzy") for i in gz.lookup(k) if gz.entry(i).country in story]
+    return out
+
+
+def _prior(e: Entry, exact: bool) -> float:
+    return math.log10(e.population + 10) + _FEATURE_PRIOR[e.feature] + (1.0 if exact else 0.0)
+
+
+def story_countries(mentions: list[Mention], gz: Gazetteer, dateline_key: str | None,
+                    actor_countries: list[str]) -> Counter:
+    """Weights of the countries the story is about: dateline, places that can only be one country, actors."""
+    story: Counter = Counter()
+    if dateline_key:
+        for cc in {gz.entry(i).country for i in gz.lookup(dateline_key)}:
+            story[cc] += 1.5 / max(1, len(gz.lookup(dateline_key)))
+    for m in mentions:
+        ents = [gz.entry(i) for i in gz.lookup(m.key)]
+        ccs = {e.country for e in ents if e.country}
+        big = [e for e in ents if e.feature in ("country", "admin1")]
+        if len(ccs) == 1:
+            story[ccs.pop()] += 1.0
+        elif big:
+            story[max(big, key=lambda e: e.population).country] += 0.5
+    for iso3 in actor_countries:
+        cc = _iso2(iso3) if iso3 and len(iso3) == 3 else None
+        if cc:
+            story[cc] += 0.5
+    return story
+
+
+_SMALL = ("city", "admin2")
+
+
+def containers(mentions: list[Mention], text: str) -> dict[str, set[str]]:
+    """Names written as the container of the name before them: "Kamianka, Donetsk", "Tieba (Bankass, Mopti)"."""
+    out: dict[str, set[str]] = defaultdict(set)
+    chain: list[Mention] = []
+    for a, b in zip(mentions, mentions[1:]):
+        if text[a.span.end:b.span.start].strip() in (",", "(", ", ("):
+            chain.append(a)
+            for m in chain:  # "Tieba (Bankass, Mopti)": Mopti contains Tieba too
+                if m.key != b.key:
+                    out[m.key].add(b.key)
+        else:
+            chain = []
+    return out
+
+
+def _fits(e: Entry, c: Entry) -> bool:
+    """Whether place ``e`` lies in container ``c``."""
+    if c.feature == "country":
+        return e.country == c.country
+    if c.feature == "admin1":
+        return e.admin1 == c.admin1
+    if c.feature == "admin2":
+        return e.country == c.country and km(e.lat, e.lon, c.lat, c.lon) < 80
+    return False
+
+
+def _contained(key: str, c: list[tuple[int, str]], within: set[str], cands, gz: Gazetteer):
+    """Candidates of a town or district that lie in one of the divisions written after it; None when the
+    name has a container but no candidate fits (a village the gazetteer lacks: better unresolved than far)."""
+    if not within or any(gz.feature(i) not in _SMALL for i, _ in c):
+        return c
+    boxes = [gz.entry(i) for k in within for i, _ in cands.get(k, ()) if gz.feature(i) != "city"]
+    if not boxes:
+        return c
+    fit = [(i, r) for i, r in c if any(_fits(gz.entry(i), b) for b in boxes)]
+    return fit or None
+
+
+def resolve(mentions: list[Mention], gz: Gazetteer, dateline_key: str | None = None,
+            actor_countries: list[str] | None = None,
+            within: dict[str, set[str]] | None = None) -> dict[str, Resolution]:
+    """The resolution of each distinct folded name among ``mentions``; ``within`` names the containers
+    written after a name (see ``containers``)."""
+    story = story_countries(mentions, gz, dateline_key, actor_countries or [])
+    total = sum(story.values()) or 1.0
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_key[m.key].append(m)
+    cands: dict[str, list[tuple[int, str]]] = {}
+    for key, ms in by_key.items():
+        cands[key] = _candidates(ms[0], gz, story)
+    for key in list(cands):
+        cands[key] = _contained(key, cands[key], (within or {}).get(key, set()), cands, gz) or []
+    # Divisions the article names, by key of the division ("US.LA").
+    named_admin: set[str] = set()
+    for key, c in cands.items():
+        for i, _ in c:
+            e = gz.entry(i)
+            if e.feature == "admin1":
+                named_admin.add(e.admin1)
+    local = _local_support(cands, gz)
+    first: dict[str, Entry] = {}
+    for key, c in cands.items():
+        if c:
+            first[key] = _best(key, by_key[key], c, gz, story, total, named_admin, {}, local)[0]
+    # Second opinion on the story's countries: where the first pass put the article's names.
+    for key, e in first.items():
+        if e.country:
+            story[e.country] += 0.5 * len(by_key[key]) ** 0.5
+    total = sum(story.values()) or 1.0
+    out: dict[str, Resolution] = {}
+    for key, c in cands.items():
+        if not c:
+            continue
+        others = {k: e for k, e in first.items() if k != key and e.feature in ("city", "admin2")}
+        e, score, rule = _best(key, by_key[key], c, gz, story, total, named_admin, others, local)
+        out[key] = Resolution(_city_of_same_name(e, c, by_key[key], gz), score, rule)
+    return out
+
+
+def _city_of_same_name(e: Entry, cands: list[tuple[int, str]], ms: list[Mention], gz: Gazetteer) -> Entry:
+    """A division named after its chief town ("Odessa", "Kano") is the town, unless the article wrote
+    the administrative word ("Kano State")."""
+    if e.feature != "admin1" or any(m.admin_hint for m in ms):
+        return e
+    towns = [gz.entry(i) for i, _ in cands if gz.feature(i) == "city"]
+    towns = [t for t in towns if t.admin1 == e.admin1 and ascii_fold(t.name) == ascii_fold(e.name)]
+    return max(towns, key=lambda t: t.population) if towns else e
+
+
+LOCAL_KM = 60.0  # places of a local story lie within this distance of one another
+_LOCAL_TOP = 15  # candidates per name considered for local support (the most populous)
+
+
+def _local_support(cands: dict[str, list[tuple[int, str]]], gz: Gazetteer) -> dict[int, int]:
+    """For each town or district candidate: how many other names of the article have a candidate
+    within LOCAL_KM of it (Alexandria, Brandon and Kensington together point to Minnesota)."""
+    pts: dict[str, list[tuple[int, float, float]]] = {}
+    for key, c in cands.items():
+        ents = [gz.entry(i) for i, _ in c]
+        ents = [e for e in ents if e.feature in ("city", "admin2")]
+        ents.sort(key=lambda e: -e.population)
+        pts[key] = [(e.index, e.lat, e.lon) for e in ents[:_LOCAL_TOP]]
+    deg = LOCAL_KM / 111.0
+    support: dict[int, int] = {}
+    for key, mine in pts.items():
+        for i, lat, lon in mine:
+            n = 0
+            wide = deg / max(0.2, math.cos(math.radians(lat)))
+            for other, theirs in pts.items():
+                if other != key and any(abs(lat - a) < deg and abs(lon - b) < wide for _, a, b in theirs):
+                    n += 1
+            support[i] = n
+    return support
+
+
+def _best(key, ms, cands, gz, story, total, named_admin, others, local):
+    texts = {ascii_fold(m.text) for m in ms}
+    best = None
+    for i, rule in cands:
+        e = gz.entry(i)
+        exact = ascii_fold(e.name) in texts
+        s = _prior(e, exact)
+        s += 4.0 * story.get(e.country, 0.0) / total
+        if e.feature in ("city", "admin2") and e.admin1 in named_admin:
+            s += 2.5
+        if e.feature in ("city", "admin2") and others:
+            near = min(km(e.lat, e.lon, o.lat, o.lon) for o in others.values())
+            s += 1.5 if near < 50 else 0.8 if near < 200 else 0.0
+        s += 1.2 * min(local.get(i, 0), 3)
+        if best is None or s > best[1]:
+            best = (e, s, rule)
+    return best
