@@ -254,5 +254,22 @@ def train(
         err.print(f"  {key:<40} {value}", highlight=False)
 
 
+gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline gazetteer used by geocoding.")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("build")
+def gazetteer_build() -> None:
+    """Build (or rebuild) the gazetteer index in the cache directory."""
+    import time
+
+    from .geo import gazetteer
+    t0 = time.perf_counter()
+    path = gazetteer.build()
+    g, secs = gazetteer.timed_load()
+    err.print(f"built {path} ({path.stat().st_size / 1e6:.1f} MB, {len(g)} places) in "
+              f"{time.perf_counter() - t0:.0f} s; loads in {secs:.2f} s", highlight=False)
+
+
 def main() -> None:  # python -m eventwire
     app()
