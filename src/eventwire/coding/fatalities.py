@@ -433,11 +433,17 @@ def _in_subtree(tok, root) -> bool:
     return root.left_edge.i <= tok.i <= root.right_edge.i and any(a.i == root.i for a in [tok, *tok.ancestors])
 
 
+def _line(tok) -> set[int]:
+    """The positions of a token and of every token that governs it."""
+    return {tok.i, *(a.i for a in tok.ancestors)}
+
+
 def _referenced(cue, trigger) -> bool:
     """True when the deaths are the subject of another act: 'protested over the killing of ...'."""
     lex = _lexicon()
+    above = _line(trigger) if trigger is not None else set()
     for anc in cue.ancestors:
-        if trigger is not None and (anc.i == trigger.i or _in_subtree(trigger, anc)):
+        if anc.i in above:  # a token that governs the trigger too: the trigger's own act
             return False
         if anc.lemma_.lower() in lex.reference or anc.lower_ in lex.reference:
             return True
@@ -447,12 +453,13 @@ def _referenced(cue, trigger) -> bool:
 def _related(cue, trigger) -> bool:
     if trigger is None or cue.i == trigger.i:
         return True
+    above = _line(trigger)
     for anc in [cue, *cue.ancestors]:
-        if anc.i == trigger.i or _in_subtree(trigger, anc):
+        if anc.i in above:
             break
         if anc.dep_ in ("relcl", "acl") and anc.head.dep_ == "pobj" and anc.head.i != trigger.i:
             return False  # "on the scale of the 2011 uprising that killed the dictator": another event's dead
-    return _in_subtree(cue, _clause_head(trigger)) or _in_subtree(trigger, _clause_head(cue))
+    return _clause_head(trigger).i in _line(cue) or _clause_head(cue).i in above
 
 
 _REPORT_NOUNS = {"account", "report", "estimate", "figure", "source", "toll"}
@@ -472,7 +479,11 @@ def _report_of(cue) -> int | None:
 def _collect(trigger, sent) -> Fatalities:
     found: list[tuple[int, list, Any]] = []
     seen: set[int] = set()
+    lex = _lexicon()
+    words = lex.verbs | lex.intransitive | lex.nouns | lex.zero_only | {"dead"}
     for tok in sent:
+        if tok.lemma_.lower() not in words and tok.lower_ not in words and tok.pos_ != "VERB":
+            continue  # not a word of death: skip the tree walks
         if not _related(tok, trigger) or _referenced(tok, trigger):
             continue
         result = _cue_victims(tok)
