@@ -3,7 +3,9 @@
 Splits the current-schema rows of dev/acled.jsonl by country into two halves (countries ordered
 by their number of rows, then name, and dealt alternately: deterministic, and each half gets big
 and small countries), trains on one half with `eventwire train`, and scores the other half with
-score.py, without and with `--model`. Prints both tables and the differences.
+score.py, without and with `--model`. Prints both tables and the differences. All three commands
+run on a copy of src/eventwire taken at the start, so that edits made meanwhile do not slip in
+between the two runs.
 
     .venv/bin/python bench/train_split.py [--train-half 0] [--limit 600] [--keep DIR]
 """
@@ -13,6 +15,8 @@ import argparse
 import collections
 import hashlib
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -39,10 +43,19 @@ def write_jsonl(rows: list[dict], path: Path) -> None:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
-def score(test: Path, cmd: str) -> dict:
+def snapshot(work: Path) -> dict[str, str]:
+    """A copy of the package, and the environment that makes subprocesses import it."""
+    package = Path(__file__).resolve().parents[1] / "src" / "eventwire"
+    target = work / "src"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(package, target / "eventwire", ignore=shutil.ignore_patterns("__pycache__"))
+    return {**os.environ, "PYTHONPATH": str(target)}
+
+
+def score(test: Path, cmd: str, env: dict[str, str]) -> dict:
     scorer = shared_dir() / "eval" / "score.py"
     proc = subprocess.run([sys.executable, str(scorer), "acled", str(test), "--cmd", cmd], capture_output=True,
-                          text=True)
+                          text=True, env=env)
     if proc.returncode != 0:
         sys.exit(f"score.py failed:\n{proc.stderr[-3000:]}")
     table, _, last = proc.stdout.rstrip().rpartition("\n")
@@ -55,7 +68,7 @@ def main() -> None:
     ap.add_argument("--train-half", type=int, choices=(0, 1), default=0,
                     help="0: the half holding the country with most rows (Ukraine); the other half is scored")
     ap.add_argument("--limit", type=int, default=600, help="score a sample of this many rows of the other half (0: all)")
-    ap.add_argument("--keep", type=Path, help="keep the trained model and the two halves in this folder")
+    ap.add_argument("--keep", type=Path, help="keep the trained model, the halves and the code copy in this folder")
     a = ap.parse_args()
 
     source = shared_dir() / "eval" / "dev" / "acled.jsonl"
@@ -68,6 +81,7 @@ def main() -> None:
     work = a.keep or Path(tempfile.mkdtemp(prefix="eventwire-train-split-"))
     work.mkdir(parents=True, exist_ok=True)
     train_path, test_path, model = work / "train.jsonl", work / "test.jsonl", work / f"acled-half{a.train_half}"
+    env = snapshot(work)
     write_jsonl(train_rows, train_path)
     write_jsonl(test_rows, test_path)
     countries = lambda rs: len({r["country"] for r in rs})  # noqa: E731
@@ -75,7 +89,7 @@ def main() -> None:
           f"scored: {len(test_rows)} rows, {countries(test_rows)} countries (none shared)")
 
     proc = subprocess.run([sys.executable, "-m", "eventwire", "train", str(train_path), "--out", str(model)],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         sys.exit(f"eventwire train failed:\n{proc.stderr[-3000:]}")
     manifest = json.loads((model / "manifest.json").read_text())
@@ -83,9 +97,9 @@ def main() -> None:
 
     base = f"{sys.executable} -m eventwire code --jsonl -"
     print("\n== rules alone")
-    rules = score(test_path, base)
+    rules = score(test_path, base, env)
     print(f"\n== rules + model ({model})")
-    both = score(test_path, f"{base} --model {model}")
+    both = score(test_path, f"{base} --model {model}", env)
     print("\n== difference (rules + model) - rules")
     for key in ("event_type", "sub_event_type", "sub_event_macro_f1", "actor1_kind", "location_25km", "date",
                 "joint_sub_date_25km", "docs_per_s"):
