@@ -170,3 +170,11 @@ def test_training_names_a_line_that_is_not_json(tmp_path):
                     + "\n{not json\n")
     proc = run("train", str(data), "--out", str(tmp_path / "m"))
     assert proc.returncode == 2 and "line 2: not JSON" in said(proc)
+
+
+def test_trained_alone_the_model_never_overrules(tmp_path):
+    rows = [classifier.Labelled(i, t, s) for i, t, s in LABELLED]
+    manifest = classifier.train(rows, tmp_path / "alone", against_rules=False)
+    assert manifest.tuned_against_rules is False and manifest.metrics["rules_sub_event_accuracy"] == 0.0
+    assert manifest.thresholds["override"] > 1.0 and manifest.thresholds["fill"] >= classifier.FILL_FLOOR
+    assert classifier.Manifest.load(tmp_path / "alone") == manifest
