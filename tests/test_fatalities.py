@@ -101,3 +101,17 @@ def test_dead_of_an_event_mentioned_in_passing_are_not_counted(parse):
 ])
 def test_figures_that_must_not_add_up(parse, text, killed):
     assert count_in(parse(text)).killed == killed
+
+
+@pytest.mark.parametrize("text, killed", [
+    # the victims come before the verb group when the parse hangs them elsewhere
+    ("On 3 June 2021, in Porto Velho, Rondonia, a farmer and his nephew were killed by gunmen.", 2),
+    ("On 3 June 2021, in Porto Velho, Rondonia, a shopkeeper was beaten to death by a mob.", 1),
+    # "after" tells what came before: another event's dead, unless the same actors did it
+    ("Students marched in the city after police shot dead two protesters.", None),
+    ("Gunmen burned the market after killing 13 traders.", 13),
+])
+def test_word_order_and_earlier_events(parse, text, killed):
+    sent = parse(text)
+    trigger = next(t for t in sent if t.dep_ == "ROOT")
+    assert count(trigger, sent).killed == killed

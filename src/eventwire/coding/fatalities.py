@@ -285,9 +285,12 @@ def _surface_victims(verb) -> list:
     """Victims by word order when the parse gives none: 'killed at least 17 people', '1 soldier killed'."""
     doc, sent = verb.doc, verb.sent
     passive = verb.tag_ == "VBN" or verb.lemma_.lower() in _lexicon().intransitive
-    if passive and verb.i > sent.start and doc[verb.i - 1].pos_ in ("NOUN", "NUM", "PROPN") \
-            and not doc[verb.i - 1].ent_type_ in ("DATE", "TIME"):
-        return [_noun_of(doc[verb.i - 1])]
+    before = verb.i - 1
+    while before > sent.start and (doc[before].head.i == verb.i and doc[before].dep_ in ("aux", "auxpass", "advmod", "neg")):
+        before -= 1  # "a man and an adolescent were reportedly killed": the words before the verb group
+    if passive and before >= sent.start and doc[before].pos_ in ("NOUN", "NUM", "PROPN") \
+            and not doc[before].ent_type_ in ("DATE", "TIME"):
+        return [_noun_of(doc[before])]
     if passive:  # "At least 40 people were in the early hours of yesterday killed"
         for tok in reversed(doc[sent.start:verb.i]):
             if tok.pos_ == "PUNCT" and tok.text in ";:":
@@ -378,8 +381,9 @@ def _noun_count(noun) -> tuple[int | None, list]:
             and not any(c.dep_ in ("prep", "det", "poss") for c in noun.children):
         if noun.head.head.lemma_.lower() in ("sentence", "condemn", "threaten"):
             return None  # a sentence, not a death
-        victims = _verb_victims(noun.head.head)  # "stabbed to death", "beaten to death"
-        return _group_count(victims[0]) if victims else (None, [])
+        verb = noun.head.head  # "stabbed to death", "beaten to death"
+        result = _sum_groups(_verb_victims(verb))
+        return result if result[0] is not None else _sum_groups(_surface_victims(verb))
     if lemma == "toll":
         return _toll(noun)
     if lemma == "life":
@@ -402,7 +406,8 @@ def _noun_count(noun) -> tuple[int | None, list]:
             objs = _children(prep, "pobj")
             if objs:
                 return _group_count(objs[0])
-    if any(c.dep_ == "poss" for c in noun.children) and noun.tag_ == "NN":
+    if any(c.dep_ == "poss" for c in noun.children) and noun.tag_ == "NN" and lemma in (
+            "death", "murder", "killing", "execution", "assassination", "beheading", "body", "corpse"):
         return 1, [noun]  # "his death", "the journalist's murder"
     return None, []
 
@@ -442,9 +447,18 @@ def _referenced(cue, trigger) -> bool:
     """True when the deaths are the subject of another act: 'protested over the killing of ...'."""
     lex = _lexicon()
     above = _line(trigger) if trigger is not None else set()
+    prev = cue
     for anc in cue.ancestors:
         if anc.i in above:  # a token that governs the trigger too: the trigger's own act
             return False
+        # what happened before: "after the death of a protester", "after police shot two students"
+        # (not "after killing 13 residents": the same actors' act)
+        if anc.lower_ in ("after", "since") and prev.dep_ == "pobj":
+            return True
+        if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in anc.children) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in anc.children) and trigger is not None:
+            return True
+        prev = anc
         if anc.lemma_.lower() in lex.reference or anc.lower_ in lex.reference:
             return True
     return False
