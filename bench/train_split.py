@@ -52,15 +52,29 @@ def snapshot(work: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(target)}
 
 
-def score(test: Path, cmd: str, env: dict[str, str]) -> dict:
+def score(test: Path, cmd: str, env: dict[str, str], save: Path) -> dict:
     scorer = shared_dir() / "eval" / "score.py"
-    proc = subprocess.run([sys.executable, str(scorer), "acled", str(test), "--cmd", cmd], capture_output=True,
-                          text=True, env=env)
+    proc = subprocess.run([sys.executable, str(scorer), "acled", str(test), "--cmd", cmd, "--save", str(save)],
+                          capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         sys.exit(f"score.py failed:\n{proc.stderr[-3000:]}")
     table, _, last = proc.stdout.rstrip().rpartition("\n")
     print(table)
     return json.loads(last)
+
+
+def decisions(test_rows: list[dict], saved: Path) -> collections.Counter:
+    """Who set the top event's sub-event type, and whether it was right."""
+    gold = {str(r["id"]): r["sub_event_type"] for r in test_rows}
+    counts: collections.Counter = collections.Counter()
+    with open(saved, encoding="utf-8") as f:
+        for result in map(json.loads, f):
+            top = (result.get("events") or [{}])[0]
+            who = top.get("decided_by") or "nobody"
+            if who.startswith("model:"):
+                who = "model (new event)" if top.get("rule", "").startswith("model:") else "model (overruled)"
+            counts[(who, top.get("acled_sub_event_type") == gold[result["id"]])] += 1
+    return counts
 
 
 def main() -> None:
@@ -97,14 +111,19 @@ def main() -> None:
 
     base = f"{sys.executable} -m eventwire code --jsonl -"
     print("\n== rules alone")
-    rules = score(test_path, base, env)
+    rules = score(test_path, base, env, work / "rules.results.jsonl")
     print(f"\n== rules + model ({model})")
-    both = score(test_path, f"{base} --model {model}", env)
+    both = score(test_path, f"{base} --model {model}", env, work / "model.results.jsonl")
     print("\n== difference (rules + model) - rules")
     for key in ("event_type", "sub_event_type", "sub_event_macro_f1", "actor1_kind", "location_25km", "date",
                 "joint_sub_date_25km", "docs_per_s"):
         if isinstance(rules.get(key), (int, float)) and isinstance(both.get(key), (int, float)):
             print(f"{key:<22} {rules[key]:>8} {both[key]:>8} {both[key] - rules[key]:>+8.4f}")
+    print("\n== who set the top event's sub-event type (rules + model): documents, right / wrong")
+    counts = decisions(test_rows, work / "model.results.jsonl")
+    for who in sorted({w for w, _ in counts}):
+        print(f"{who:<22} {counts[(who, True)] + counts[(who, False)]:>5}  {counts[(who, True)]:>5} / "
+              f"{counts[(who, False)]}")
 
 
 if __name__ == "__main__":
