@@ -195,3 +195,10 @@ def test_days_later_count_from_the_day_last_named():
 
 def test_a_modified_year_at_the_start_of_a_sentence():
     assert values("Talks stalled. Early 2019 saw new protests.")["Early 2019"] == "2019"
+
+
+def test_in_n_units_ahead_is_a_date_but_of_fighting_a_duration():
+    cd = tagged("Elections will be held in two weeks. In three weeks of fighting, 40 people died.")
+    got = {t.text: (t.value, t.type) for t in cd.times}
+    assert got["two weeks"] == ("2020-06-16", "DATE")
+    assert got["three weeks"] == ("P3W", "DURATION")

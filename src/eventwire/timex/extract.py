@@ -337,7 +337,9 @@ class Patterns:
             float(raw) if re.fullmatch(r"\d+\.\d+", raw) else self.lex.number(raw))
         if n is None:
             return None
-        return {"n": n, "unit": _unit(self.lex, m["unit"]), "vague": raw in self.lex.vague}
+        ahead = (not m["rel"] and re.search(r"(?i)\bin\s+$", text[max(0, m.start() - 4):m.start()])
+                 and not re.match(r"\s+(?i:of)\b", text[m.end():m.end() + 4]))
+        return {"n": n, "unit": _unit(self.lex, m["unit"]), "vague": raw in self.lex.vague, "in": bool(ahead)}
 
     def _ref(self, m: re.Match, text: str) -> dict | None:
         w = re.sub(r"\s+", " ", m["w"].lower())

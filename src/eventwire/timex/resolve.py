@@ -43,8 +43,8 @@ def resolve(m: Mention, tense: str | None, ctx: Context) -> tuple[str, str] | No
 
 
 def _pick(cands: list[date], a: date, tense: str | None, reach: int) -> date:
-    """Of the same day-of-year in neighbouring years, the one the tense points to (if within ``reach`` days),
-    else the nearest; a date's weekday, when the text gives one, decides first."""
+    """Of the same day in neighbouring years, the one the tense points to (if within ``reach`` days), else the
+    nearest, leaning to the past as news does."""
     past = [c for c in cands if c <= a]
     future = [c for c in cands if c >= a]
     last_past, next_future = max(past, default=None), min(future, default=None)
@@ -52,12 +52,11 @@ def _pick(cands: list[date], a: date, tense: str | None, reach: int) -> date:
         return last_past
     if tense == "future" and next_future and (next_future - a).days <= reach:
         return next_future
-    # no tense: the nearer, leaning to the past as news does
     return min(cands, key=lambda c: (c - a).days * (1 if c >= a else -0.6))
 
 
 def _pick_year(month: int, day: int | None, a: date, tense: str | None, weekday: int | None = None) -> int:
-    """The year of a month (and day) named without one."""
+    """The year of a month (and day) named without one; a weekday given with the date decides first."""
     cands = [d for d in (safe_date(y, month, day or 1) for y in (a.year - 1, a.year, a.year + 1)) if d]
     if weekday is not None:
         fitting = [c for c in cands if c.weekday() == weekday]
@@ -320,7 +319,12 @@ def _ago(m: Mention, tense, ctx) -> tuple[str, str] | None:
 
 
 def _duration(m: Mention, tense, ctx) -> tuple[str, str] | None:
-    f = m.f
+    f, a = m.f, ctx.anchor
+    if f.get("in") and tense == "future" and a is not None and not f.get("vague") and float(f["n"]).is_integer():
+        # "elections will be held in two weeks": a date that far ahead, not a length of time
+        shifted = _ago(Mention(m.start, m.end, m.text, "ago", {**f, "dir": "from now"}), tense, ctx)
+        if shifted:
+            return shifted
     n = "X" if f.get("vague") else (int(f["n"]) if float(f["n"]).is_integer() else f["n"])
     unit = f["unit"]
     if unit in ("H", "MIN"):
