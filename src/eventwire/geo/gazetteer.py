@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import marshal
+from array import array
 import statistics
 import time
 from collections import Counter, defaultdict
@@ -19,7 +20,7 @@ from pathlib import Path
 from .. import settings
 from .fold import ascii_fold, fold, is_latin, skeleton
 
-VERSION = 3
+VERSION = 4
 FEATURES = ("city", "admin1", "admin2", "country", "continent")
 # Administrative words that names carry or drop ("Kano State", "Rapides Parish", "Province of Bulacan").
 ADMIN_SUFFIXES = ("county", "parish", "borough", "province", "state", "governorate", "district", "region",
@@ -53,6 +54,8 @@ def strip_admin_word(key: str) -> str:
         return " ".join(words[:-1])
     if len(words) > 2 and words[0] in ADMIN_SUFFIXES and words[1] == "of":
         return " ".join(words[2:])
+    if len(words) > 1 and words[0] in ("muhafazat", "wilayat", "provincia", "departamento", "oblast"):
+        return " ".join(words[1:])
     return key
 
 
@@ -244,49 +247,63 @@ def build(target: Path | None = None) -> Path:
         if not name.startswith("_"):
             b.add(None, name, lat, lon, "", "continent", 0, "", other)
 
-    index = {k: tuple(sorted(v)) for k, v in b.index.items()}
+    # One entry is stored as a bare int: most names are unique, and ints load faster than tuples.
+    index = {k: (next(iter(v)) if len(v) == 1 else tuple(sorted(v))) for k, v in b.index.items()}
     skeletons: dict[str, list[str]] = defaultdict(list)
     for k in index:
         skeletons[skeleton(k)].append(k)
-    blob = {"version": VERSION, "cols": col, "index": index, "capitals": capitals,
-            "skeletons": {k: tuple(v) for k, v in skeletons.items()}}
+    cols = {k: (array("d", v).tobytes() if k in ("lat", "lon") else array("q", v).tobytes() if k in ("gid", "pop")
+                else bytes(v) if k == "feat" else v) for k, v in col.items()}
+    _write(target, {"version": VERSION, "cols": cols, "index": index, "capitals": capitals})
+    _write(_skeleton_path(target), {k: tuple(v) for k, v in skeletons.items()})
+    return target
+
+
+def _skeleton_path(p: Path) -> Path:
+    return p.with_name(p.stem + "-fuzzy.marshal")
+
+
+def _write(target: Path, obj) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".tmp")
-    tmp.write_bytes(marshal.dumps(blob))
+    tmp.write_bytes(marshal.dumps(obj))
     tmp.replace(target)
-    return target
 
 
 class Gazetteer:
     """The loaded index: ``lookup`` by folded key, ``entry`` by number."""
 
-    def __init__(self, blob: dict):
+    def __init__(self, blob: dict, source: Path | None = None):
         c = blob["cols"]
-        self._gid, self._name, self._lat, self._lon = c["gid"], c["name"], c["lat"], c["lon"]
-        self._cc, self._feat, self._pop, self._adm1 = c["cc"], c["feat"], c["pop"], c["adm1"]
-        self._index: dict[str, tuple[int, ...]] = blob["index"]
-        self._skeletons: dict[str, tuple[str, ...]] = blob["skeletons"]
+        self._gid, self._pop = array("q", c["gid"]), array("q", c["pop"])
+        self._lat, self._lon = array("d", c["lat"]), array("d", c["lon"])
+        self._name, self._cc, self._feat, self._adm1 = c["name"], c["cc"], c["feat"], c["adm1"]
+        self._index: dict[str, int | tuple[int, ...]] = blob["index"]
+        self._source = source
+        self._skeletons: dict[str, tuple[str, ...]] | None = None  # loaded at the first fuzzy look-up
         self.capitals: dict[str, int] = blob["capitals"]
         self.countries: dict[str, int] = {}
-        self.admin1: dict[str, int] = {}
-        for i, f in enumerate(self._feat):
-            if f == 3:
-                self.countries[self._cc[i]] = i
-            elif f == 1:
-                self.admin1[self._adm1[i]] = i
+        start = self._feat.find(3)
+        while start >= 0:
+            self.countries[self._cc[start]] = start
+            start = self._feat.find(3, start + 1)
 
     def __len__(self) -> int:
         return len(self._gid)
 
     def lookup(self, key: str) -> tuple[int, ...]:
         """Entries indexed under a folded key."""
-        return self._index.get(key, ())
+        v = self._index.get(key, ())
+        return (v,) if isinstance(v, int) else v
 
     def __contains__(self, key: str) -> bool:
         return key in self._index
 
     def similar_keys(self, key: str) -> tuple[str, ...]:
         """Keys sharing the coarse consonant skeleton of ``key`` (fuzzy candidates, to be guarded)."""
+        if self._skeletons is None:
+            p = _skeleton_path(self._source) if self._source else None
+            self._skeletons = marshal.loads(p.read_bytes()) if p and p.exists() else {}
         return self._skeletons.get(skeleton(key), ())
 
     def entry(self, i: int) -> Entry:
@@ -305,10 +322,11 @@ def load() -> Gazetteer:
         import logging
         logging.getLogger(__name__).warning("building the gazetteer once into %s", p)
         build(p)
-    return Gazetteer(marshal.loads(p.read_bytes()))
+    return Gazetteer(marshal.loads(p.read_bytes()), p)
 
 
 def timed_load() -> tuple[Gazetteer, float]:
+    """A fresh load of the built gazetteer and the seconds it took (for the CLI and the bench)."""
     t0 = time.perf_counter()
-    g = Gazetteer(marshal.loads(path().read_bytes()))
+    g = Gazetteer(marshal.loads(path().read_bytes()), path())
     return g, time.perf_counter() - t0

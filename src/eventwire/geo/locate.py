@@ -20,6 +20,11 @@ _AREA = (r"(?:town|city|village|villages|district|province|region|area|areas|out
 _TIED = re.compile(r"\b(?P<prep>in|inside|near|nearby|outside|at|around|into|across|throughout|within|on|along|"
                    r"close to|off|towards?|between|from)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?" + _AREA +
                    r"\s+(?:of\s+)?(?:the\s+)?)?$", re.I)
+# "the (strategic) town of X" ties X to the verb before it even without a preposition.
+_AREA_OF = re.compile(r"\b(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _AREA + r"\s+of\s+(?:the\s+)?$", re.I)
+# Where something was said is not where it happened ("a spokesman said in Cairo").
+_SPEECH = re.compile(r"\b(?:said|says|told|reported|announced|added|spoke|speaking|statement|conference)\s+"
+                     r"(?:[\w-]+\s+){0,3}?(?:in|from|at)\s+(?:the\s+)?$", re.I)
 _NEAR = re.compile(r"\b(?:near|nearby|outside|outskirts|vicinity|close to|around|off|towards?|between|"
                    r"(?:north|south|east|west)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+of)\b", re.I)
 _SPECIFIC = {"city": 0, "relative": 1, "admin2": 2, "admin1": 3, "country": 4, "continent": 5}
@@ -37,10 +42,12 @@ def precision_of(feature: str | None, near: bool = False) -> int:
 def _tie(text: str, p: Place) -> tuple[bool, bool]:
     """(tied by a locative word, the word says "near")."""
     before = text[max(0, p.span.start - 60):p.span.start]
-    m = _TIED.search(before)
+    if _SPEECH.search(before):
+        return False, False
+    m = _TIED.search(before) or _AREA_OF.search(before)
     if not m:
         return False, False
-    return True, bool(_NEAR.search(before[m.start():])) or m.group("prep").lower() in ("near", "outside", "around")
+    return True, bool(_NEAR.search(before[m.start():]))
 
 
 def _usable(p: Place, cd: CodedDocument) -> bool:

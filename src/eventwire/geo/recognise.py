@@ -25,10 +25,11 @@ _INSTITUTION = re.compile(
 # Context that announces a place name ("the town of al-Asabaa", "in Tarhuna district").
 _NAME = r"((?:(?:al|el|ad|as|ash|an|ar|at|az)-)?[A-Z][\w'\u2019\u2018-]+(?: (?:al-|el-)?[A-Z][\w'\u2019-]+){0,2})"
 _CONTEXT = [
-    re.compile(r"\b(?:town|city|village|villages|district|province|region|county|governorate|state|suburb|"
-               r"neighbou?rhood|area|localit(?:y|ies)|capital|port|oasis|municipality|hamlet) of " + _NAME),
-    re.compile(r"\b(?:in|near|outside|at|around|from|to) " + _NAME +
-               r"(?= (?:province|district|governorate|region|state|county|parish|area|town|village|city)\b)"),
+    re.compile(r"\b(?P<word>town|city|village|villages|district|province|region|county|governorate|state|suburb|"
+               r"neighbou?rhood|area|localit(?:y|ies)|capital|port|oasis|municipality|hamlet) of (?P<name>"
+               + _NAME[1:]),
+    re.compile(r"\b(?:in|near|outside|at|around|from|to) (?P<name>" + _NAME[1:] +
+               r"(?= (?P<word>province|district|governorate|region|state|county|parish|area|town|village|city)\b)"),
 ]
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|at|around|into|from|of|to)\s+(?:the\s+)?$", re.I)
 _STATE_ABBR = re.compile(r"(?<=[a-z]), ((?:[A-Z][a-z]{0,4}\.\s?){1,2}|[A-Z]\.[A-Z]\.)(?=[\s,;)]|$)")
@@ -36,6 +37,7 @@ _PLACE_WORD = re.compile(r" (?:city|town|village|commune|neighbou?rhood|area|sec
 # Parenthesised administrative context of ACLED-style notes: "Bar-Sanguun village (Kismaayo, Lower Juba)".
 _PAREN = re.compile(r"\(([A-Z][^()]{1,80})\)")
 # A capitalised name right after a locative word, which spaCy left untagged ("near Shyrokyne, Donetsk").
+_TOWN_WORDS = ("town", "city", "village", "villages", "suburb", "hamlet", "oasis", "port")
 _AFTER_PREP = re.compile(r"\b(?:in|near|outside|at|around|of|from|into|towards?)\s+" + _NAME)
 _LEADING = re.compile(r"^(?:the|The)\s+")
 
@@ -47,6 +49,7 @@ class Mention:
     key: str  # folded name
     source: str  # spacy:GPE, spacy:ORG, context, demonym ...
     admin_hint: bool = False  # the mention carried an administrative word ("Kano State")
+    hint: str | None = None  # "town" or "admin" when the context says what kind of place it is
 
 
 @lru_cache(maxsize=1)
@@ -121,13 +124,15 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             found.append(Mention(span, text, key, source, admin))
     for rx in _CONTEXT:
         for m in rx.finditer(cd.body):
-            text = m.group(1)
+            text, word = m.group("name"), m.group("word").lower()
+            hint = "town" if word in _TOWN_WORDS else None if word in ("area", "capital") else "admin"
             hit = _candidate_key(text, gz)
             while hit is None and " " in text:  # "the town of Gharyan Monday": drop trailing words
                 text = text.rsplit(" ", 1)[0]
                 hit = _candidate_key(text, gz)
             if hit is not None:
-                found.append(Mention(Span(m.start(1), m.start(1) + len(text)), text, hit[0], "context", hit[1]))
+                s0 = m.start("name")
+                found.append(Mention(Span(s0, s0 + len(text)), text, hit[0], "context", hit[1], hint))
     for m in _PAREN.finditer(cd.body):
         pos = m.start(1)
         for part in m.group(1).split(","):
@@ -236,6 +241,8 @@ def _without_overlaps(found: list[Mention], blocked: list[Span]) -> list[Mention
         if any(b.start <= m.span.start and m.span.end <= b.end for b in blocked):
             continue
         if out and m.span.start < out[-1].span.end:
+            if m.span == out[-1].span and m.hint and not out[-1].hint:  # keep what the context said
+                out[-1].hint = m.hint
             continue
         out.append(m)
     return out

@@ -122,13 +122,15 @@ def _fits(e: Entry, c: Entry) -> bool:
 def _contained(key: str, c: list[tuple[int, str]], within: set[str], cands, gz: Gazetteer):
     """Candidates of a town or district that lie in one of the divisions written after it; None when the
     name has a container but no candidate fits (a village the gazetteer lacks: better unresolved than far)."""
-    if not within or any(gz.feature(i) not in _SMALL for i, _ in c):
+    if not within:
         return c
     boxes = [gz.entry(i) for k in within for i, _ in cands.get(k, ()) if gz.feature(i) != "city"]
     if not boxes:
         return c
     fit = [(i, r) for i, r in c if any(_fits(gz.entry(i), b) for b in boxes)]
-    return fit or None
+    if fit:
+        return fit
+    return None if all(gz.feature(i) in _SMALL for i, _ in c) else c
 
 
 def resolve(mentions: list[Mention], gz: Gazetteer, dateline_key: str | None = None,
@@ -211,11 +213,16 @@ def _local_support(cands: dict[str, list[tuple[int, str]]], gz: Gazetteer) -> di
 
 def _best(key, ms, cands, gz, story, total, named_admin, others, local):
     texts = {ascii_fold(m.text) for m in ms}
+    hint = next((m.hint for m in ms if m.hint), None)
     best = None
     for i, rule in cands:
         e = gz.entry(i)
         exact = ascii_fold(e.name) in texts
         s = _prior(e, exact)
+        if hint == "town" and e.feature != "city":  # "the town of X"
+            s -= 3.0
+        elif hint == "admin" and e.feature == "city":  # "X province"
+            s -= 1.0
         s += 4.0 * story.get(e.country, 0.0) / total
         if e.feature in ("city", "admin2") and e.admin1 in named_admin:
             s += 2.5
