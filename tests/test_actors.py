@@ -219,3 +219,32 @@ def test_plural_demonyms_ending_in_i(mention, country):
 
 def test_plural_of_a_community_name():
     assert resolve("Fulanis").entity == "fulani"
+
+
+def test_force_against_a_crowd_puts_the_crowd_first():
+    sentence = "Police fired tear gas at demonstrators who pelted stones at them in Srinagar."
+    event = _event(resolve("Police"), resolve("demonstrators"), acled="Battles")
+    settle(event, "IND", sentence=sentence)
+    assert event.actor1.kind == "rioters" and event.actor2.kind == "state_forces"
+    event = _event(resolve("Police"), resolve("demonstrators"), acled="Violence against civilians")
+    settle(event, "IND", sentence="Police beat demonstrators during a sit-in in Delhi.")
+    assert event.actor1.kind == "protesters"
+
+
+def test_police_beating_a_trader_stay_first():
+    event = _event(resolve("police"), resolve("a trader"), acled="Violence against civilians")
+    settle(event, "UGA", sentence="Police beat a trader at the market in Kampala.")
+    assert event.actor1.kind == "state_forces" and event.actor2.kind == "civilians"
+
+
+def test_first_of_coordinated_nationalities_leads():
+    assert resolve("Burundian and Rwandan soldiers").country == "BDI"
+
+
+def test_planted_bomb_without_actor_is_an_unidentified_group():
+    event = _event(acled="Explosions/Remote violence", mode="explosives")
+    settle(event, "IRQ")
+    assert event.actor1.kind == "political_militia"
+    event = _event(acled="Explosions/Remote violence", mode="heavy-weapons")
+    settle(event, "UKR")
+    assert event.actor1.kind == "state_forces"

@@ -24,6 +24,12 @@ _VIOLENT = frozenset({"ASSAULT", "COERCE"})
 _VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 _ARMED_KINDS = frozenset({"state_forces", "rebels", "political_militia", "identity_militia", "external"})
 _PEOPLE_ROLES = frozenset({"social", "victim"})
+# A crowd in a violent event's sentence: state forces against it make a protest or a riot, the crowd first.
+_CROWD_CUES = re.compile(r"\b(?:protest(?:er|or)?s?|demonstrat(?:ion|ors?|ed|ing)|rally|rallies|march(?:ers)?|"
+                         r"rioters?|rioting|riots?|mobs?|crowds?|sit-in|strikers?)\b", re.IGNORECASE)
+_RIOT_CUES = re.compile(r"\b(?:pelt(?:ed|ing)?|stones?|stoning|rioters?|rioting|riots?|mobs?|torch(?:ed|ing)|"
+                        r"set (?:fire|alight|ablaze)|burn(?:ed|t|ing)? (?:tyres|tires|vehicles?|cars?)|vandali[sz]"
+                        r"(?:ed|ing)|looted|looting|clash(?:ed|es)? with (?:the )?(?:police|security))\b", re.IGNORECASE)
 # Words of a sentence that make an unnamed militia a communal one ("militias from the X and Y clans").
 _IDENTITY_CUES = re.compile(r"\b(?:sub-?clans?|clans?|clansm[ae]n|ethnic|communal|tribes?|tribal|tribesm[ae]n|"
                             r"caste|families|family feud|herders?|herdsm[ae]n|pastoralists?)\b", re.IGNORECASE)
@@ -109,6 +115,16 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
         return
     violent = _is_violent(event)
     a1, a2 = event.actor1, event.actor2
+    if violent and _role(a1) == "state" and (_role(a2) == "crowd" or (
+            (a2 is None or _role(a2) == "social") and _CROWD_CUES.search(sentence))):
+        # "police fired tear gas at stone-pelting demonstrators": ACLED codes the crowd first, as
+        # rioters where it was violent, else as protesters met with force
+        crowd = "rioters" if _RIOT_CUES.search(sentence) else "protesters"
+        people = a2 if a2 is not None else _from_generic(f"generic:{crowd[:-1]}", here, "crowd")
+        people.kind = crowd
+        _note(people, f"{crowd}-vs-force")
+        event.actor1, event.actor2 = people, a1
+        return
     if a1 is None and violent:
         event.actor1 = a1 = _presumed(event, here)
     if a1 is not None:
@@ -151,12 +167,14 @@ def _settle_crowd(event: Event, crowd: str, here: str | None) -> None:
 
 def _presumed(event: Event, country: str | None) -> Actor:
     """No actor in the text: arrests and seizures are presumed the police's, fire exchanged and shells
-    fired the state's forces (the most frequent party of ACLED battles and shelling), violence against
-    civilians an unidentified armed group."""
+    fired the state's forces (the most frequent party of ACLED battles and shelling), bombs planted and
+    violence against civilians an unidentified armed group."""
     if event.type == "COERCE" or event.acled_event_type == "Strategic developments":
         return _from_generic("generic:police", country, "presumed")
-    battle = (event.acled_event_type in ("Battles", "Explosions/Remote violence")
-              or (event.acled_event_type is None and event.mode in ("heavy-weapons", "aerial", "drone")))
+    planted = event.mode in ("explosives", "suicide-attack") or event.acled_sub_event_type in (
+        "Remote explosive/landmine/IED", "Suicide bomb", "Grenade")
+    battle = not planted and (event.acled_event_type in ("Battles", "Explosions/Remote violence")
+                              or event.mode in ("heavy-weapons", "aerial", "drone"))
     return _from_generic("generic:soldier" if battle else "generic:gunman", country, "presumed")
 
 

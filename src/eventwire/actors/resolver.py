@@ -76,7 +76,8 @@ def _nationality(toks: list[Token], hits: list[_Hit]) -> _Hit | None:
         if after in _BACKER_WORDS or before in _BACKER_BEFORE:
             continue
         owners.append(h)
-    return _best(owners)
+    # the first of coordinated nationalities leads ("Burundian and Rwandan soldiers clashed")
+    return max(owners, key=lambda h: (h.size, -h.start), default=None)
 
 
 def resolve_words(text: str, span: Span | None = None,
