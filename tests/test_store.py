@@ -325,14 +325,17 @@ def test_a_writer_killed_mid_ingest_loses_nothing_it_stored(db):
 
 def test_schema_is_created_at_the_latest_version_and_upgraded_in_order(db, monkeypatch):
     open_store(db).close()
-    added = Migration(2, "documents.note", lambda conn: conn.execute(text("ALTER TABLE documents ADD COLUMN note TEXT")))
-    monkeypatch.setattr(migrations, "MIGRATIONS", [added])
-    with open_store(db) as s:  # an existing version 1 store is brought to version 2, once
+    base, known = migrations.latest(), list(migrations.MIGRATIONS)
+    added = Migration(base + 1, "documents.note",
+                      lambda conn: conn.execute(text("ALTER TABLE documents ADD COLUMN note TEXT")))
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*known, added])
+    with open_store(db) as s:  # an existing store is brought to the next version, once
         with s.engine.connect() as conn:
             assert [c["name"] for c in inspect(conn).get_columns("documents")][-1] == "note"
-            assert conn.execute(text("SELECT version FROM schema_version ORDER BY version")).scalars().all() == [1, 2]
+            assert conn.execute(text("SELECT version FROM schema_version ORDER BY version")).scalars().all() == \
+                [base, base + 1]
     open_store(db).close()  # applying the migration again would fail on the existing column
-    monkeypatch.setattr(migrations, "MIGRATIONS", [])
+    monkeypatch.setattr(migrations, "MIGRATIONS", known)
     with pytest.raises(StoreError, match="newer than this eventwire"):
         open_store(db)
 

@@ -271,5 +271,40 @@ def gazetteer_build() -> None:
               f"{time.perf_counter() - t0:.0f} s; loads in {secs:.2f} s", highlight=False)
 
 
+@app.command()
+def watch(
+    feeds: Path = typer.Argument(..., help="a text file of feed URLs or paths, one per line (# comments)"),
+    every: str = typer.Option("15m", "--every", help="how often each feed is polled: 30s, 15m, 2h ..."),
+    db: str = typer.Option("eventwire.db", "--db", help="the store: a SQLite file or a postgresql:// URL"),
+    once: bool = typer.Option(False, "--once", help="poll the feeds that are due once, then stop (for cron)"),
+) -> None:
+    """Poll RSS/Atom feeds and store each new entry, coded, once."""
+    from .pipeline import Pipeline
+    from .store import StoreError, open_store
+    from .watch import parse_every, read_feed_list
+    from .watch import watch as run_watch
+    _check_inputs([str(feeds)])
+    try:
+        interval = parse_every(every)
+        store = open_store(db)
+    except (ValueError, StoreError) as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2)
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+
+    def report(p) -> None:
+        line = p.error if p.error else f"{p.stored} stored, {p.seen} seen before, {len(p.failed)} failed"
+        err.print(f"{p.url}: {p.status}: {line}" if p.error else f"{p.url}: {line}" if p.status == "stored"
+                  else f"{p.url}: {p.status}", highlight=False, soft_wrap=True)
+        for ident, why in p.failed:
+            err.print(f"  [red]{ident}:[/] {why}", highlight=False, soft_wrap=True)
+
+    with store:
+        try:
+            run_watch(store, read_feed_list(str(feeds)), interval, Pipeline(), once=once, report=report)
+        except KeyboardInterrupt:
+            err.print("stopped")
+
+
 def main() -> None:  # python -m eventwire
     app()

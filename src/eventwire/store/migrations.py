@@ -29,8 +29,15 @@ class Migration:
     apply: Callable[[Connection], None]
 
 
+def _add_feeds(conn: Connection) -> None:
+    from .schema import feeds
+    feeds.create(conn, checkfirst=True)
+
+
 #: Changes after version 1, oldest first.
-MIGRATIONS: list[Migration] = []
+MIGRATIONS: list[Migration] = [
+    Migration(2, "feeds: state of the feeds polled by eventwire watch", _add_feeds),
+]
 
 
 def latest() -> int:

@@ -137,5 +137,17 @@ times = Table(
     Column("rule", Text),
 )
 
+#: The news feeds polled by ``eventwire watch``: conditional-request validators and back-off state.
+feeds = Table(
+    "feeds", metadata,
+    Column("url", Text, primary_key=True, comment="the feed's URL or file path, as listed"),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("failures", Integer, nullable=False, default=0, comment="errors in a row; sets the back-off"),
+    Column("next_poll", DateTime(timezone=True), comment="not polled again before this"),
+    Column("last_polled", DateTime(timezone=True)),
+    Column("last_status", Text, comment="stored N / not modified / the error"),
+)
+
 #: Tables that hang off a document: written and deleted with it, in one transaction.
 CHILDREN = (events, actors, places, times)
