@@ -4,8 +4,17 @@
     cd = eventwire.code(text, published="2020-06-02")   # one article
     for cd in eventwire.pipe(docs): ...                  # many (dicts of the JSONL contract)
 """
+from typing import Any
+
 from .model import CodedDocument, Document
-from .pipeline import code, pipe
 
 __all__ = ["code", "pipe", "CodedDocument", "Document"]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    # The pipeline (spaCy, gazetteer) loads on first use, so that store-only commands start at once.
+    if name in ("code", "pipe"):
+        from . import pipeline
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'eventwire' has no attribute {name!r}")
