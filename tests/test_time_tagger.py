@@ -202,3 +202,16 @@ def test_in_n_units_ahead_is_a_date_but_of_fighting_a_duration():
     got = {t.text: (t.value, t.type) for t in cd.times}
     assert got["two weeks"] == ("2020-06-16", "DATE")
     assert got["three weeks"] == ("P3W", "DURATION")
+
+
+def test_that_day_and_the_next_day_follow_the_story():
+    v = values("Gunmen stormed the prison on 4 March 2019. The next day, troops retook it. "
+               "Earlier that day, guards had fled.")
+    assert v["The next day"] == "2019-03-05"
+    assert v["Earlier that day"] == "2019-03-05"
+    assert "that day" not in values("Nobody knows what happened that day.")  # no day named before
+
+
+def test_years_in_a_list():
+    v = values("Attacks peaked in 1994, 1995 and 1997.")
+    assert (v["1994"], v["1995"], v["1997"]) == ("1994", "1995", "1997")

@@ -101,6 +101,9 @@ class Patterns:
             rf"(?:\s+{part})?{E}", self._relday)
         add("partday", B + r"(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?P<w>(?i:this|last))\s+" + part + E,
             self._relday)
+        add("narrday", B + r"(?P<w>(?i:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+day"
+            r"|(?i:the\s+(?:next|following|previous)\s+(?:day|morning|afternoon|evening|night))"
+            r"|(?i:the\s+day\s+(?:before|after))(?=\s*[,.;]))" + E, self._narrday)
         add("weekday", B + r"(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?:(?P<rel>(?i:last|this|next|this\s+coming"
             rf"|this\s+past|the\s+previous|the\s+following|previous|coming))\s+)?(?P<wd>{weekday})(?:\s+{part})?{E}",
             self._weekday)
@@ -200,7 +203,7 @@ class Patterns:
         if m["y"].isdigit():
             ys = m.start("y")
             before, after = text[max(0, ys - 2):ys], text[m.end():m.end() + 24]
-            if re.search(r"[$#€£¥\d.,:]\s?$", before) or re.match(r"\s*(%|,\d|\.\d|:\d|-\d|\s?(?i:percent|per\s+cent))", after):
+            if re.search(r"[$#€£¥]\s?$|\d[.,:]?$", before) or re.match(r"\s*(%|,\d|\.\d|:\d|-\d|\s?(?i:percent|per\s+cent))", after):
                 return None
             nxt = re.match(r"\s+([A-Za-z]+)", after)
             if nxt and nxt.group(1).lower() in self.lex.year_blockers:
@@ -288,6 +291,11 @@ class Patterns:
         if w == "last" and part != "night":
             return None
         return {"offset": offset, "part": part, "mod": _norm(m["mod"]), "time": w in ("this", "last")}
+
+    def _narrday(self, m: re.Match, text: str) -> dict | None:
+        w = m["w"].lower()
+        offset = 1 if re.search(r"next|following|after", w) else -1 if re.search(r"previous|before", w) else 0
+        return {"offset": offset}
 
     def _weekday(self, m: re.Match, text: str) -> dict | None:
         return {"weekday": self.lex.weekdays[m["wd"].lower()], "rel": _norm(m["rel"]), "mod": _norm(m["mod"]),

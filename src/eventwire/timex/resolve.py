@@ -195,6 +195,15 @@ def _relday(m: Mention, tense, ctx) -> tuple[str, str] | None:
     return d.isoformat(), "DATE"
 
 
+def _narrday(m: Mention, tense, ctx) -> tuple[str, str] | None:
+    """"that day", "the next day": counted from the day the story last named."""
+    if ctx.last_date is None:
+        return None
+    d = ctx.last_date + timedelta(days=m.f["offset"])
+    ctx.last_date = d
+    return d.isoformat(), "DATE"
+
+
 def _weekday(m: Mention, tense, ctx) -> tuple[str, str] | None:
     a = ctx.anchor
     wd = m.f["weekday"]
@@ -382,7 +391,7 @@ _HANDLERS = {
     "iso": _ymd, "numeric": _ymd, "mdy": _ymd, "dmy": _ymd, "md": _ymd, "dm": _ymd, "my": _ymd,
     "month": _month, "year": _year, "yearwords": _year, "decade": _decade, "decadewords": _decade,
     "century": _century, "season": _season, "quarter": _quarter, "qcode": _quarter, "relday": _relday, "partday": _relday,
-    "weekday": _weekday, "relunit": _relunit, "theunit": _theunit, "yearend": _yearend, "ago": _ago,
+    "weekday": _weekday, "narrday": _narrday, "relunit": _relunit, "theunit": _theunit, "yearend": _yearend, "ago": _ago,
     "yearadj": _ago, "duration": _duration, "ref": _ref, "holiday": _holiday, "set": _set, "clock": _clock,
     "clockday": _clock, "dayclock": _clock,
 }
