@@ -215,3 +215,13 @@ def test_that_day_and_the_next_day_follow_the_story():
 def test_years_in_a_list():
     v = values("Attacks peaked in 1994, 1995 and 1997.")
     assert (v["1994"], v["1995"], v["1997"]) == ("1994", "1995", "1997")
+
+
+def test_one_day_is_a_length_unless_it_is_a_vague_future():
+    cd = tagged("The strike lasted for one day. Peace will one day return.")
+    got = [(t.text, t.value) for t in cd.times]
+    assert ("one day", "P1D") in got and ("one day", "FUTURE_REF") in got
+
+
+def test_the_week_of_a_date():
+    assert values("A hearing is set for the week of March 6.", "2000-02-24")["the week of March 6"] == "2000-W10"

@@ -78,6 +78,7 @@ class Patterns:
             self._ymd)
         add("md", B + wd + rf"(?P<mon>{month_any})\s+(?P<d>{day}|{dayword}){E}(?!,\d|\.\d|\s*%)", self._ymd)
         add("dm", B + wd + rf"(?:(?i:the)\s+)?(?P<d>{day}|{dayword})\s+(?:(?i:of)\s+)?(?P<mon>{month_any}){E}", self._ymd)
+        add("weekof", B + rf"(?i:the\s+week\s+of)\s+(?P<mon>{month_any})\s+(?P<d>{day}){E}", self._ymd)
         add("my", B + rf"{mod}?(?P<mon>{month_any}),?\s+(?:(?i:of)\s+)?(?P<y>{year4}|{yearwords}){E}", self._ymd)
         add("month", B + rf"{mod}?(?:{rel}\s+)?(?P<mon>{month_full})(?:\s+(?P<rely>(?i:last|this|next))\s+(?i:year))?{E}",
             self._month)
@@ -121,11 +122,11 @@ class Patterns:
             r"(?P<unit>(?i:days?|weeks?|months?|years?|decades?|centuries|century|fortnight))\s+(?:(?i:or\s+so)\s+)?"
             r"(?P<dir>(?i:ago|earlier|later|before|from\s+now|hence))" + E, self._ago)
         add("yearadj", B + r"(?P<w>(?i:year-earlier|year-ago|year\s+earlier|year\s+ago))" + E, self._yearadj)
+        add("ref", B + rf"(?P<w>{refs})" + E, self._ref, re.IGNORECASE)
         add("duration", B + r"(?:(?P<rel>(?i:the\s+past|the\s+last|the\s+next|the\s+coming|the\s+first|past|last|next))\s+)?"
             rf"(?P<n>{numwords}|\d+(?:\.\d+)?|(?i:a\s+few|several|a\s+couple\s+of))[\s-]+"
             r"(?P<unit>(?i:hours?|days?|weeks?|months?|years?|decades?|centuries))" + E + r"(?![\s-]+(?i:old|ago)\b)",
             self._duration)
-        add("ref", B + rf"(?P<w>{refs})" + E, self._ref, re.IGNORECASE)
         add("holiday", B + rf"(?P<h>{holidays})(?:,?\s+(?P<y>{year4}))?" + E, self._holiday, re.IGNORECASE)
         add("set", B + r"(?:(?i:each|every)\s+(?:(?i:other)\s+)?(?P<unit>(?i:day|week|month|year|quarter))"
             r"|(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly)))" + E, self._set)
@@ -354,6 +355,9 @@ class Patterns:
         after = text[m.end():m.end() + 12].lower()
         if w == "current" and re.match(r"\s+(account|affairs|events|flow|of)\b", after):
             return None
+        if w in ("one day", "someday") and not re.search(r"(?i)\b(will|would|could|may|might|shall)\s+$",
+                                                       text[max(0, m.start() - 8):m.start()]):
+            return None  # "for one day" is a length; "will one day be" a vague future
         if w == "earlier" and re.match(r"\s+(this|that|than|in|on|the|today|yesterday)\b", after):
             return None
         return {"value": self.lex.references[w]}

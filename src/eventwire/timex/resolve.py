@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .calendar import SEASON_ORDER, add_months, nth_weekday, quarter_of, safe_date, season_of, week
+from .calendar import SEASON_ORDER, add_months, nth_weekday, parse_iso, quarter_of, safe_date, season_of, week
 from .extract import Mention
 from .lexicon import lexicon
 
@@ -83,6 +83,13 @@ def _ymd(m: Mention, tense, ctx) -> tuple[str, str] | None:
         ctx.last_date = d
         return d.isoformat(), "DATE"
     return f"{year}-{f['month']:02d}", "DATE"
+
+
+def _weekof(m: Mention, tense, ctx) -> tuple[str, str] | None:
+    """"the week of March 6": the ISO week holding that day."""
+    got = _ymd(m, tense, ctx)
+    d = parse_iso(got[0]) if got else None
+    return (week(d), "DATE") if d else None
 
 
 def _month(m: Mention, tense, ctx) -> tuple[str, str] | None:
@@ -388,7 +395,7 @@ def _clock(m: Mention, tense, ctx) -> tuple[str, str] | None:
 
 
 _HANDLERS = {
-    "iso": _ymd, "numeric": _ymd, "mdy": _ymd, "dmy": _ymd, "md": _ymd, "dm": _ymd, "my": _ymd,
+    "weekof": _weekof, "iso": _ymd, "numeric": _ymd, "mdy": _ymd, "dmy": _ymd, "md": _ymd, "dm": _ymd, "my": _ymd,
     "month": _month, "year": _year, "yearwords": _year, "decade": _decade, "decadewords": _decade,
     "century": _century, "season": _season, "quarter": _quarter, "qcode": _quarter, "relday": _relday, "partday": _relday,
     "weekday": _weekday, "narrday": _narrday, "relunit": _relunit, "theunit": _theunit, "yearend": _yearend, "ago": _ago,

@@ -43,8 +43,8 @@ def verb_tense(v: Any, depth: int = 0) -> str | None:
         return "past" if "have" in words else "future"
     if v.tag_ == "VB" and "to" in words:  # an infinitive takes its direction from the verb above it
         head = v.head if v.head is not v else None
-        if head is not None and head.tag_ == "VBN":
-            return "future"  # "set to resume Monday", "is scheduled to meet"
+        if head is not None and head.lemma_ in ("set", "slate", "poise", "due"):
+            return "future"  # "set to resume Monday", "is slated to meet"
         if head is not None and depth < 2 and head.pos_ in ("VERB", "AUX"):
             return "future" if verb_tense(head, depth + 1) in ("present", "future") else None
         return None
