@@ -20,10 +20,12 @@ from .lexicon import Entry, Hit, acled_types, contains, headers, lexicon, rules
 #: ACLED notes often open with a category label: "Interception: On 8 April ...".
 HEADER = re.compile(r"\s*([A-Z][A-Za-z ,/\-]{2,50}):\s")
 NOTE_SENTENCES = 4  # a segment this short is one report: cues anywhere in it refine its events
-WILL = ("will", "would", "'ll", "shall")
+WILL = {"will", "would", "'ll", "shall"}
+MUST = {"must", "should"}
 READY = ("willing", "ready", "prepared", "offer", "promise", "pledge", "commit", "vow")
 HOSTILE = ("ASSAULT", "COERCE", "SANCTION", "PROTEST", "REJECT", "MOBILIZE", "ACCUSE")
 VIOLENT_TYPES = ("ASSAULT", "PROTEST", "COERCE")
+GOVERNED = 0.14  # "agreed to *withdraw*": the governing trigger is the event the sentence reports
 LOW_STATUS = {"hypothetical": 0.25, "negated": 0.3, "denied": 0.15, "future": 0.1, "claimed": 0.0, "asserted": 0.0}
 
 
@@ -69,7 +71,7 @@ def code_segment(seg: Any) -> list[Event]:
         cands.extend(_commitments(cands))
         if label is not None and si == label[2]:
             cands.insert(0, _labelled(label, sent, si, seg, cands))
-        trigger_ids = {c.hit.trigger.i for c in cands}
+        trigger_ids = {c.hit.trigger.i: c.type for c in cands}
         seen: set[tuple] = set()
         for c in cands:
             ev = _event(c, sents, si, trigger_ids)
@@ -87,15 +89,21 @@ def _commitments(cands: list[Candidate]) -> list[Candidate]:
     out = []
     for c in cands:
         trig = c.hit.trigger
-        if trig.pos_ != "VERB" or c.type in ("AGREE", "THREATEN"):
+        if trig.pos_ != "VERB" or c.type in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
             continue
-        will = any(a.dep_ == "aux" and a.lower_ in WILL for a in trig.children)
+        aux = {a.lower_ for a in trig.children if a.dep_ == "aux"}
+        negated = any(a.dep_ == "neg" for a in trig.children)
         ready = trig.dep_ == "xcomp" and trig.head.lemma_.lower() in READY
-        if not (will or ready):
+        if aux & MUST:
+            kind = "REQUEST"  # "Iraq must cooperate": a demand on the one who must
+        elif (aux & WILL or ready) and negated:
+            kind = "REJECT"  # "will not accept", "would not meet"
+        elif aux & WILL or ready:
+            kind = "THREATEN" if c.type in HOSTILE else "AGREE"
+        else:
             continue
-        kind = "THREATEN" if c.type in HOSTILE else "AGREE"
         entry = Entry(id=f"{kind.lower()}.commitment", type=kind, words=(), pos=frozenset(), mode=None,
-                      acled="Agreement" if kind == "AGREE" else None, weight=c.weight + 0.02, family="fixed")
+                      acled="Agreement" if kind == "AGREE" else None, weight=c.weight + 0.04, family="fixed")
         out.append(Candidate(hit=Hit(entry, c.hit.tokens, trig), sent=c.sent, sent_index=c.sent_index,
                              segment=c.segment, type=kind, mode=None, acled=entry.acled,
                              rule=f"{entry.id}:{c.rule}", roles=c.roles, weight=entry.weight))
@@ -125,7 +133,7 @@ def _candidate(hit: Hit, sent: Any, si: int, seg: Any) -> Candidate | None:
     r = roles.find(hit.trigger, symmetric=e.id == "assault.clash")
     c = Candidate(hit=hit, sent=sent, sent_index=si, segment=seg, type=e.type, mode=e.mode, acled=e.acled,
                   rule=e.id, roles=r, weight=e.weight)
-    if e.family in ("violence", "territory") and r.actor2 is not None and roles.is_place(r.actor2.root):
+    if e.family in ("violence", "blast", "territory") and r.actor2 is not None and roles.is_place(r.actor2.root):
         r.actor2 = None  # "shelled Severodonetsk": a place, located by geo, not a party
     if e.id == "assault.capture" and r.target is not None and not roles.is_place(r.target):
         if e.words and hit.trigger.lemma_.lower() in ("seize", "capture"):
@@ -142,11 +150,11 @@ def _denied_existence(trigger: Any) -> bool:
 
 def _refine_victims(cands: list[Candidate]) -> None:
     """Armed violence against civilians is an ACLED Attack; between armed parties a clash; by crowds, riots."""
-    classes = [roles.noun_class(c.roles.target) for c in cands if c.hit.entry.family == "violence"]
+    classes = [roles.noun_class(c.roles.target) for c in cands if c.hit.entry.family in ("violence", "blast")]
     civilian = "civilian" in classes and "armed" not in classes
     armed = "armed" in classes
     for c in cands:
-        if c.hit.entry.family != "violence":
+        if c.hit.entry.family not in ("violence", "blast"):
             continue
         agent = c.roles.actor1.root if c.roles.actor1 is not None else None
         if c.acled == "Armed clash" and civilian:
@@ -167,7 +175,7 @@ def _refine(c: Candidate, note: Any) -> None:
         if rule.acled == c.acled:
             continue
         scope = note if (rule.scope == "note" and note is not None) else c.sent
-        if not c.hit.entry.generic and family == "violence":
+        if not c.hit.entry.generic and family in ("violence", "blast"):
             # a specific trigger ("shelled", "airstrikes") keeps its weapon unless its own actor names
             # another ("the air force shelled"): cues elsewhere in the sentence belong to other events
             scope = c.roles.actor1
@@ -197,7 +205,7 @@ def _labelled(label: tuple[dict, Span, int], sent: Any, si: int, seg: Any, cands
     return c
 
 
-def _event(c: Candidate, sents: list[Any], si: int, trigger_ids: set[int]) -> Event:
+def _event(c: Candidate, sents: list[Any], si: int, trigger_ids: dict[int, str]) -> Event:
     seg, sent, trig = c.segment, c.sent, c.hit.trigger
     off = seg.offset
     mod = modality.assess(trig, sent)
@@ -255,21 +263,22 @@ def _territory_by_kind(ev: Event) -> None:
         ev.rule += "+actor:non-state"
 
 
-def _confidence(c: Candidate, status: str, trigger_ids: set[int]) -> float:
+def _confidence(c: Candidate, status: str, triggers: dict[int, str]) -> float:
     trig = c.hit.trigger
     score = c.weight
-    depth, governed = 0, False
+    depth, governor = 0, None
     tok = trig
     while tok.head.i != tok.i and depth < 8:
-        if tok.dep_ != "conj" and tok.head.i in trigger_ids:
-            governed = True
+        if tok.dep_ != "conj" and tok.head.i in triggers and governor is None:
+            governor = triggers[tok.head.i]
         tok = tok.head
         depth += 1
     score += 0.08 if depth == 0 else 0.04 if depth == 1 else 0.0
-    if c.hit.entry.family == "territory":
+    territory = c.hit.entry.family == "territory"
+    if territory:
         score += 0.05  # ACLED: a change of territory is what a report of fighting and gains is about
-    elif governed and not c.rule.startswith("header"):
-        score -= 0.08
+    if governor is not None and not c.rule.startswith("header") and not (territory and governor == "ASSAULT"):
+        score -= GOVERNED
     if trig.pos_ not in ("VERB",):
         score -= 0.03
     score -= min(0.03 * c.sent_index, 0.15)
