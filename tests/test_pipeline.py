@@ -47,3 +47,34 @@ def test_unknown_stage_names_are_refused():
 def test_stages_can_be_chosen_by_name():
     cd = Pipeline(["clean"])(Document(id="z", text="Rebels seized the town."))
     assert cd.body and cd.segments == [] and cd.events == []
+
+
+def test_a_batch_codes_as_one_document_at_a_time_does():
+    from eventwire.serialize import document
+    texts = ["Gunmen killed two villagers in Zamfara state on Monday.",
+             "Troops shelled the town of Bakhmut overnight, killing three civilians.",
+             "Thousands of teachers marched in Nairobi on Tuesday to demand higher pay."]
+    docs = [Document(id=str(i), text=t, published="2024-03-05") for i, t in enumerate(texts)]
+    run = Pipeline()
+    assert [document(cd) for cd in run.pipe(docs)] == [document(run(d)) for d in docs]
+
+
+def test_a_batch_stage_that_breaks_falls_back_to_one_document_at_a_time(monkeypatch):
+    from eventwire import nlp
+    from eventwire.pipeline import BATCHED
+
+    def parse_or_fail(cd):
+        if "boom" in cd.text:
+            raise RuntimeError("parser exploded")
+        nlp.parse(cd)
+
+    def batch_fails(cds):
+        raise RuntimeError("batch exploded")
+
+    monkeypatch.setitem(STAGES, "nlp", parse_or_fail)
+    monkeypatch.setitem(BATCHED, parse_or_fail, batch_fails)
+    out = list(Pipeline().pipe([Document(id="a", text="Rebels seized the town."),
+                                Document(id="b", text="boom"),
+                                Document(id="c", text="Police arrested 12 protesters.")]))
+    assert [cd.error for cd in out] == [None, "nlp: RuntimeError: parser exploded", None]
+    assert out[0].events and out[2].events

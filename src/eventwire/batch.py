@@ -121,19 +121,17 @@ def _write_parquet(rows: list[dict[str, Any]], path: Path) -> None:
 def code_chunk(part: int, docs: list[dict[str, Any]], out: str) -> dict[str, int]:
     """Worker side: code one chunk and write its partitions, then its marker (last, atomically)."""
     from .ingest.jsonl import document_from_dict
-    from .model import DocumentError
+    from .model import Document, DocumentError
     from .pipeline import _pipeline
     from .serialize import document
-    run = _pipeline()
-    coded = []
+    parsed: list[Document | dict[str, Any]] = []  # a Document, or the error dict of an unreadable input
     for d in docs:
-        if d.get("error"):
-            coded.append({"id": d["id"], "error": d["error"]})
-            continue
         try:
-            coded.append(document(run(document_from_dict(d))))
+            parsed.append({"id": str(d.get("id")), "error": d["error"]} if d.get("error") else document_from_dict(d))
         except DocumentError as exc:
-            coded.append({"id": str(d.get("id")), "error": str(exc)})
+            parsed.append({"id": str(d.get("id")), "error": str(exc)})
+    results = _pipeline().pipe([p for p in parsed if isinstance(p, Document)])
+    coded = [document(next(results)) if isinstance(p, Document) else p for p in parsed]
     root = Path(out)
     for table, rows in rows_of(coded).items():
         _write_parquet(rows, root / table / f"part-{part:06d}.parquet")

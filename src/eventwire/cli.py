@@ -34,14 +34,17 @@ def _items(paths: list[str], jsonl: bool) -> Iterator[Item]:
 
 def coded(paths: list[str], jsonl: bool, progress: bool = True) -> Iterator[CodedDocument | Failed]:
     """Read, then code, each input; a failed read passes through as ``Failed``."""
-    from .pipeline import Pipeline
-    from .model import Document
+    from itertools import islice
+
+    from .pipeline import BATCH_SIZE, Pipeline
     run = Pipeline()
-    items: Iterable[Item] = _items(paths, jsonl)
+    items: Iterator[Item] = iter(_items(paths, jsonl))
     if progress and not jsonl:
         items = _with_progress(items)
-    for item in items:
-        yield item if isinstance(item, Failed) else run(item)
+    while chunk := list(islice(items, BATCH_SIZE)):
+        results = run.pipe([i for i in chunk if not isinstance(i, Failed)])
+        for item in chunk:
+            yield item if isinstance(item, Failed) else next(results)
 
 
 def _with_progress(items: Iterable[Item]) -> Iterator[Item]:

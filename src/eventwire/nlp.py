@@ -22,7 +22,20 @@ def load(name: str | None = None):
 
 def parse(cd: CodedDocument) -> None:
     """Parse the body (boilerplate blanked, offsets unchanged) and each caption on its own."""
-    nlp = load()
-    cd.segments = [Segment(0, nlp(cd.body), "body")]
-    for cap in cd.captions:
-        cd.segments.append(Segment(cap.start, nlp(cap.of(cd.text)), "caption"))
+    parse_many([cd])
+
+
+def parse_many(cds: list[CodedDocument]) -> None:
+    """``parse`` for a batch: one ``nlp.pipe`` over every body and caption, several times faster
+    than one call per text on short news."""
+    texts: list[str] = []
+    owners: list[tuple[CodedDocument, int, str]] = []
+    for cd in cds:
+        cd.segments = []
+        texts.append(cd.body)
+        owners.append((cd, 0, "body"))
+        for cap in cd.captions:
+            texts.append(cap.of(cd.text))
+            owners.append((cd, cap.start, "caption"))
+    for (cd, offset, kind), doc in zip(owners, load().pipe(texts, batch_size=64)):
+        cd.segments.append(Segment(offset, doc, kind))

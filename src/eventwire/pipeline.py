@@ -1,13 +1,15 @@
 """One pipeline, many front doors: ``code()`` and ``pipe()`` serve the CLI, the API, batch and tests.
 
-The stages: clean → nlp → times → coder → classify → geo → dates → actors. Each stage is a function ``stage(cd: CodedDocument) -> None`` that adds its part and never
-reaches back into an earlier one. A stage that raises leaves its document with an ``error``;
-the other documents go on.
+The stages: clean → nlp → times → coder → classify → geo → dates → actors. Each stage is a function
+``stage(cd: CodedDocument) -> None`` that adds its part and never reaches back into an earlier one;
+a stage may also have a batch form (``BATCHED``) that ``Pipeline.pipe`` uses for many documents at
+once. A stage that raises leaves its document with an ``error``; the other documents go on.
 """
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 
 from . import actors, coding, geo, nlp, timex
 from .coding import classifier
@@ -31,6 +33,12 @@ STAGES: dict[str, Stage] = {
 }
 
 
+#: Batch forms of stages: the same work for a list of documents at once.
+BATCHED: dict[Stage, Callable[[list[CodedDocument]], None]] = {nlp.parse: nlp.parse_many}
+
+BATCH_SIZE = 32
+
+
 class Pipeline:
     def __init__(self, stages: Iterable[str] | None = None):
         names = list(stages) if stages is not None else list(STAGES)
@@ -40,22 +48,39 @@ class Pipeline:
         self.stages = [(n, STAGES[n]) for n in names]
 
     def __call__(self, doc: Document) -> CodedDocument:
-        cd = CodedDocument(doc=doc)
-        for name, stage in self.stages:
-            try:
-                stage(cd)
-            except DocumentError as exc:
-                cd.error = str(exc)
-            except Exception as exc:  # one document's failure must not stop the batch
-                log.exception("stage %s failed on %s", name, doc.id)
-                cd.error = f"{name}: {type(exc).__name__}: {exc}"
-            if cd.error:
-                cd.segments = []
-                break
-        else:
-            cd.events.sort(key=lambda e: -e.confidence)
-        cd.segments = []  # spaCy docs are large: do not keep them past coding
-        return cd
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Document], batch_size: int = BATCH_SIZE) -> Iterator[CodedDocument]:
+        """Code documents in batches (order kept); each document's failure stays its own."""
+        it = iter(docs)
+        while batch := list(islice(it, batch_size)):
+            cds = [CodedDocument(doc=d) for d in batch]
+            for name, stage in self.stages:
+                live = [cd for cd in cds if not cd.error]
+                many = BATCHED.get(stage)
+                if many is not None and len(live) > 1:
+                    try:
+                        many(live)
+                        continue
+                    except Exception:  # find the document that broke the batch: one at a time
+                        log.warning("stage %s failed on a batch; retrying one document at a time", name)
+                for cd in live:
+                    _run(name, stage, cd)
+            for cd in cds:
+                if not cd.error:
+                    cd.events.sort(key=lambda e: -e.confidence)
+                cd.segments = []  # spaCy docs are large: do not keep them past coding
+            yield from cds
+
+
+def _run(name: str, stage: Stage, cd: CodedDocument) -> None:
+    try:
+        stage(cd)
+    except DocumentError as exc:
+        cd.error = str(exc)
+    except Exception as exc:  # one document's failure must not stop the batch
+        log.exception("stage %s failed on %s", name, cd.id)
+        cd.error = f"{name}: {type(exc).__name__}: {exc}"
 
 
 _default: Pipeline | None = None
@@ -79,6 +104,4 @@ def code(text: str, published: str | None = None, **meta) -> CodedDocument:
 def pipe(docs: Iterable[Document | dict]) -> Iterator[CodedDocument]:
     """Code many documents (Document objects or contract dicts), in order."""
     from .ingest.jsonl import document_from_dict
-    run = _pipeline()
-    for d in docs:
-        yield run(d if isinstance(d, Document) else document_from_dict(d))
+    yield from _pipeline().pipe(d if isinstance(d, Document) else document_from_dict(d) for d in docs)
