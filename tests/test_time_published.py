@@ -57,3 +57,8 @@ def test_a_file_photo_date_is_not_the_story_date():
 def test_no_date_no_guess():
     cd = tagged("Rebels attacked a base near the river, residents said.")
     assert cd.published is None and cd.published_precision is None
+
+
+def test_a_given_month_or_year_keeps_its_precision():
+    assert (tagged("Rebels attacked.", published="2020-06").published_precision,
+            tagged("Rebels attacked.", published="2020").published_precision) == ("month", "year")

@@ -101,6 +101,5 @@ def date_events(cd: CodedDocument) -> None:
             when = _when(peg)
             when.inferred = True
         if when is None and pub is not None and not ev.from_caption:
-            when = When(pub.isoformat(), cd.published_precision if cd.published_precision in ("day", "week", "month")
-                        else "day", True, None)
+            when = When(pub.isoformat(), cd.published_precision or "day", True, None)
         ev.when = when

@@ -43,6 +43,9 @@ def _from_string(value: str) -> tuple[str, str] | None:
     m = re.match(r"\s*(\d{4})-(\d{2})\s*$", value)
     if m:
         return f"{m[1]}-{m[2]}-01", "month"
+    m = re.match(r"\s*(\d{4})\s*$", value)
+    if m:
+        return f"{m[1]}-01-01", "year"
     for mention in find(value):
         f = mention.f
         if mention.kind in ("mdy", "dmy", "numeric", "iso") and f.get("year"):
