@@ -110,6 +110,11 @@ def test_figures_that_must_not_add_up(parse, text, killed):
     # "after" tells what came before: another event's dead, unless the same actors did it
     ("Students marched in the city after police shot dead two protesters.", None),
     ("Gunmen burned the market after killing 13 traders.", 13),
+    # a preposition's own noun is another act's subject, a clause hanging off it is not
+    ("Herders clashed with farmers over a plot of land, leaving four dead.", 4),
+    ("Gunmen shot a local judge along with his bodyguard.", None),
+    ("Gunmen killed a local judge along with his bodyguard.", 2),
+    ("Gunmen killed a Dutch national working for a charity.", 1),
 ])
 def test_word_order_and_earlier_events(parse, text, killed):
     sent = parse(text)

@@ -66,7 +66,7 @@ _CLAUSE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "xcomp", "relcl", "parataxis",
 def _word_value(tok) -> tuple[int | None, bool]:
     """(value, is_scale) of one token of a number, or (None, False)."""
     lex = _lexicon()
-    low = tok.lower_.lstrip("+")
+    low = tok.lower_.lstrip("+\\\"'“")  # "+60", and escaped quotes glued to a first word
     if _DIGITS.match(low):
         return int(float(low.replace(",", ""))), False
     if low in lex.scales:
@@ -212,13 +212,17 @@ def _phrase_count(noun, coordinated: bool = False) -> tuple[int | None, list]:
         for p in of[0].children:
             if p.dep_ == "pobj":
                 return _phrase_count(p)
-    if noun.tag_ in ("NN", "NNP") or noun.lower_ in ("he", "she", "him", "her"):
+    if noun.tag_ in ("NN", "NNP") or noun.lower_ in ("he", "she", "him", "her") or (
+            noun.tag_ in ("VBG", "JJ") and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)):
         if noun.lemma_.lower() in lex.collective or noun.lower_ in ("dead", "people", "police", "personnel"):
             return None, []
         marked = noun.pos_ == "PROPN" or noun.tag_ == "PRP" or any(
             c.dep_ in ("det", "poss") and (c.lower_ in lex.singular_dets or c.dep_ == "poss") for c in noun.children)
-        if coordinated and not marked:
-            return None, []  # "the death of 26 persons and displacement of others": not a person
+        abstract = noun.lower_.endswith(("tion", "sion", "ment", "ness", "ance", "ence", "ity", "ing", "age", "ure"))
+        # an unmarked second noun is the same person ("a blogger and author") or no person at all
+        # ("the death of 26 persons and displacement of others")
+        if coordinated and (abstract or not marked):
+            return None, []
         return 1, [noun]  # "a man", "the imam", "Roman Voinitski"
     return None, []
 
@@ -231,6 +235,10 @@ def _group_count(noun, skip_injured: bool = False) -> tuple[int | None, list]:
     if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for p in parts for c in p.children) or all(
             p.pos_ == "NUM" for p in parts):
         parts = parts[:1]  # "18 (or 11)", "five or six": the first, lower figure
+    for part in list(parts):  # "a university director along with his driver"
+        for adv in part.children:
+            if adv.dep_ in ("prep", "advmod") and adv.lower_ in ("along", "together"):
+                parts += [o for w in adv.children if w.lower_ == "with" for o in w.children if o.dep_ == "pobj"]
     doc = noun.doc
     last = parts[-1].right_edge.i + 1
     if len(parts) > 1 and last + 1 < len(doc) and doc[last].lemma_ in ("say", "tell", "report", "confirm", "add") \
@@ -340,6 +348,13 @@ def _cue_victims(cue) -> tuple[int | None, list] | None:
         result = _sum_groups(_verb_victims(cue))
         if result[0] is None:
             result = _sum_groups(_surface_victims(cue))
+        if result[0] is not None:  # "killed a judge along with his bodyguard"
+            for adv in cue.children:
+                if adv.lower_ in ("along", "together"):
+                    for obj in (o for w in adv.children if w.lower_ == "with" for o in w.children if o.dep_ == "pobj"):
+                        value, toks = _phrase_count(obj, coordinated=True)
+                        if value is not None:
+                            result = (result[0] + value, result[1] + toks)
         return result
     if low == "dead" or lemma == "dead":
         return _dead_count(cue)
@@ -447,7 +462,7 @@ def _referenced(cue, trigger) -> bool:
     """True when the deaths are the subject of another act: 'protested over the killing of ...'."""
     lex = _lexicon()
     above = _line(trigger) if trigger is not None else set()
-    prev = cue
+    prev, clause = cue, False
     for anc in cue.ancestors:
         if anc.i in above:  # a token that governs the trigger too: the trigger's own act
             return False
@@ -458,9 +473,13 @@ def _referenced(cue, trigger) -> bool:
         if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in anc.children) \
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in anc.children) and trigger is not None:
             return True
-        prev = anc
         if anc.lemma_.lower() in lex.reference or anc.lower_ in lex.reference:
-            return True
+            # a preposition refers to its own noun ("over the killing of"), not to a clause hanging
+            # off that noun ("clashed over land, leaving seven dead")
+            if anc.pos_ != "ADP" or not clause:
+                return True
+        clause = clause or (prev.dep_ in _CLAUSE_DEPS and prev.i != cue.i)
+        prev = anc
     return False
 
 
