@@ -62,3 +62,8 @@ def test_no_date_no_guess():
 def test_a_given_month_or_year_keeps_its_precision():
     assert (tagged("Rebels attacked.", published="2020-06").published_precision,
             tagged("Rebels attacked.", published="2020").published_precision) == ("month", "year")
+
+
+def test_a_photo_taken_on_an_old_date_is_not_the_story_date():
+    cd = tagged("In this photo taken on Aug. 2, 2021, troops patrol a road. Rebels attacked a base on 3 March 2019.")
+    assert cd.published == "2019-03-03"

@@ -12,7 +12,7 @@ from .extract import Mention, find
 META_KEYS = ("published", "date_published", "datePublished", "article:published_time", "og:published_time",
              "pubdate", "publish_date", "date", "dc.date", "DC.date.issued", "sailthru.date")
 #: a caption date in "FILE - In this Jan. 17, 2020, file photo" is the photo's, not the story's
-FILE_PHOTO = re.compile(r"(?i)\bin\s+this\s+(?:\w+,?\s+){0,2}$")
+FILE_PHOTO = re.compile(r"(?i)(?:\bin\s+this\b|\b(?:photo|picture|image)\b)[^.]{0,40}$")
 FILE_AFTER = re.compile(r"(?i)^,?\s*(?:file|photo|handout)")
 
 
@@ -70,7 +70,7 @@ def publication(cd: CodedDocument, found: list[Found]) -> Published:
 
 
 def _is_file_date(text: str, f: Found) -> bool:
-    return bool(FILE_PHOTO.search(text[max(0, f.start - 30):f.start]) or FILE_AFTER.match(text[f.end:f.end + 14]))
+    return bool(FILE_PHOTO.search(text[max(0, f.start - 50):f.start]) or FILE_AFTER.match(text[f.end:f.end + 14]))
 
 
 def infer_from_text(text: str, found: list[Found]) -> Published:
