@@ -248,3 +248,37 @@ def test_planted_bomb_without_actor_is_an_unidentified_group():
     event = _event(acled="Explosions/Remote violence", mode="heavy-weapons")
     settle(event, "UKR")
     assert event.actor1.kind == "state_forces"
+
+
+def _coded(parse, text, event):
+    return CodedDocument(doc=Document(id="t", text=text), events=[event], segments=[Segment(0, parse(text))])
+
+
+def test_pronoun_takes_its_antecedent(parse):
+    text = "Garment workers staged a demonstration on the highway. They torched two buses."
+    start = text.index("They")
+    event = _event(resolve("They", Span(start, start + 4)), acled="Violence against civilians")
+    event.evidence = Span(start, len(text))
+    cd = _coded(parse, text, event)
+    contextualise(cd)
+    assert cd.events[0].actor1.entity == "generic:worker" and cd.events[0].actor1.kind == "rioters"
+
+
+def test_mob_named_only_in_the_sentence(parse):
+    text = "A suspected thief was beaten to death by a mob in the market."
+    event = _event(acled="Violence against civilians")
+    event.evidence = Span(0, len(text))
+    cd = _coded(parse, text, event)
+    contextualise(cd)
+    assert cd.events[0].actor1.kind == "rioters"
+
+
+def test_unknown_clan_militia_is_an_identity_militia():
+    actor = resolve("Biyamaal clan militia")
+    assert actor.kind == "identity_militia" and actor.name == "Biyamaal clan militia"
+
+
+def test_militias_of_two_villages_are_communal():
+    event = _event(resolve("Militias"), acled="Battles")
+    settle(event, "NGA", sentence="Militias from two villages clashed over farmland near Takum.")
+    assert event.actor1.kind == "identity_militia"

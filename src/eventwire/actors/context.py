@@ -32,7 +32,10 @@ _RIOT_CUES = re.compile(r"\b(?:pelt(?:ed|ing)?|stones?|stoning|rioters?|rioting|
                         r"(?:ed|ing)|looted|looting|clash(?:ed|es)? with (?:the )?(?:police|security))\b", re.IGNORECASE)
 # Words of a sentence that make an unnamed militia a communal one ("militias from the X and Y clans").
 _IDENTITY_CUES = re.compile(r"\b(?:sub-?clans?|clans?|clansm[ae]n|ethnic|communal|tribes?|tribal|tribesm[ae]n|"
-                            r"caste|families|family feud|herders?|herdsm[ae]n|pastoralists?)\b", re.IGNORECASE)
+                            r"caste|families|family feud|herders?|herdsm[ae]n|pastoralists?|chieftaincy|"
+                            r"land dispute|farmland|grazing|cattle raid(?:s|ing|ers?)?|rival (?:villages|communities)|"
+                            r"militia(?:s|men)? from)\b", re.IGNORECASE)
+_PRONOUNS = frozenset({"they", "he", "she", "them", "who", "it", "we", "those", "these"})
 #: How far before and after an event's sentence to look for its actor (characters).
 _LOOK_BACK = 600
 _LOOK_AHEAD = 300
@@ -56,6 +59,12 @@ def crowd_kind(event: Event) -> str | None:
 
 def _is_violent(event: Event) -> bool:
     return event.type in _VIOLENT or event.acled_event_type in _VIOLENT_ACLED
+
+
+def _attack(event: Event) -> bool:
+    """Violence proper: not arrests, seizures or curfews."""
+    return event.type == "ASSAULT" or event.acled_event_type in (
+        "Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
 def _generic(actor: Actor | None) -> kb.Generic | None:
@@ -115,12 +124,14 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
         return
     violent = _is_violent(event)
     a1, a2 = event.actor1, event.actor2
-    if violent and _role(a1) == "state" and (_role(a2) == "crowd" or (
-            (a2 is None or _role(a2) == "social") and _CROWD_CUES.search(sentence))):
+    if _attack(event) and _role(a1) == "state" and (_role(a2) == "crowd" or (
+            (a2 is None or a2.kind is None or _role(a2) in ("social", "instrument"))
+            and _CROWD_CUES.search(sentence))):
         # "police fired tear gas at stone-pelting demonstrators": ACLED codes the crowd first, as
         # rioters where it was violent, else as protesters met with force
         crowd = "rioters" if _RIOT_CUES.search(sentence) else "protesters"
-        people = a2 if a2 is not None else _from_generic(f"generic:{crowd[:-1]}", here, "crowd")
+        people = a2 if a2 is not None and _role(a2) in ("crowd", "social") else _from_generic(
+            f"generic:{crowd[:-1]}", here, "crowd")
         people.kind = crowd
         _note(people, f"{crowd}-vs-force")
         event.actor1, event.actor2 = people, a1
@@ -171,8 +182,8 @@ def _presumed(event: Event, country: str | None) -> Actor:
     violence against civilians an unidentified armed group."""
     if event.type == "COERCE" or event.acled_event_type == "Strategic developments":
         return _from_generic("generic:police", country, "presumed")
-    planted = event.mode in ("explosives", "suicide-attack") or event.acled_sub_event_type in (
-        "Remote explosive/landmine/IED", "Suicide bomb", "Grenade")
+    planted = event.acled_sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") or (
+        event.acled_sub_event_type is None and event.mode in ("explosives", "suicide-attack"))
     battle = not planted and (event.acled_event_type in ("Battles", "Explosions/Remote violence")
                               or event.mode in ("heavy-weapons", "aerial", "drone"))
     return _from_generic("generic:soldier" if battle else "generic:gunman", country, "presumed")
@@ -237,6 +248,11 @@ def _armed(actor: Actor, taken: set[str | None]) -> bool:
             and actor.rule != "kb:country")
 
 
+def _people(actor: Actor, taken: set[str | None]) -> bool:
+    """A mob or people who may have formed one ("beaten by locals", "a clash between two farmer groups")."""
+    return actor.entity not in taken and (actor.entity == "generic:rioter" or _role(actor) == "social")
+
+
 def _from_text(cd: CodedDocument, event: Event, named_only: bool) -> Actor | None:
     """The armed party named in the event's sentence ("an IED planted by Al Shabaab exploded"), else,
     unless ``named_only``, one named just after it ("... Al Shabaab claimed responsibility") or the
@@ -256,6 +272,9 @@ def _from_text(cd: CodedDocument, event: Event, named_only: bool) -> Actor | Non
     if state or here:
         # a force named by its trade ("a police raid") outranks loose words ("gang", "group")
         return _mark((state or here)[0], "evidence")
+    people = [a for a in _candidates(cd, event.evidence.start, event.evidence.end) if _people(a, taken)]
+    if people:
+        return _mark(people[0], "evidence")
     before = [a for a in _candidates(cd, max(0, event.evidence.start - _LOOK_BACK), event.evidence.start)
               if _armed(a, taken)]
     return _mark(before[-1], "before") if before else None
@@ -264,6 +283,15 @@ def _from_text(cd: CodedDocument, event: Event, named_only: bool) -> Actor | Non
 def _mark(actor: Actor, why: str) -> Actor:
     _note(actor, why)
     return actor
+
+
+def _antecedent(cd: CodedDocument, event: Event) -> Actor | None:
+    """What "they" or "he" stands for: the last party named before the pronoun (the subject of the
+    sentence before, as a rule)."""
+    start = event.actor1.span.start if event.actor1 is not None and event.actor1.span else event.evidence.start
+    before = [a for a in _candidates(cd, max(0, start - _LOOK_BACK), start)
+              if a.entity is not None and a.rule not in ("kb:instrument", "kb:country")]
+    return _mark(before[-1], "antecedent") if before else None
 
 
 def _weak(actor: Actor | None, event: Event) -> bool:
@@ -288,6 +316,8 @@ def contextualise(cd: CodedDocument) -> None:
         if event.actor1 is None or event.actor1.rule == "kb:instrument" or (
                 _is_observer(event.actor1) and _is_violent(event)):
             event.actor1 = _from_text(cd, event, named_only=False)
+        elif event.actor1.text.lower() in _PRONOUNS:
+            event.actor1 = _antecedent(cd, event) or event.actor1
         elif _weak(event.actor1, event):
             event.actor1 = _from_text(cd, event, named_only=True) or event.actor1
         sentence = event.evidence.of(cd.text) if cd.text else ""

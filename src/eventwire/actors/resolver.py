@@ -111,8 +111,11 @@ def resolve_words(text: str, span: Span | None = None,
             return Actor(name=text, text=text, span=span, sector="UNK", entity=g.id, rule="kb:instrument")
         unknown = _unknown_name(toks, country_hits, generic, place_tokens)
         if unknown and nation is None and generic.end == len(toks) and toks[-1].norm in _GROUP_HEADS:
-            return _unknown_group(text, span, toks)
-        if unknown and nation is None and g.role in ("social", "crowd") and generic.end < len(toks) \
+            named_group = _unknown_group(text, span, toks)
+            if g.role == "armed":  # "Biyamaal clan militia": the generic term knows the kind
+                named_group.kind, named_group.sector = g.kind, g.sector
+            return named_group
+        if unknown and nation is None and g.id == "generic:crowd" and generic.end < len(toks) \
                 and toks[generic.end].norm == "of":
             # "members of National Corps": the members of a group the knowledge base lacks
             return _unknown_group(text, span, toks[generic.end + 1:])
