@@ -183,6 +183,8 @@ def _refine(c: Candidate, note: Any) -> None:
                 continue
         if contains(scope, rule.cues) and not contains(scope, rule.unless):
             c.acled = rule.acled
+            if rule.type:
+                c.type = rule.type
             if rule.mode and c.type == "ASSAULT" or (rule.mode and c.type == "PROTEST"):
                 c.mode = rule.mode
             c.rule += f"+{rule.id}"

@@ -33,6 +33,7 @@ class Entry:
     family: str  # which refinements apply (refine.json)
     casualty: bool = False  # the trigger only reports harm ("killed", "wounded"), often of another event
     generic: bool = False  # the trigger names no weapon: weapon cues in its sentence may refine it
+    unless: tuple[Phrase, ...] = ()  # phrases of the sentence that cancel the entry
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Rule:
     mode: str | None
     scope: str
     when_sub: frozenset[str] | None
+    type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -77,10 +79,17 @@ def phrase(text: str) -> Phrase:
     return Phrase(tuple(parts))
 
 
+#: Inflections the tagger sometimes leaves unlemmatised ("burned tires" as an adjective, "raped" as "rap").
+SUFFIXES = ("s", "es", "d", "ed", "ing")
+
+
 def _word_matches(token: Any, word: str, pos: str | None) -> bool:
     if pos and token.pos_ != pos:
         return False
-    return word == token.lower_ or word == token.lemma_.lower()
+    low = token.lower_
+    if word == low or word == token.lemma_.lower():
+        return True
+    return low.startswith(word) and low[len(word):] in SUFFIXES
 
 
 def match_at(tokens: Any, i: int, ph: Phrase) -> list[Any] | None:
@@ -112,7 +121,7 @@ def contains(tokens: Any, phrases: tuple[Phrase, ...]) -> Phrase | None:
     for ph in phrases:
         first = ph.words[0][0]
         for i, tok in enumerate(tokens):
-            if (first == tok.lower_ or first == tok.lemma_.lower()) and match_at(tokens, i, ph):
+            if first in _keys(tok) and match_at(tokens, i, ph):
                 return ph
     return None
 
@@ -135,13 +144,13 @@ class Lexicon:
         for i, tok in enumerate(tokens):
             if tok.ent_type_ in NAME_ENTITIES or tok.is_punct:
                 continue
-            for key in {tok.lower_, tok.lemma_.lower()}:
+            for key in _keys(tok):
                 for ph, entry in self.index.get(key, ()):
                     found = match_at(tokens, i, ph)
                     if not found or any(t.ent_type_ in NAME_ENTITIES for t in found):
                         continue
                     trigger = _trigger_of(found)
-                    if trigger.pos_ not in entry.pos:
+                    if trigger.pos_ not in entry.pos or (entry.unless and contains(tokens, entry.unless)):
                         continue
                     hits.append(Hit(entry, tuple(found), trigger))
         hits.sort(key=lambda h: (-len(h.tokens), -h.entry.weight))
@@ -155,6 +164,13 @@ class Lexicon:
             kept.append(h)
         kept.sort(key=lambda h: h.trigger.i)
         return kept
+
+
+def _keys(tok: Any) -> set[str]:
+    low = tok.lower_
+    keys = {low, tok.lemma_.lower()}
+    keys.update(low[:-len(suf)] for suf in SUFFIXES if low.endswith(suf) and len(low) > len(suf) + 2)
+    return keys
 
 
 def _trigger_of(tokens: list[Any]) -> Any:
@@ -177,7 +193,8 @@ def lexicon() -> Lexicon:
             entries.append(Entry(id=e["id"], type=data["type"], words=tuple(e["words"]), pos=frozenset(e["pos"]),
                                  mode=e.get("mode"), acled=e.get("acled"), weight=float(e["weight"]),
                                  family=e.get("family", "fixed"), casualty=bool(e.get("casualty")),
-                                 generic=bool(e.get("generic"))))
+                                 generic=bool(e.get("generic")),
+                                 unless=tuple(phrase(u) for u in e.get("unless", ()))))
     _check(entries)
     return Lexicon(entries)
 
@@ -200,7 +217,7 @@ def rules() -> tuple[Rule, ...]:
         out.append(Rule(id=r["id"], families=frozenset(r["families"]), cues=tuple(phrase(c) for c in r["cues"]),
                         unless=tuple(phrase(c) for c in r.get("unless", ())), acled=r["acled"], mode=r.get("mode"),
                         scope=r.get("scope", "sentence"),
-                        when_sub=frozenset(r["when_sub"]) if r.get("when_sub") else None))
+                        when_sub=frozenset(r["when_sub"]) if r.get("when_sub") else None, type=r.get("type")))
     return tuple(out)
 
 
