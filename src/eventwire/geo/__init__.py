@@ -61,7 +61,7 @@ def geocode(cd: CodedDocument) -> None:
 
 def _story_country(cd: CodedDocument, gz: gazetteer.Gazetteer) -> Place | None:
     """The country most of the article's places lie in (the dateline counts), as an inferred place."""
-    counts = Counter(p.country for p in cd.places if p.country)
+    counts = Counter(p.country for p in cd.places if p.country and not (p.rule or "").startswith("demonym"))
     if not counts:
         return None
     cc = counts.most_common(1)[0][0]

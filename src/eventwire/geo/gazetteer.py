@@ -245,7 +245,7 @@ def build(target: Path | None = None) -> Path:
     regions = json.loads(resources.files("eventwire").joinpath("data/geo/regions.json").read_text(encoding="utf-8"))
     for name, (lat, lon, *other) in regions.items():
         if not name.startswith("_"):
-            b.add(None, name, lat, lon, "", "continent", 0, "", other)
+            b.add(None, name, lat, lon, "", "continent", 100_000_000, "", other)  # ranked like a continent
 
     # One entry is stored as a bare int: most names are unique, and ints load faster than tuples.
     index = {k: (next(iter(v)) if len(v) == 1 else tuple(sorted(v))) for k, v in b.index.items()}

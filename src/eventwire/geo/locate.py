@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..model import CodedDocument, Event, Place
+from .recognise import HIT_VERBS
 
 _AREA = (r"(?:town|city|village|villages|district|province|region|area|areas|outskirts|suburbs?|county|parish|"
          r"state|capital|governorate|neighbou?rhood|municipality|camp|locality|border|borders|vicinity|"
@@ -18,7 +19,7 @@ _AREA = (r"(?:town|city|village|villages|district|province|region|area|areas|out
          r"south-?eastern|south-?western)(?:\s+part)?|centre|center|part|parts|heart|streets|road|highway)")
 # A locative word right before the place, with optional "the town of" or "northern" between.
 _TIED = re.compile(r"\b(?P<prep>in|inside|near|nearby|outside|at|around|into|across|throughout|within|on|along|"
-                   r"close to|off|towards?|between|from)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?" + _AREA +
+                   r"close to|off|towards?|between|from|" + HIT_VERBS + r")\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?" + _AREA +
                    r"\s+(?:of\s+)?(?:the\s+)?)?$", re.I)
 # "the (strategic) town of X" ties X to the verb before it even without a preposition.
 _AREA_OF = re.compile(r"\b(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _AREA + r"\s+of\s+(?:the\s+)?$", re.I)
@@ -50,6 +51,17 @@ def _tie(text: str, p: Place) -> tuple[bool, bool]:
     return True, bool(_NEAR.search(before[m.start():]))
 
 
+def _inside_country(cd: CodedDocument, country: Place) -> Place | None:
+    """A town or division of the story inside a country the event sentence names ("a prison in Brazil" in
+    a story that names Manaus): reports name the country first and the town later."""
+    inner = [p for p in cd.places if p.country == country.country and p.feature in ("city", "admin2", "admin1")
+             and _usable(p, cd)]
+    if not inner:
+        return None
+    p = min(inner, key=lambda q: (_SPECIFIC.get(q.feature, 5), q.span.start))
+    return replace(p, precision=max(2, precision_of(p.feature)), inferred=True, rule=f"{p.rule}; inside {country.name}")
+
+
 def _usable(p: Place, cd: CodedDocument) -> bool:
     if p.rule and p.rule.startswith("demonym"):
         return False
@@ -74,6 +86,9 @@ def locate(cd: CodedDocument, ev: Event, relatives: list[Place], story_country: 
         # The most specific place, then the nearest to the trigger.
         p, near = min(tied, key=lambda t: (_SPECIFIC.get(t[0].feature, 5) > 2,
                                            abs(t[0].span.start - ev.trigger.start)))
+        inner = _inside_country(cd, p) if p.feature == "country" else None
+        if inner is not None:
+            return inner
         if p.feature != "relative":
             # A town with a relative phrase right after it ("al-Asabaa, about 50 km south of ...") stays the town.
             return replace(p, precision=precision_of(p.feature, near), inferred=False)

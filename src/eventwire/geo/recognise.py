@@ -37,6 +37,10 @@ _PLACE_WORD = re.compile(r" (?:city|town|village|commune|neighbou?rhood|area|sec
 # Parenthesised administrative context of ACLED-style notes: "Bar-Sanguun village (Kismaayo, Lower Juba)".
 _PAREN = re.compile(r"\(([A-Z][^()]{1,80})\)")
 # A capitalised name right after a locative word, which spaCy left untagged ("near Shyrokyne, Donetsk").
+# Verbs of attack and capture take a place as their object ("Russian forces shelled Mariupol").
+HIT_VERBS = (r"shelled|shelling|hit|attacked|bombed|bombarded|struck|stormed|captured|seized|recaptured|retook|"
+             r"raided|besieged|targeted|liberated|occupied|overran|invaded|entered|pounded")
+_AFTER_VERB = re.compile(r"\b(?:" + HIT_VERBS + r")\s+" + _NAME)
 _TOWN_WORDS = ("town", "city", "village", "villages", "suburb", "hamlet", "oasis", "port")
 _AFTER_PREP = re.compile(r"\b(?:in|near|outside|at|around|of|from|into|towards?)\s+" + _NAME)
 _LEADING = re.compile(r"^(?:the|The)\s+")
@@ -62,7 +66,7 @@ def _candidate_key(text: str, gz: Gazetteer) -> tuple[str, bool] | None:
     """The gazetteer key a mention is looked up by, and whether it lost an administrative word."""
     if ascii_fold(text) in _not_places() and text != "US":
         return None
-    code = len(text) <= 4 and text.replace(".", "").isupper()
+    code = _is_code(text)
     for key in (fold(text, strip_article=False), fold(text)):
         if key in gz:
             if code and not _is_big(gz, key):  # "UP", "AP": only as a known abbreviation of a division
@@ -96,7 +100,7 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             span = Span(start, start + len(text))
             if ent.label_ in ("ORG", "FAC") and _INSTITUTION.search(text):
                 blocked.append(span)
-                found.extend(_leading_place(text, start, gz))
+                found.extend(_leading_place(text, start, gz, surnames))
                 continue
             if ent.label_ == "PERSON" and len(ent) == 1 and _located(cd.text, span.start):
                 hit = _candidate_key(text, gz)  # "Steven Sachs of Alexandria": a town tagged as a person
@@ -117,7 +121,7 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
                 if not any(gz.feature(i) == "country" for i in gz.lookup(key)):
                     continue
                 source = "demonym" if ascii_fold(text) != ascii_fold(gz.entry(gz.lookup(key)[0]).name) else "spacy:NORP"
-            elif ent.label_ == "ORG" and not (_located(cd.text, span.start) or _is_big(gz, key)):
+            elif ent.label_ == "ORG" and (_is_code(text) or not (_located(cd.text, span.start) or _is_big(gz, key))):
                 continue  # a name the gazetteer knows, but used as an organisation or a person ("Ford")
             else:
                 source = f"spacy:{ent.label_}"
@@ -142,7 +146,7 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             if hit is not None:
                 found.append(Mention(Span(pos + lead, pos + lead + len(name)), name, hit[0], "context", hit[1]))
             pos += len(part) + 1
-    for m in _AFTER_PREP.finditer(cd.body):
+    for m in [*_AFTER_PREP.finditer(cd.body), *_AFTER_VERB.finditer(cd.body)]:
         text = m.group(1)
         hit = _candidate_key(text, gz)
         while hit is None and " " in text:
@@ -157,22 +161,38 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
         hit = _candidate_key(text, gz)
         if hit and any(gz.feature(i) == "admin1" for i in gz.lookup(hit[0])):
             found.append(Mention(Span(m.start(1), m.start(1) + len(text)), text, hit[0], "context", False))
+    found += _caps_datelines(cd.body, gz)
     found = _without_overlaps(found, blocked)
     found += _containers_after(cd.body, found, gz)
     found = _without_overlaps(found, blocked)
     return _without_overlaps(found + _repeats(cd.body, found), [])
 
 
-def _leading_place(text: str, start: int, gz: Gazetteer) -> list[Mention]:
-    """A country or first-level division opening an institution's name ("Georgia Department of ...")."""
+def _leading_place(text: str, start: int, gz: Gazetteer, surnames: set[str]) -> list[Mention]:
+    """The place opening an institution's name ("Corsicana Police Department", "Guernsey County Court")."""
     words = text.split()
     for n in (3, 2, 1):
-        head = " ".join(words[:n])
-        if len(words) > n and head[:1].isupper():
+        head = " ".join(words[:n]).rstrip("'’s").rstrip(",")
+        if len(words) > n and head[:1].isupper() and not _INSTITUTION.search(head) and head not in surnames:
             hit = _candidate_key(head, gz)
-            if hit and _is_big(gz, hit[0]):
-                return [Mention(Span(start, start + len(head)), head, hit[0], "institution")]
+            if hit:
+                return [Mention(Span(start, start + len(head)), head, hit[0], "institution", hit[1])]
     return []
+
+
+# An upper-case dateline opening the text or a paragraph: "COLUMBUS, Ohio (AP) —", "ARLINGTON --".
+_CAPS_DATELINE = re.compile(r"(?:^|\n|\. )(?P<name>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})"
+                            r"(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?\s*(?:\([A-Z]+\)\s*)?(?:\u2014|--|\u2013|-)")
+
+
+def _caps_datelines(body: str, gz: Gazetteer) -> list[Mention]:
+    out = []
+    for m in _CAPS_DATELINE.finditer(body):
+        name = m.group("name")
+        hit = _candidate_key(name.title(), gz) if len(name) > 3 else None
+        if hit:
+            out.append(Mention(Span(m.start("name"), m.end("name")), name, hit[0], "dateline"))
+    return out
 
 
 _AFTER_COMMA = re.compile(r",\s+" + _NAME)
@@ -198,6 +218,11 @@ def _containers_after(body: str, found: list[Mention], gz: Gazetteer) -> list[Me
 def _located(text: str, start: int) -> bool:
     """A locative word right before ``start`` ("in", "near", "the town of")."""
     return bool(_LOCATIVE.search(text[max(0, start - 30):start]))
+
+
+def _is_code(text: str) -> bool:
+    """Upper-case abbreviations ("AP", "UP"): names of agencies as often as of places."""
+    return len(text) <= 4 and text.replace(".", "").isupper()
 
 
 def _is_big(gz: Gazetteer, key: str) -> bool:

@@ -79,8 +79,8 @@ def story_countries(mentions: list[Mention], gz: Gazetteer, dateline_key: str | 
         ents = [gz.entry(i) for i in gz.lookup(m.key)]
         ccs = {e.country for e in ents if e.country}
         big = [e for e in ents if e.feature in ("country", "admin1")]
-        if len(ccs) == 1:
-            story[ccs.pop()] += 1.0
+        if len(ccs) == 1:  # a demonym says less ("Russian forces" fight in Ukraine)
+            story[ccs.pop()] += 0.3 if m.source == "demonym" else 1.0
         elif big:
             story[max(big, key=lambda e: e.population).country] += 0.5
     for iso3 in actor_countries:
@@ -181,7 +181,8 @@ def _city_of_same_name(e: Entry, cands: list[tuple[int, str]], ms: list[Mention]
     if e.feature != "admin1" or any(m.admin_hint for m in ms):
         return e
     towns = [gz.entry(i) for i, _ in cands if gz.feature(i) == "city"]
-    towns = [t for t in towns if t.admin1 == e.admin1 and ascii_fold(t.name) == ascii_fold(e.name)]
+    # A town of the same folded name inside the division, big enough to be its chief town.
+    towns = [t for t in towns if t.admin1 == e.admin1 and t.population >= 0.03 * e.population]
     return max(towns, key=lambda t: t.population) if towns else e
 
 
