@@ -22,6 +22,8 @@ def _trigger(sent, word: str):
     ("Gunmen killed 14 villagers near the market on Tuesday.", 14),
     ("Five people were killed when a bomb went off in the square.", 5),
     ("Twenty-three soldiers died in the ambush.", 23),
+    ("The war killed 2,300 people in the north.", 2300),
+    ("An estimated 1.5 million people died in the famine.", 1500000),
     # ACLED's most conservative figure
     ("At least nine civilians were killed in the shelling.", 9),
     ("Between 5 and 10 herders were killed in the raid.", 5),

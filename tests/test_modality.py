@@ -89,3 +89,16 @@ def test_modality_stays_in_the_trigger_clause(parse):
     assert _assess(parse, "Gunmen who will face trial killed three villagers.", "killed").status == "asserted"
     # the cue says why
     assert _assess(parse, "The rebels did not attack the village.", "attack").cue == "not attack"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # what is said is not who says it
+    ("Eleven people were killed and 29 injuries were reported.", "killed"),
+    # a statement that caused the event is not its source
+    ("Students protested after the minister said he would close the university.", "protested"),
+    # a toll, not a statement
+    ("The uprising claimed the lives of 56 prisoners.", "uprising"),
+])
+def test_no_false_source(parse, text, trigger):
+    found = _assess(parse, text, trigger)
+    assert found.attribution is None and found.status == "asserted"

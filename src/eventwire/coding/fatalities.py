@@ -63,12 +63,12 @@ _CLAUSE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "xcomp", "relcl", "parataxis",
 
 # ---------------------------------------------------------------- numbers
 
-def _word_value(tok) -> tuple[int | None, bool]:
+def _word_value(tok) -> tuple[float | None, bool]:
     """(value, is_scale) of one token of a number, or (None, False)."""
     lex = _lexicon()
     low = tok.lower_.lstrip("+\\\"'“")  # "+60", and escaped quotes glued to a first word
     if _DIGITS.match(low):
-        return int(float(low.replace(",", ""))), False
+        return float(low.replace(",", "")), False  # "1.5" of "1.5 million" stays a fraction until scaled
     if low in lex.scales:
         return lex.scales[low], True
     if low in lex.units:
@@ -101,7 +101,7 @@ def _groups(tokens) -> list[tuple[int, list]]:
         nonlocal total, current, run
         after = [t for t in tokens[tokens.index(run[-1]) + 1:][:2] if t.text not in ("-", "–")] if run else []
         if run and not (after and after[0].lower_ in _MEASURES):  # "a 24-year-old man", "a two-day battle"
-            out.append((total + current, run))
+            out.append((int(total + current), run))
         total = current = 0
         run = []
 
