@@ -153,7 +153,7 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
             a1.kind = "identity_militia"
             a1.name = kb.generic_by_id()["generic:clan militia"].name(a1.country)
             _note(a1, "communal")
-    if a2 is not None and (_role(a2) in _PEOPLE_ROLES or (a2.kind is None and a2.sector in (None, "CVL"))):
+    if a2 is not None and (_role(a2) in _PEOPLE_ROLES or (a2.kind is None and a2.sector == "CVL")):
         a2.kind = "civilians"
         _note(a2, "civilians")
 
