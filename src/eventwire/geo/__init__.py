@@ -43,10 +43,11 @@ def geocode(cd: CodedDocument) -> None:
     actor_countries = [a.country for e in cd.events for a in (e.actor1, e.actor2) if a and a.country]
     resolved = resolve(mentions, gz, dl.key if dl else None, actor_countries, containers(mentions, cd.text))
     cd.places = []
+    countries = Counter(r.entry.country for m in mentions if m.hint != "code" and (r := resolved.get(m.key)))
     for m in mentions:
         r = resolved.get(m.key)
-        if r is None:
-            continue
+        if r is None or (m.hint == "code" and not countries[r.entry.country]):
+            continue  # "(AP)" is a news agency unless the story is in Andhra Pradesh's country
         e = r.entry
         cd.places.append(Place(span=m.span, text=m.text, name=e.name, lat=e.lat, lon=e.lon, country=e.country or None,
                                geonameid=e.geonameid, feature=e.feature, precision=precision_of(e.feature),

@@ -144,7 +144,8 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             name = part.strip()
             hit = _candidate_key(name, gz) if name[:1].isupper() else None
             if hit is not None:
-                found.append(Mention(Span(pos + lead, pos + lead + len(name)), name, hit[0], "context", hit[1]))
+                found.append(Mention(Span(pos + lead, pos + lead + len(name)), name, hit[0], "context", hit[1],
+                                     "code" if _is_code(name) else None))
             pos += len(part) + 1
     for m in [*_AFTER_PREP.finditer(cd.body), *_AFTER_VERB.finditer(cd.body)]:
         text = m.group(1)
@@ -169,15 +170,29 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
 
 
 def _leading_place(text: str, start: int, gz: Gazetteer, surnames: set[str]) -> list[Mention]:
-    """The place opening an institution's name ("Corsicana Police Department", "Guernsey County Court")."""
+    """The place in an institution's name: "the Arts Center of Cannon County", "Corsicana Police Department"."""
+    if " of " in text:
+        tail = text.rsplit(" of ", 1)[1].rstrip(".,")
+        hit = _candidate_key(tail, gz) if tail[:1].isupper() and not _INSTITUTION.search(tail) else None
+        if hit:
+            s0 = start + text.rindex(tail)
+            return [Mention(Span(s0, s0 + len(tail)), tail, hit[0], "institution", hit[1])]
     words = text.split()
     for n in (3, 2, 1):
-        head = " ".join(words[:n]).rstrip("'’s").rstrip(",")
+        head = _POSSESSIVE_END.sub("", " ".join(words[:n]).rstrip(","))
+        if n == 1 and len(words) > 1 and not _LOCAL_BODY.match(words[1]):
+            continue  # one word before an institution is a place only for local bodies ("Athens Police")
         if len(words) > n and head[:1].isupper() and not _INSTITUTION.search(head) and head not in surnames:
             hit = _candidate_key(head, gz)
             if hit:
                 return [Mention(Span(start, start + len(head)), head, hit[0], "institution", hit[1])]
     return []
+
+
+_LOCAL_BODY = re.compile(r"(?:Police|Sheriff|County|City|Fire|School|Schools|Board|Council|Court|Hospital|"
+                         r"Department|Township|Public|Parks|Chamber|University|College|State|Library|Airport|"
+                         r"Water|Transit|Housing|Health|Mayor|Town|Village|Municipal|Regional|Area|Community)\b")
+_POSSESSIVE_END = re.compile("['\u2019]s?$")
 
 
 # An upper-case dateline opening the text or a paragraph: "COLUMBUS, Ohio (AP) —", "ARLINGTON --".
@@ -263,7 +278,8 @@ def _without_overlaps(found: list[Mention], blocked: list[Span]) -> list[Mention
     found.sort(key=lambda m: (m.span.start, -(m.span.end - m.span.start)))
     out: list[Mention] = []
     for m in found:
-        if any(b.start <= m.span.start and m.span.end <= b.end for b in blocked):
+        if m.source not in ("institution", "dateline") and any(
+                b.start <= m.span.start and m.span.end <= b.end for b in blocked):
             continue
         if out and m.span.start < out[-1].span.end:
             if m.span == out[-1].span and m.hint and not out[-1].hint:  # keep what the context said
