@@ -122,3 +122,12 @@ def test_word_order_and_earlier_events(parse, text, killed):
     sent = parse(text)
     trigger = next(t for t in sent if t.dep_ == "ROOT")
     assert count(trigger, sent).killed == killed
+
+
+def test_first_figure_of_a_report():
+    from eventwire.coding.fatalities import first_in
+    doc = nlp.load()("Gunmen stormed a village near the border on Sunday. Seven people died and four were "
+                     "wounded. Two of the dead were children.")
+    found = first_in(doc.sents)
+    assert found.killed == 7 and found.span.text == "Seven"
+    assert first_in(nlp.load()("Talks resumed in Geneva.").sents).killed is None

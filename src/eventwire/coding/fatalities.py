@@ -560,3 +560,14 @@ def count(trigger: Any, sent: Any) -> Fatalities:
 def count_in(sent: Any) -> Fatalities:
     """Deaths reported anywhere in the sentence ``sent``: for an event whose trigger fits no clause."""
     return _collect(None, sent)
+
+
+def first_in(sents: Any) -> Fatalities:
+    """The first death figure in the sentences ``sents``, in order: for a report of one incident whose
+    deaths are told apart from the event's trigger ("Gunmen stormed the village. Five people died.").
+    Reports lead with their total, so the first figure is the one to keep (ACLED notes, PITF entries)."""
+    for sent in sents:
+        found = count_in(sent)
+        if found.killed is not None:
+            return found
+    return Fatalities(None)
