@@ -102,3 +102,11 @@ def test_modality_stays_in_the_trigger_clause(parse):
 def test_no_false_source(parse, text, trigger):
     found = _assess(parse, text, trigger)
     assert found.attribution is None and found.status == "asserted"
+
+
+def test_resolved_actors_mark_a_party(parse):
+    sent = parse("Militants killed two soldiers near the border, the Taliban said.")
+    trigger = next(t for t in sent if t.text == "killed")
+    assert assess(trigger, sent).status == "asserted"  # the words alone do not tie the Taliban to the militants
+    found = assess(trigger, sent, parties=["Taliban", "Military Forces of Afghanistan"])
+    assert (found.status, found.attribution) == ("claimed", "the Taliban")

@@ -23,7 +23,7 @@ import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 
 @dataclass
@@ -294,19 +294,26 @@ def _participants(trigger, scope) -> list:
     return toks
 
 
-def _is_party(source_head, speech, trigger, scope) -> bool:
-    """A party's own statement: the source shares a name with a participant, or speaks of itself."""
+def _is_party(source_head, trigger, scope, parties: Iterable[str]) -> bool:
+    """A party's own statement: the source shares a name with a participant (or with one of the
+    event's resolved actors, ``parties``), or speaks of itself."""
     lex = _lexicon()
     parts = _participants(trigger, scope)
     if any(t.lower_ in lex.self_pronouns and t.dep_ in ("nsubj", "nsubjpass", "poss", "agent", "pobj") for t in parts):
         return True
     if source_head is None:
         return False
-    return bool(_words(source_head.subtree) & _words(parts))
+    source = _words(source_head.subtree)
+    named = {w for name in parties for w in name.lower().replace("(", " ").replace(")", " ").split()
+             if w not in lex.generic and len(w) > 2}
+    return bool(source & (_words(parts) | named))
 
 
-def assess(trigger: Any, sent: Any) -> Modality:
-    """Status and source of the event whose trigger is the spaCy Token ``trigger`` in sentence ``sent``."""
+def assess(trigger: Any, sent: Any, parties: Iterable[str] = ()) -> Modality:
+    """Status and source of the event whose trigger is the spaCy Token ``trigger`` in sentence ``sent``.
+
+    ``parties`` may name the event's actors as resolved (knowledge-base names, "Taliban"): a source
+    that shares a word with one of them speaks for a party, so its report is a claim."""
     lex = _lexicon()
     scope = _scope(trigger)
     speech, through = _governing_speech(trigger)
@@ -318,7 +325,7 @@ def assess(trigger: Any, sent: Any) -> Modality:
         source = _according_to(sent, trigger)
         cue_source = "according to" if source is not None else None
     attribution = _attribution(source) if source is not None else None
-    party = _is_party(source, speaker_verb, trigger, scope) if (source is not None or speaker_verb is not None) else False
+    party = _is_party(source, trigger, scope, parties) if (source is not None or speaker_verb is not None) else False
 
     status, cue = "asserted", cue_source
     negation = _negation(scope, trigger)
