@@ -39,6 +39,7 @@ class _Lexicon:
     life_verbs: frozenset[str]
     reference: frozenset[str]
     heavy: frozenset[str]
+    injury: frozenset[str]
 
 
 @functools.lru_cache(maxsize=None)
@@ -50,7 +51,8 @@ def _lexicon() -> _Lexicon:
                     frozenset(num["zero_words"]), frozenset(num["collective_nouns"]),
                     frozenset(cue["verbs"]), frozenset(cue["intransitive_verbs"]), frozenset(cue["nouns"]),
                     frozenset(cue["zero_only_nouns"]), frozenset(cue["life_verbs"]),
-                    frozenset(cue["reference_words"]), frozenset(cue["heavy_loss_words"]))
+                    frozenset(cue["reference_words"]), frozenset(cue["heavy_loss_words"]),
+                    frozenset(cue["injury_words"]))
 
 
 _DIGITS = re.compile(r"^\+?\d{1,3}(?:,\d{3})+$|^\+?\d+(?:\.\d+)?$")
@@ -199,7 +201,7 @@ def _phrase_count(noun, coordinated: bool = False) -> tuple[int | None, list]:
     lex = _lexicon()
     if _is_zero(noun):
         return 0, [noun]
-    left = [t for t in noun.doc[noun.left_edge.i:noun.i + 1]]
+    left = list(noun.doc[noun.left_edge.i:noun.i + 1])
     # "dozens of people", "three of them", "a group of 5 people": the head word or the 'of' object counts
     value, used = _value(left)
     if value is not None:
@@ -245,7 +247,7 @@ def _group_count(noun, skip_injured: bool = False) -> tuple[int | None, list]:
             and doc[last + 1].is_punct:
         parts = parts[:1]  # "killing 11 people, police and a doctor said"
     total, used, known = 0, [], False
-    injury = {"injured", "wounded", "hurt", "injure", "wound", "maimed"}
+    injury = _lexicon().injury
     for i, part in enumerate(parts):
         if i and skip_injured and any(c.lower_ in injury or c.lemma_.lower() in injury for c in part.children):
             continue  # "five dead bodies and 85 injured people"
@@ -382,12 +384,12 @@ def _dead_count(dead) -> tuple[int | None, list]:
         victims = _children(verb, "nsubjpass", "dobj") or _children(verb, "nsubj")
         if victims:
             return _group_count(victims[0])
-    if dead.dep_ in ("nsubj", "nsubjpass") and dead.pos_ == "NOUN":
-        return None, []
     return None, []
 
 
-def _noun_count(noun) -> tuple[int | None, list]:
+def _noun_count(noun) -> tuple[int | None, list] | None:
+    """'three deaths', 'the death of six persons', 'stabbed to death', 'claimed 19 lives', 'his murder';
+    None when the noun reports no death ('sentenced to death')."""
     lex = _lexicon()
     lemma = noun.lemma_.lower()
     if _is_zero(noun):

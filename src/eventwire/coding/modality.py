@@ -109,6 +109,7 @@ def _spine(trigger) -> list:
 
 
 def _negation(scope, trigger) -> str | None:
+    """'did not attack', 'no attack', 'failed to capture', 'without firing', 'nobody died'."""
     lex = _lexicon()
     for tok in scope:
         for c in tok.children:
@@ -128,6 +129,7 @@ def _negation(scope, trigger) -> str | None:
 
 
 def _hypothetical(scope, trigger) -> str | None:
+    """'could strike', 'threatened to attack', 'called for a ceasefire', 'if they attack', 'a possible raid'."""
     lex = _lexicon()
     for tok in scope:
         for c in tok.children:
@@ -157,6 +159,7 @@ def _clauses_up(trigger):
 
 
 def _future(scope, trigger) -> str | None:
+    """'will meet', 'are set to resume', 'are to meet', 'upcoming talks', 'march tomorrow'."""
     lex = _lexicon()
     for tok in scope:
         for c in tok.children:
@@ -174,9 +177,9 @@ def _future(scope, trigger) -> str | None:
     verb = next((t for t in scope if t.pos_ in ("VERB", "AUX")), None)
     if verb is not None and verb.tag_ in ("VBP", "VBZ", "VBG", "VB"):
         for c in verb.subtree:
-            if c.ent_type_ in ("DATE", "TIME") and c.lower_ in lex.future_time and c.head.i in {t.i for t in verb.subtree}:
-                if c.lower_ != "later" or verb.tag_ == "VBG":
-                    return c.text
+            if c.ent_type_ in ("DATE", "TIME") and c.lower_ in lex.future_time and (
+                    c.lower_ != "later" or verb.tag_ == "VBG"):
+                return c.text
     return None
 
 
