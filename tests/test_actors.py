@@ -282,3 +282,18 @@ def test_militias_of_two_villages_are_communal():
     event = _event(resolve("Militias"), acled="Battles")
     settle(event, "NGA", sentence="Militias from two villages clashed over farmland near Takum.")
     assert event.actor1.kind == "identity_militia"
+
+
+def test_places_are_not_parties():
+    assert resolve("Cedeno municipality").rule == "kb:place"
+    assert resolve("police station").kind == "state_forces"
+    assert resolve("residents of Al Safha village").entity == "generic:crowd"
+
+
+def test_people_making_demands_are_protesters():
+    event = _event(resolve("bus drivers"), type_="REQUEST")
+    settle(event, "BRA")
+    assert event.actor1.kind == "protesters"
+    event = _event(resolve("villagers"), type_="RETREAT")
+    settle(event, "MMR")
+    assert event.actor1.kind == "civilians"

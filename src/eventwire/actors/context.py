@@ -22,6 +22,8 @@ from .resolver import resolve_words
 
 _VIOLENT = frozenset({"ASSAULT", "COERCE"})
 _VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+# Saying things in public: people doing so in an event report are mostly protesting.
+_CLAIMS = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
 _ARMED_KINDS = frozenset({"state_forces", "rebels", "political_militia", "identity_militia", "external"})
 _PEOPLE_ROLES = frozenset({"social", "victim"})
 # A crowd in a violent event's sentence: state forces against it make a protest or a riot, the crowd first.
@@ -140,8 +142,14 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
         event.actor1 = a1 = _presumed(event, here)
     if a1 is not None:
         if _role(a1) in _PEOPLE_ROLES:
-            # residents, traders, villagers: a mob when they attack, civilians otherwise
-            a1.kind = "rioters" if violent and a1.kind != "civilians" else "civilians"
+            # residents, traders, villagers: a mob when they attack, a crowd when they demand or denounce,
+            # civilians otherwise (fleeing, returning, suffering)
+            if violent:
+                a1.kind = "rioters" if a1.kind != "civilians" else "civilians"
+            elif event.type in _CLAIMS and a1.kind != "civilians":
+                a1.kind = "protesters"
+            else:
+                a1.kind = "civilians"
             _note(a1, a1.kind)
         elif a1.kind is None:
             a1.kind = "political_militia" if violent else None
@@ -230,7 +238,7 @@ def _names_a_party(chunk) -> bool:
     if chunk.root.lower_ in _ACTION_HEADS or chunk.label_ in ("ORG", "NORP") or chunk.root.pos_ == "PROPN":
         return True
     head = resolve_words(chunk.root.text)
-    return head.entity is not None and head.rule != "kb:instrument"
+    return head.entity is not None and head.rule not in ("kb:instrument", "kb:place")
 
 
 def _patient(token) -> bool:
@@ -290,7 +298,7 @@ def _antecedent(cd: CodedDocument, event: Event) -> Actor | None:
     sentence before, as a rule)."""
     start = event.actor1.span.start if event.actor1 is not None and event.actor1.span else event.evidence.start
     before = [a for a in _candidates(cd, max(0, start - _LOOK_BACK), start)
-              if a.entity is not None and a.rule not in ("kb:instrument", "kb:country")]
+              if a.entity is not None and a.rule not in ("kb:instrument", "kb:place", "kb:country")]
     return _mark(before[-1], "antecedent") if before else None
 
 
@@ -313,7 +321,7 @@ def contextualise(cd: CodedDocument) -> None:
         # actors may be shared between events by the coder: settle copies, one per event
         event.actor1 = replace(event.actor1) if event.actor1 is not None else None
         event.actor2 = replace(event.actor2) if event.actor2 is not None else None
-        if event.actor1 is None or event.actor1.rule == "kb:instrument" or (
+        if event.actor1 is None or event.actor1.rule in ("kb:instrument", "kb:place") or (
                 _is_observer(event.actor1) and _is_violent(event)):
             event.actor1 = _from_text(cd, event, named_only=False)
         elif event.actor1.text.lower() in _PRONOUNS:

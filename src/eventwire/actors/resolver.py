@@ -35,6 +35,10 @@ _LEADING = frozenset({"the", "a", "an", "some", "several", "many", "few", "dozen
                       "number", "of", "other", "another", "his", "her", "their", "its", "members"})
 
 
+# Generic roles of words that name no party: weapons and blasts, places.
+_NOT_PARTIES = frozenset({"instrument", "place"})
+
+
 @dataclass
 class _Hit:
     entry: object
@@ -63,8 +67,8 @@ def _find(index: kb.Index, toks: list[Token], place_tokens: frozenset[int] = fro
 
 def _best(hits: list[_Hit]) -> _Hit | None:
     """The longest match; the rightmost among equals (the head of an English noun phrase comes last);
-    a party before an instrument ("police fire", "sniper fire")."""
-    return max(hits, key=lambda h: (getattr(h.entry, "role", "") != "instrument", h.size, h.end), default=None)
+    a party before an instrument or a place ("police fire", "sniper fire", "police station")."""
+    return max(hits, key=lambda h: (getattr(h.entry, "role", "") not in _NOT_PARTIES, h.size, h.end), default=None)
 
 
 def _nationality(toks: list[Token], hits: list[_Hit]) -> _Hit | None:
@@ -104,18 +108,18 @@ def resolve_words(text: str, span: Span | None = None,
 
     if generic is not None:
         g: kb.Generic = generic.entry  # type: ignore[assignment]
-        if g.role == "instrument":
-            if nation is not None:  # "Russian airstrikes", "an Israeli drone": the state acted
+        if g.role in _NOT_PARTIES:
+            if nation is not None and g.role == "instrument":  # "Russian airstrikes": the state acted
                 return _country(text, span, nation_iso)  # type: ignore[arg-type]
-            # "an IED", "the blast": no party in the words; the context stage looks around the sentence
-            return Actor(name=text, text=text, span=span, sector="UNK", entity=g.id, rule="kb:instrument")
+            # "an IED", "Cedeno municipality": no party in the words; the context stage looks around
+            return Actor(name=text, text=text, span=span, sector="UNK", entity=g.id, rule=f"kb:{g.role}")
         unknown = _unknown_name(toks, country_hits, generic, place_tokens)
         if unknown and nation is None and generic.end == len(toks) and toks[-1].norm in _GROUP_HEADS:
             named_group = _unknown_group(text, span, toks)
             if g.role == "armed":  # "Biyamaal clan militia": the generic term knows the kind
                 named_group.kind, named_group.sector = g.kind, g.sector
             return named_group
-        if unknown and nation is None and g.id == "generic:crowd" and generic.end < len(toks) \
+        if unknown and nation is None and g.id == "generic:member" and generic.end < len(toks) \
                 and toks[generic.end].norm == "of":
             # "members of National Corps": the members of a group the knowledge base lacks
             return _unknown_group(text, span, toks[generic.end + 1:])
