@@ -15,7 +15,7 @@ from typing import Any
 from .. import actors
 from ..model import Actor, CodedDocument, Event, Span
 from . import fatalities, modality, roles
-from .lexicon import Entry, Hit, acled_types, contains, headers, lexicon, rules
+from .lexicon import Entry, Hit, acled_types, contains, headers, lexicon, nouns, rules
 
 #: ACLED notes often open with a category label: "Interception: On 8 April ...".
 HEADER = re.compile(r"\s*([A-Z][A-Za-z ,/\-]{2,50}):\s")
@@ -72,6 +72,10 @@ def code_segment(seg: Any) -> list[Event]:
         if label is not None and si == label[2]:
             cands.insert(0, _labelled(label, sent, si, seg, cands))
         trigger_ids = {c.hit.trigger.i: c.type for c in cands}
+        for c in cands:  # "staged a protest ... alleging": the light verb stands for its event noun
+            t = c.hit.trigger
+            if t.dep_ in ("dobj", "attr") and t.head.lemma_.lower() in nouns()["light_verbs"]:
+                trigger_ids.setdefault(t.head.i, c.type)
         seen: set[tuple] = set()
         for c in cands:
             ev = _event(c, sents, si, trigger_ids)
@@ -154,14 +158,15 @@ def _refine_victims(cands: list[Candidate]) -> None:
     civilian = "civilian" in classes and "armed" not in classes
     armed = "armed" in classes
     for c in cands:
-        if c.hit.entry.family not in ("violence", "blast"):
+        if c.hit.entry.family not in ("violence", "blast", "property"):
             continue
         agent = c.roles.actor1.root if c.roles.actor1 is not None else None
         if c.acled == "Armed clash" and civilian:
             c.acled, c.rule = "Attack", c.rule + "+victim:civilian"
         elif c.acled == "Attack" and armed:
             c.acled, c.rule = "Armed clash", c.rule + "+victim:armed"
-        if c.acled in ("Armed clash", "Attack") and roles.is_crowd(agent) and roles.noun_class(agent) != "armed":
+        if c.acled in ("Armed clash", "Attack", "Looting/property destruction") and roles.is_crowd(agent) \
+                and roles.noun_class(agent) != "armed":
             c.acled, c.type, c.mode = "Mob violence", "PROTEST", "riot"
             c.rule += "+agent:crowd"
 
