@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import marshal
-from array import array
+import os
 import statistics
 import time
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -265,7 +266,7 @@ def _skeleton_path(p: Path) -> Path:
 
 def _write(target: Path, obj) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")  # two processes may build at once
     tmp.write_bytes(marshal.dumps(obj))
     tmp.replace(target)
 

@@ -13,12 +13,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .fold import ascii_fold, fold, similarity
+from .fold import ascii_fold, similarity
 from .gazetteer import Entry, Gazetteer
 from .recognise import Mention
 
 # Prior weight of each feature: a bare name that is both a country and a town is the country.
 _FEATURE_PRIOR = {"country": 4.0, "admin1": 2.5, "continent": 4.0, "admin2": 0.6, "city": 0.0}
+STORY_WEIGHT = 4.0  # score for a candidate in the story's country, times that country's share
+NAMED_ADMIN_BONUS = 2.5  # a town in a state or province the article names
 FUZZY_MIN = 0.8  # edit similarity a fuzzy match needs, and only with a candidate in a story country
 
 
@@ -224,9 +226,9 @@ def _best(key, ms, cands, gz, story, total, named_admin, others, local):
             s -= 3.0
         elif hint == "admin" and e.feature == "city":  # "X province"
             s -= 1.0
-        s += 4.0 * story.get(e.country, 0.0) / total
+        s += STORY_WEIGHT * story.get(e.country, 0.0) / total
         if e.feature in ("city", "admin2") and e.admin1 in named_admin:
-            s += 2.5
+            s += NAMED_ADMIN_BONUS
         if e.feature in ("city", "admin2") and others:
             near = min(km(e.lat, e.lon, o.lat, o.lon) for o in others.values())
             s += 1.5 if near < 50 else 0.8 if near < 200 else 0.0
