@@ -121,6 +121,8 @@ def contains(tokens: Any, phrases: tuple[Phrase, ...]) -> Phrase | None:
     for ph in phrases:
         first = ph.words[0][0]
         for i, tok in enumerate(tokens):
+            if tok.pos_ == "PROPN" and tok.ent_type_ in NAME_ENTITIES:
+                continue  # "Oktiabr Mine" is a place, not a landmine
             if first in _keys(tok) and match_at(tokens, i, ph):
                 return ph
     return None
