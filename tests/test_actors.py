@@ -297,3 +297,15 @@ def test_people_making_demands_are_protesters():
     event = _event(resolve("villagers"), type_="RETREAT")
     settle(event, "MMR")
     assert event.actor1.kind == "civilians"
+
+
+def test_shoot_out_without_actor_is_an_unidentified_group_unless_a_monitor_reports_it(parse):
+    event = _event(acled="Battles", mode="firearms")
+    settle(event, "BRA")
+    assert event.actor1.kind == "political_militia"
+    text = "The OSCE monitoring mission recorded 40 bursts of small-arms fire near Avdiivka."
+    event = _event(acled="Battles", mode="firearms")
+    event.evidence = Span(0, len(text))
+    cd = _coded(parse, text, event)
+    contextualise(cd)
+    assert cd.events[0].actor1.kind == "state_forces" and cd.events[0].actor1.rule == "context:presumed"

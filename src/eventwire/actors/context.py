@@ -114,9 +114,11 @@ def _localise(actor: Actor, here: str | None, places: Counter) -> None:
         _note(actor, "foreign")
 
 
-def settle(event: Event, here: str | None, places: Counter | None = None, sentence: str = "") -> None:
+def settle(event: Event, here: str | None, places: Counter | None = None, sentence: str = "",
+           monitored: bool = False) -> None:
     """Settle the actors of one event located in ``here`` (ISO3), in a story whose place mentions by
-    country are ``places``; ``sentence`` is the event's evidence text."""
+    country are ``places``; ``sentence`` is the event's evidence text, ``monitored`` whether a ceasefire
+    monitor reports the event."""
     for actor in (event.actor1, event.actor2):
         if actor is not None:
             _localise(actor, here, places if places is not None else Counter())
@@ -139,7 +141,7 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
         event.actor1, event.actor2 = people, a1
         return
     if a1 is None and violent:
-        event.actor1 = a1 = _presumed(event, here)
+        event.actor1 = a1 = _presumed(event, here, monitored)
     if a1 is not None:
         if _role(a1) in _PEOPLE_ROLES:
             # residents, traders, villagers: a mob when they attack, a crowd when they demand or denounce,
@@ -184,17 +186,20 @@ def _settle_crowd(event: Event, crowd: str, here: str | None) -> None:
         _note(a1, crowd)
 
 
-def _presumed(event: Event, country: str | None) -> Actor:
-    """No actor in the text: arrests and seizures are presumed the police's, fire exchanged and shells
-    fired the state's forces (the most frequent party of ACLED battles and shelling), bombs planted and
-    violence against civilians an unidentified armed group."""
+def _presumed(event: Event, country: str | None, monitored: bool = False) -> Actor:
+    """No actor in the text: arrests and seizures are presumed the police's; fire and blasts that a
+    ceasefire monitor records, shelling and air strikes the state's forces (the most frequent party of
+    ACLED battles and shelling); shoot-outs, bombs planted and violence against civilians an
+    unidentified armed group."""
     if event.type == "COERCE" or event.acled_event_type == "Strategic developments":
         return _from_generic("generic:police", country, "presumed")
     planted = event.acled_sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") or (
         event.acled_sub_event_type is None and event.mode in ("explosives", "suicide-attack"))
-    battle = not planted and (event.acled_event_type in ("Battles", "Explosions/Remote violence")
-                              or event.mode in ("heavy-weapons", "aerial", "drone"))
-    return _from_generic("generic:soldier" if battle else "generic:gunman", country, "presumed")
+    heavy = event.mode in ("heavy-weapons", "aerial", "drone") or event.acled_sub_event_type in (
+        "Shelling/artillery/missile attack", "Air/drone strike")
+    front = event.acled_event_type in ("Battles", "Explosions/Remote violence")
+    state = (monitored and front) or (heavy and not planted)
+    return _from_generic("generic:soldier" if state else "generic:gunman", country, "presumed")
 
 
 def _nationality_word(place: Place | None) -> bool:
@@ -321,6 +326,8 @@ def contextualise(cd: CodedDocument) -> None:
         # actors may be shared between events by the coder: settle copies, one per event
         event.actor1 = replace(event.actor1) if event.actor1 is not None else None
         event.actor2 = replace(event.actor2) if event.actor2 is not None else None
+        monitored = _is_observer(event.actor1) or any(
+            _is_observer(a) for a in _candidates(cd, event.evidence.start, event.evidence.end))
         if event.actor1 is None or event.actor1.rule in ("kb:instrument", "kb:place") or (
                 _is_observer(event.actor1) and _is_violent(event)):
             event.actor1 = _from_text(cd, event, named_only=False)
@@ -329,4 +336,4 @@ def contextualise(cd: CodedDocument) -> None:
         elif _weak(event.actor1, event):
             event.actor1 = _from_text(cd, event, named_only=True) or event.actor1
         sentence = event.evidence.of(cd.text) if cd.text else ""
-        settle(event, here or story, countries, sentence)
+        settle(event, here or story, countries, sentence, monitored)
