@@ -309,3 +309,20 @@ def test_shoot_out_without_actor_is_an_unidentified_group_unless_a_monitor_repor
     cd = _coded(parse, text, event)
     contextualise(cd)
     assert cd.events[0].actor1.kind == "state_forces" and cd.events[0].actor1.rule == "context:presumed"
+
+
+def test_acronym_the_parser_left_out_joins_the_phrase(parse):
+    text = "IS militants killed a soldier near Kirkuk."
+    doc = parse(text)
+    militants = next(t for t in doc if t.text == "militants")
+    assert resolve_span(doc[militants.i:militants.i + 1]).entity == "is"
+
+
+def test_generic_militants_take_the_group_named_in_the_sentence(parse):
+    text = "Two soldiers were killed by militants (suspected TTP) in an attack on a check post in Bajaur."
+    start = text.index("militants")
+    event = _event(resolve("militants", Span(start, start + 9)), acled="Battles")
+    event.evidence = Span(0, len(text))
+    cd = _coded(parse, text, event)
+    contextualise(cd)
+    assert cd.events[0].actor1.entity == "ttp" and cd.events[0].actor1.kind == "rebels"

@@ -16,6 +16,12 @@ __all__ = ["resolve", "resolve_span", "contextualise"]
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
+def _named_acronym(word: str) -> bool:
+    from .kb import named
+
+    return len(word) >= 2 and word.isupper() and word in named().acronyms
+
+
 def resolve(text: str, span: Span | None = None) -> Actor:
     """The canonical actor for a mention's words."""
     return resolve_words(text, span)
@@ -27,6 +33,10 @@ def resolve_span(mention: Any, offset: int = 0) -> Actor:
     entities inside the phrase tell place modifiers ("Tripoli militias") from group names."""
     from .normalise import tokens
 
+    doc = getattr(mention, "doc", None)
+    if doc is not None and mention.start > 0 and _named_acronym(doc[mention.start - 1].text):
+        # "IS militants": the parser often takes "IS" for a verb and leaves it out of the phrase
+        mention = doc[mention.start - 1:mention.end]
     start = offset + mention.start_char
     text = mention.text
     places = [(e.start_char - mention.start_char, e.end_char - mention.start_char)

@@ -37,6 +37,7 @@ _IDENTITY_CUES = re.compile(r"\b(?:sub-?clans?|clans?|clansm[ae]n|ethnic|communa
                             r"caste|families|family feud|herders?|herdsm[ae]n|pastoralists?|chieftaincy|"
                             r"land dispute|farmland|grazing|cattle raid(?:s|ing|ers?)?|rival (?:villages|communities)|"
                             r"militia(?:s|men)? from)\b", re.IGNORECASE)
+_NAMING_VERBS = frozenset({"suspect", "believe", "presume", "identify", "claim", "name", "call", "label"})
 _PRONOUNS = frozenset({"they", "he", "she", "them", "who", "it", "we", "those", "these"})
 #: How far before and after an event's sentence to look for its actor (characters).
 _LOOK_BACK = 600
@@ -228,7 +229,9 @@ def _candidates(cd: CodedDocument, lo: int, hi: int) -> list[Actor]:
         a, b = lo - seg.offset, hi - seg.offset
         if b <= 0 or a >= len(doc.text):
             continue
-        spans = [*doc.noun_chunks, *(e for e in doc.ents if e.label_ in ("ORG", "NORP"))]
+        # acronyms too: the parser often takes "IS" or "ADF" for something else than a name
+        acronyms = [doc[t.i:t.i + 1] for t in doc if t.text.isupper() and t.text in kb.named().acronyms]
+        spans = [*doc.noun_chunks, *(e for e in doc.ents if e.label_ in ("ORG", "NORP")), *acronyms]
         for chunk in sorted(spans, key=lambda s: s.start_char):
             if chunk.start_char >= a and chunk.end_char <= b and not _patient(chunk.root) \
                     and _names_a_party(chunk):
@@ -240,7 +243,8 @@ def _candidates(cd: CodedDocument, lo: int, hi: int) -> list[Actor]:
 def _names_a_party(chunk) -> bool:
     """Whether a phrase's head names a party ("police officers") or an action a modifier may own ("a
     police raid"), not a thing ("police cars")."""
-    if chunk.root.lower_ in _ACTION_HEADS or chunk.label_ in ("ORG", "NORP") or chunk.root.pos_ == "PROPN":
+    if chunk.root.lower_ in _ACTION_HEADS or chunk.label_ in ("ORG", "NORP") or chunk.root.pos_ == "PROPN" \
+            or chunk.root.text.isupper():
         return True
     head = resolve_words(chunk.root.text)
     return head.entity is not None and head.rule not in ("kb:instrument", "kb:place")
@@ -251,6 +255,8 @@ def _patient(token) -> bool:
     "of", "among" ("civilians from the Fulani community", "killed two Al Shabaab fighters")."""
     while token.dep_ in ("conj", "compound", "amod", "nmod") and token.head is not token:
         token = token.head
+    if token.dep_ == "dobj" and token.head.lemma_ in _NAMING_VERBS:
+        return False  # "militants (suspected TTP)": the object names the party
     if token.dep_ in ("dobj", "nsubjpass", "attr", "appos"):
         return True
     return token.dep_ == "pobj" and token.head.lower_ in ("from", "of", "among", "including", "against", "on", "at")
