@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..model import CodedDocument, Event, Place
 from .recognise import HIT_VERBS
 
-_AREA = (r"(?:town|city|village|villages|district|province|region|area|areas|outskirts|suburbs?|county|parish|"
+_AREA = (r"(?:town|city|village|villages|district|province|region|area|areas|outskirts|suburbs?|county|parish|zone|sector|"
          r"state|capital|governorate|neighbou?rhood|municipality|camp|locality|border|borders|vicinity|"
          r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
          r"south-?eastern|south-?western)(?:\s+part)?|centre|center|part|parts|heart|streets|road|highway)")

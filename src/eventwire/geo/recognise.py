@@ -113,7 +113,8 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             if hit is None:
                 if "," in text:  # "Alexandria, La." tagged as one entity: take the parts
                     found.extend(_parts(text, start, gz, ent.label_))
-                elif ent.label_ in ("GPE", "LOC"):  # unknown spelling: the resolver may match it fuzzily
+                elif ent.label_ in ("GPE", "LOC") and ascii_fold(text) not in _not_places():
+                    # unknown spelling: the resolver may match it fuzzily
                     found.append(Mention(span, text, fold(text), f"spacy:{ent.label_}"))
                 continue
             key, admin = hit

@@ -93,6 +93,7 @@ def story_countries(mentions: list[Mention], gz: Gazetteer, dateline_key: str | 
 
 
 _SMALL = ("city", "admin2")
+WEAK_SOURCES = ("after-preposition", "spacy:PERSON-located", "institution", "spacy:ORG")
 
 
 def containers(mentions: list[Mention], text: str) -> dict[str, set[str]]:
@@ -129,9 +130,10 @@ def _contained(key: str, c: list[tuple[int, str]], within: set[str], cands, gz: 
     boxes = [gz.entry(i) for k in within for i, _ in cands.get(k, ()) if gz.feature(i) != "city"]
     if not boxes:
         return c
-    fit = [(i, r) for i, r in c if any(_fits(gz.entry(i), b) for b in boxes)]
-    if fit:
-        return fit
+    for level in ("admin2", "admin1", "country"):  # the smallest container that some candidate fits
+        fit = [(i, r) for i, r in c if any(_fits(gz.entry(i), b) for b in boxes if b.feature == level)]
+        if fit:
+            return fit
     return None if all(gz.feature(i) in _SMALL for i, _ in c) else c
 
 
@@ -150,6 +152,9 @@ def resolve(mentions: list[Mention], gz: Gazetteer, dateline_key: str | None = N
         cands[key] = _candidates(ms[0], gz, story)
     for key in list(cands):
         cands[key] = _contained(key, cands[key], (within or {}).get(key, set()), cands, gz) or []
+        if story and all(m.source in WEAK_SOURCES for m in by_key[key]):
+            # Names found only by weak cues ("in Morro do ...") must lie in a country of the story.
+            cands[key] = [(i, r) for i, r in cands[key] if gz.entry(i).country in story]
     # Divisions the article names, by key of the division ("US.LA").
     named_admin: set[str] = set()
     for key, c in cands.items():
