@@ -288,7 +288,7 @@ def _confidence(c: Candidate, status: str, triggers: dict[int, str]) -> float:
         score -= GOVERNED
     if trig.pos_ not in ("VERB",):
         score -= 0.03
-    score -= min(0.03 * c.sent_index, 0.15)
+    score -= min(0.05 * c.sent_index, 0.2)
     score -= LOW_STATUS.get(status, 0.0)
     if c.segment.kind == "caption":
         score -= 0.1
