@@ -326,3 +326,30 @@ def test_generic_militants_take_the_group_named_in_the_sentence(parse):
     cd = _coded(parse, text, event)
     contextualise(cd)
     assert cd.events[0].actor1.entity == "ttp" and cd.events[0].actor1.kind == "rebels"
+
+
+def test_armed_people_are_an_armed_group():
+    assert resolve("armed inmates").kind == "political_militia"
+    assert resolve("MS-13 members").entity == "ms13"
+
+
+def test_members_from_a_named_group(parse):
+    text = "In El Paisnal, members from the Mara Salvatrucha shot and killed a rival."
+    start = text.index("members")
+    event = _event(resolve("members", Span(start, start + 7)), acled="Violence against civilians")
+    event.evidence = Span(0, len(text))
+    cd = _coded(parse, text, event)
+    contextualise(cd)
+    assert cd.events[0].actor1.entity == "ms13"
+
+
+def test_country_named_in_the_actor_is_no_place_of_the_story(parse):
+    text = "Military forces of Armenia fired on positions near Tovuz."
+    event = _event(resolve("Military forces of Armenia", Span(0, 26)), acled="Battles")
+    event.evidence = Span(0, len(text))
+    event.location = Place(Span(51, 56), "Tovuz", "Tovuz", 40.99, 45.63, country="AZ")
+    cd = _coded(parse, text, event)
+    cd.places = [Place(Span(19, 26), "Armenia", "Armenia", 40.0, 45.0, country="AM", feature="country"),
+                 event.location]
+    contextualise(cd)
+    assert cd.events[0].actor1.kind == "external"

@@ -215,8 +215,11 @@ def _nationality_word(place: Place | None) -> bool:
 
 
 def _doc_countries(cd: CodedDocument) -> tuple[str | None, Counter]:
-    """The story's country (the one most of its places are in) and its place mentions by country."""
-    counts = Counter(kb.iso3(p.country) for p in cd.places if p.country and not _nationality_word(p))
+    """The story's country (the one most of its places are in) and its place mentions by country; a
+    country named inside an actor's words ("military forces of Armenia") is no place of the story."""
+    actor_spans = [a.span for e in cd.events for a in (e.actor1, e.actor2) if a is not None and a.span]
+    counts = Counter(kb.iso3(p.country) for p in cd.places if p.country and not _nationality_word(p)
+                     and not any(s.start <= p.span.start and p.span.end <= s.end for s in actor_spans))
     counts.pop(None, None)
     return (counts.most_common(1)[0][0] if counts else None), counts
 
@@ -259,6 +262,10 @@ def _patient(token) -> bool:
         return False  # "militants (suspected TTP)": the object names the party
     if token.dep_ in ("dobj", "nsubjpass", "attr", "appos"):
         return True
+    if token.dep_ == "pobj" and token.head.lower_ in ("from", "of"):
+        holder = resolve_words(token.head.head.text)
+        if _role(holder) == "armed" or holder.entity == "generic:member":
+            return False  # "members from the Mara Salvatrucha", "fighters of the ADF": the group acts
     return token.dep_ == "pobj" and token.head.lower_ in ("from", "of", "among", "including", "against", "on", "at")
 
 

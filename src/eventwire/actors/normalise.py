@@ -75,4 +75,4 @@ def key(text: str) -> tuple[str, ...]:
 def is_acronym_alias(alias: str) -> bool:
     """Short all-capital aliases (IS, AA, SNA) match only capitalised words, never "is" or "aa"."""
     compact = alias.replace(".", "")
-    return " " not in compact and compact.isupper() and len(compact) <= 5
+    return compact.isalpha() and compact.isupper() and len(compact) <= 5

@@ -123,6 +123,8 @@ def resolve_words(text: str, span: Span | None = None,
                 and toks[generic.end].norm == "of":
             # "members of National Corps": the members of a group the knowledge base lacks
             return _unknown_group(text, span, toks[generic.end + 1:])
+        if g.role in ("social", "victim") and generic.start > 0 and toks[generic.start - 1].norm == "armed":
+            g = kb.generic_by_id()["generic:gunman"]  # "armed inmates", "armed people": an armed group
         return _generic(text, span, g, nation_iso)
 
     if nation is not None and nation.size == len(toks) - _leading(toks):
