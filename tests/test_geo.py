@@ -180,3 +180,16 @@ def test_seed_article():
         assert place(cd, name).country == "LY"
     dl = cd.dateline
     assert dl is None or not (dl.start <= loc.span.start < dl.end)
+
+
+def test_part_of_an_unknown_compound_name_is_near_the_known_town():
+    cd = coded("Observers recorded shelling near Donetsk-Kirovskyi on Monday.", [("shelling", "Donetsk")])
+    loc = cd.events[0].location
+    assert loc.name == "Donetsk" and loc.country == "UA" and loc.precision == 2
+
+
+def test_abbreviations_in_parentheses_need_the_story():
+    india = coded("Two men were killed in a land dispute in Shamli (UP) on Monday.")
+    assert place(india, "UP").name == "Uttar Pradesh"
+    agency = coded("COLUMBUS, Ohio (AP) - The governor signed the budget on Monday.")
+    assert not [p for p in agency.places if p.text == "AP"]

@@ -48,7 +48,7 @@ def _tie(text: str, p: Place) -> tuple[bool, bool]:
     m = _TIED.search(before) or _AREA_OF.search(before)
     if not m:
         return False, False
-    return True, bool(_NEAR.search(before[m.start():]))
+    return True, bool(_NEAR.search(before[m.start():])) or (p.rule or "").startswith("part")
 
 
 def _inside_country(cd: CodedDocument, country: Place) -> Place | None:

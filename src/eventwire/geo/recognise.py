@@ -21,7 +21,8 @@ _INSTITUTION = re.compile(
     r"airport|airlines|airways|club|fc|team|court|commission|agency|authority|institute|center|centre|"
     r"board|group|foundation|network|service|services|guard|guards|hotel|mall|station|stadium|high|"
     r"church|county commission|city council|senate|house|congress|assembly|parliament|government|"
-    r"republicans|democrats|fire|rescue|library|museum|bureau|unit|district attorney|zoo)\b", re.I)
+    r"republicans|democrats|fire|rescue|library|museum|bureau|unit|district attorney|zoo|governorship|"
+    r"municipality|mayoralty)\b", re.I)
 # Context that announces a place name ("the town of al-Asabaa", "in Tarhuna district").
 _NAME = r"((?:(?:al|el|ad|as|ash|an|ar|at|az)-)?[A-Z][\w'\u2019\u2018-]+(?: (?:al-|el-)?[A-Z][\w'\u2019-]+){0,2})"
 _CONTEXT = [
@@ -53,7 +54,7 @@ class Mention:
     key: str  # folded name
     source: str  # spacy:GPE, spacy:ORG, context, demonym ...
     admin_hint: bool = False  # the mention carried an administrative word ("Kano State")
-    hint: str | None = None  # "town" or "admin" when the context says what kind of place it is
+    hint: str | None = None  # "town" or "admin" from the context; "near" for a part of a longer name; "code"
 
 
 @lru_cache(maxsize=1)
@@ -113,9 +114,13 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             if hit is None:
                 if "," in text:  # "Alexandria, La." tagged as one entity: take the parts
                     found.extend(_parts(text, start, gz, ent.label_))
-                elif ent.label_ in ("GPE", "LOC") and ascii_fold(text) not in _not_places():
-                    # unknown spelling: the resolver may match it fuzzily
-                    found.append(Mention(span, text, fold(text), f"spacy:{ent.label_}"))
+                elif ent.label_ in PLACE_LABELS and ascii_fold(text) not in _not_places():
+                    part = _known_prefix(text, gz)
+                    if part:  # "Donetsk-Kirovskyi", "Donetsk Filtration Station": a part of a known place
+                        found.append(Mention(Span(start, start + len(part[0])), part[0], part[1], "part",
+                                             hint="near"))
+                    elif ent.label_ != "FAC":  # unknown spelling: the resolver may match it fuzzily
+                        found.append(Mention(span, text, fold(text), f"spacy:{ent.label_}"))
                 continue
             key, admin = hit
             if ent.label_ == "NORP":
@@ -155,9 +160,18 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             text = text.rsplit(" ", 1)[0]
             hit = _candidate_key(text, gz)
         span = Span(m.start(1), m.start(1) + len(text))
-        if (hit is not None and len(hit[0]) > 3 and text not in surnames
-                and not any(p.start < span.end and span.start < p.end for p in persons)):
+        if text in surnames or ("-" not in m.group(1) and any(p.start < span.end and span.start < p.end
+                                                              for p in persons)):
+            continue
+        if hit is not None and len(hit[0]) > 3:
             found.append(Mention(span, text, hit[0], "after-preposition", hit[1]))
+            continue
+        text = m.group(1)
+        part = _known_prefix(text, gz)
+        if part:  # "near Donetsk-Kirovskyi"
+            found.append(Mention(Span(m.start(1), m.start(1) + len(part[0])), part[0], part[1], "part", hint="near"))
+        elif len(text) > 4 and ascii_fold(text) not in _not_places():  # fuzzy candidates only
+            found.append(Mention(Span(m.start(1), m.end(1)), text, fold(text), "after-preposition"))
     for m in _STATE_ABBR.finditer(cd.body):  # "Greer, S.C.": a first-level division after a comma
         text = m.group(1).rstrip()
         hit = _candidate_key(text, gz)
@@ -192,7 +206,8 @@ def _leading_place(text: str, start: int, gz: Gazetteer, surnames: set[str]) -> 
 
 _LOCAL_BODY = re.compile(r"(?:Police|Sheriff|County|City|Fire|School|Schools|Board|Council|Court|Hospital|"
                          r"Department|Township|Public|Parks|Chamber|University|College|State|Library|Airport|"
-                         r"Water|Transit|Housing|Health|Mayor|Town|Village|Municipal|Regional|Area|Community)\b")
+                         r"Water|Transit|Housing|Health|Mayor|Town|Village|Municipal|Regional|Area|Community|"
+                         r"Governorship|Governorate|Governor|Province|Provincial|Municipality|District)\b")
 _POSSESSIVE_END = re.compile("['\u2019]s?$")
 
 
@@ -234,6 +249,17 @@ def _containers_after(body: str, found: list[Mention], gz: Gazetteer) -> list[Me
 def _located(text: str, start: int) -> bool:
     """A locative word right before ``start`` ("in", "near", "the town of")."""
     return bool(_LOCATIVE.search(text[max(0, start - 30):start]))
+
+
+def _known_prefix(text: str, gz: Gazetteer) -> tuple[str, str] | None:
+    """The longest leading part of an unknown name that the gazetteer knows, cut at a hyphen."""
+    cuts = [m.start() for m in re.finditer(r"-", text)]
+    for cut in reversed(cuts):
+        head = text[:cut]
+        hit = _candidate_key(head, gz) if len(head) > 4 else None
+        if hit:
+            return head, hit[0]
+    return None
 
 
 def _is_code(text: str) -> bool:

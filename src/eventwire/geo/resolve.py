@@ -22,6 +22,7 @@ _FEATURE_PRIOR = {"country": 4.0, "admin1": 2.5, "continent": 4.0, "admin2": 0.6
 STORY_WEIGHT = 4.0  # score for a candidate in the story's country, times that country's share
 NAMED_ADMIN_BONUS = 2.5  # a town in a state or province the article names
 FUZZY_MIN = 0.8  # edit similarity a fuzzy match needs, and only with a candidate in a story country
+FUZZY_ALONE, FUZZY_ALONE_POP = 0.85, 5000  # a fuzzy match in a story without known places
 
 
 @dataclass
@@ -51,18 +52,23 @@ def _candidates(m: Mention, gz: Gazetteer, story: Counter) -> list[tuple[int, st
         if m.admin_hint:  # "Kano State": only divisions
             ids = tuple(i for i in ids if gz.feature(i) in ("admin1", "admin2")) or ids
         return [(i, "admin-word" if m.admin_hint else "exact") for i in ids]
-    return fuzzy_candidates(m.key, gz, story) if m.source in ("spacy:GPE", "spacy:LOC") else []
+    return fuzzy_candidates(m.key, gz, story) if m.source in ("spacy:GPE", "spacy:LOC", "after-preposition") else []
 
 
 def fuzzy_candidates(key: str, gz: Gazetteer, story: Counter) -> list[tuple[int, str]]:
-    """Near spellings ("Asabaa" / "Asabia"), kept only in the story's countries and above FUZZY_MIN."""
-    if len(key) < 5 or not story:
+    """Near spellings ("Asabaa" / "Asabia"): in the story's countries above FUZZY_MIN; without a story,
+    only a near-identical spelling of a town of some size (FUZZY_ALONE, FUZZY_ALONE_POP)."""
+    if len(key) < 5:
         return []
     out = []
     for k in gz.similar_keys(key):
-        if k[0] != key[0] or similarity(k, key) < FUZZY_MIN:
+        sim = similarity(k, key) if k[0] == key[0] else 0.0
+        if sim < FUZZY_MIN:
             continue
-        out += [(i, "fuzzy") for i in gz.lookup(k) if gz.entry(i).country in story]
+        for i in gz.lookup(k):
+            e = gz.entry(i)
+            if e.country in story if story else (sim >= FUZZY_ALONE and e.population >= FUZZY_ALONE_POP):
+                out.append((i, "fuzzy"))
     return out
 
 
@@ -93,7 +99,7 @@ def story_countries(mentions: list[Mention], gz: Gazetteer, dateline_key: str | 
 
 
 _SMALL = ("city", "admin2")
-WEAK_SOURCES = ("after-preposition", "spacy:PERSON-located", "institution", "spacy:ORG")
+WEAK_SOURCES = ("after-preposition", "spacy:PERSON-located", "institution", "spacy:ORG", "part")
 
 
 def containers(mentions: list[Mention], text: str) -> dict[str, set[str]]:
