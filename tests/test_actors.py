@@ -353,3 +353,18 @@ def test_country_named_in_the_actor_is_no_place_of_the_story(parse):
                  event.location]
     contextualise(cd)
     assert cd.events[0].actor1.kind == "external"
+
+
+def test_clash_between_police_and_vendors_is_a_riot():
+    event = _event(resolve("Police"), resolve("newspaper vendors"), acled="Battles")
+    settle(event, "ZWE", sentence="Police and newspaper vendors clashed in Gweru.")
+    assert event.actor1.kind == "rioters" and event.actor2.kind == "state_forces"
+
+
+def test_buses_torched_during_a_strike_without_actor():
+    event = _event(acled="Strategic developments", mode="destroy")
+    settle(event, "BGD", sentence="Two buses were torched during the hartal in Dhaka.")
+    assert event.actor1.kind == "rioters"
+    event = _event(acled="Strategic developments", type_="COERCE", mode="arrest")
+    settle(event, "BGD", sentence="Three men were arrested in Dhaka.")
+    assert event.actor1.kind == "state_forces"

@@ -28,7 +28,8 @@ _ARMED_KINDS = frozenset({"state_forces", "rebels", "political_militia", "identi
 _PEOPLE_ROLES = frozenset({"social", "victim"})
 # A crowd in a violent event's sentence: state forces against it make a protest or a riot, the crowd first.
 _CROWD_CUES = re.compile(r"\b(?:protest(?:er|or)?s?|demonstrat(?:ion|ors?|ed|ing)|rally|rallies|march(?:ers)?|"
-                         r"rioters?|rioting|riots?|mobs?|crowds?|sit-in|strikers?)\b", re.IGNORECASE)
+                         r"rioters?|rioting|riots?|mobs?|crowds?|sit-in|strikers?|hartal|blockade|picket(?:er)?s?)\b",
+                         re.IGNORECASE)
 _RIOT_CUES = re.compile(r"\b(?:pelt(?:ed|ing)?|stones?|stoning|rioters?|rioting|riots?|mobs?|torch(?:ed|ing)|"
                         r"set (?:fire|alight|ablaze)|burn(?:ed|t|ing)? (?:tyres|tires|vehicles?|cars?)|vandali[sz]"
                         r"(?:ed|ing)|looted|looting|clash(?:ed|es)? with (?:the )?(?:police|security))\b", re.IGNORECASE)
@@ -129,12 +130,14 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
         return
     violent = _is_violent(event)
     a1, a2 = event.actor1, event.actor2
-    if _attack(event) and _role(a1) == "state" and (_role(a2) == "crowd" or (
-            (a2 is None or a2.kind is None or _role(a2) in ("social", "instrument"))
-            and _CROWD_CUES.search(sentence))):
-        # "police fired tear gas at stone-pelting demonstrators": ACLED codes the crowd first, as
-        # rioters where it was violent, else as protesters met with force
-        crowd = "rioters" if _RIOT_CUES.search(sentence) else "protesters"
+    facing_crowd = _role(a2) == "crowd" or (
+        (a2 is None or a2.kind is None or _role(a2) in ("social", "instrument")) and _CROWD_CUES.search(sentence))
+    clash_with_people = event.acled_event_type == "Battles" and _role(a2) == "social"
+    if _attack(event) and _role(a1) == "state" and (facing_crowd or clash_with_people):
+        # "police fired tear gas at stone-pelting demonstrators": ACLED codes the crowd first, as rioters
+        # where it was violent, else as protesters met with force; "police and vendors clashed": ACLED
+        # has no battles between forces and unarmed people, it is a riot
+        crowd = "rioters" if clash_with_people or _RIOT_CUES.search(sentence) else "protesters"
         people = a2 if a2 is not None and _role(a2) in ("crowd", "social") else _from_generic(
             f"generic:{crowd[:-1]}", here, "crowd")
         people.kind = crowd
@@ -142,7 +145,7 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
         event.actor1, event.actor2 = people, a1
         return
     if a1 is None and violent:
-        event.actor1 = a1 = _presumed(event, here, monitored)
+        event.actor1 = a1 = _presumed(event, here, monitored, sentence)
     if a1 is not None:
         if _role(a1) in _PEOPLE_ROLES:
             # residents, traders, villagers: a mob when they attack, a crowd when they demand or denounce,
@@ -187,13 +190,15 @@ def _settle_crowd(event: Event, crowd: str, here: str | None) -> None:
         _note(a1, crowd)
 
 
-def _presumed(event: Event, country: str | None, monitored: bool = False) -> Actor:
+def _presumed(event: Event, country: str | None, monitored: bool = False, sentence: str = "") -> Actor:
     """No actor in the text: arrests and seizures are presumed the police's; fire and blasts that a
     ceasefire monitor records, shelling and air strikes the state's forces (the most frequent party of
     ACLED battles and shelling); shoot-outs, bombs planted and violence against civilians an
     unidentified armed group."""
-    if event.type == "COERCE" or event.acled_event_type == "Strategic developments":
+    if event.type == "COERCE" or (event.acled_event_type == "Strategic developments" and event.type != "ASSAULT"):
         return _from_generic("generic:police", country, "presumed")
+    if event.mode in ("destroy", "vandalize") and _CROWD_CUES.search(sentence):
+        return _from_generic("generic:rioter", country, "presumed")  # buses torched during a strike
     planted = event.acled_sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") or (
         event.acled_sub_event_type is None and event.mode in ("explosives", "suicide-attack"))
     heavy = event.mode in ("heavy-weapons", "aerial", "drone") or event.acled_sub_event_type in (
