@@ -1,0 +1,107 @@
+"""Throughput: spaCy's own nlp.pipe (full small model) against eventwire coding end to end.
+
+Articles: the news-length texts of ../shared/eval/dev/timex.jsonl and geo_lgl.jsonl (TimeBank and LGL
+local news), read from the shared folder (EVENTWIRE_SHARED). Prints articles/s and words/s of each,
+single process and with all cores, their ratio, and the peak memory (max RSS) per worker process.
+
+    .venv/bin/python bench/throughput.py [--n 300] [--procs 2]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import resource
+import sys
+import time
+
+from eventwire.settings import shared_dir
+
+
+def articles(n: int) -> list[dict]:
+    eval_dir = shared_dir() / "eval" / "dev"
+    if not eval_dir.exists():
+        sys.exit(f"bench: {eval_dir} is absent (set EVENTWIRE_SHARED)")
+    docs = []
+    for name, date_key in (("timex.jsonl", "dct"), ("geo_lgl.jsonl", None)):
+        with open(eval_dir / name) as f:
+            for line in f:
+                r = json.loads(line)
+                docs.append({"id": str(r["id"]), "text": r["text"],
+                             "published": (r.get(date_key) if date_key else (r.get("date") or "")[:10]) or None})
+    docs = [d for d in docs if len(d["text"].split()) >= 80]
+    return docs[:n]
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def spacy_chunk(texts: list[str]) -> tuple[int, float]:
+    from eventwire.nlp import load
+    nlp = load()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    return len(texts), _rss_mb()
+
+
+def eventwire_chunk(docs: list[dict]) -> tuple[int, float]:
+    import eventwire
+    for _ in eventwire.pipe(docs):
+        pass
+    return len(docs), _rss_mb()
+
+
+def _warm(kind: str) -> None:
+    from eventwire.nlp import load
+    load()
+    if kind == "eventwire":
+        import eventwire
+        eventwire.code("Soldiers clashed with rebels near Goma on Monday.", published="2024-01-01")
+
+
+def timed(kind: str, docs: list[dict], procs: int) -> tuple[float, float]:
+    """Seconds and peak MB per worker for one kind of run, models loaded before the clock starts."""
+    fn = spacy_chunk if kind == "spacy" else eventwire_chunk
+    items = [d["text"] for d in docs] if kind == "spacy" else docs
+    if procs == 1:
+        _warm(kind)
+        t0 = time.perf_counter()
+        _, mb = fn(items)
+        return time.perf_counter() - t0, mb
+    parts = [items[i::procs] for i in range(procs)]
+    with mp.get_context("fork").Pool(procs, initializer=_warm, initargs=(kind,)) as pool:
+        pool.map(_noop, range(procs))  # wait for every worker to load
+        t0 = time.perf_counter()
+        results = pool.map(fn, parts)
+        secs = time.perf_counter() - t0
+    return secs, max(mb for _, mb in results)
+
+
+def _noop(_: int) -> None:
+    time.sleep(0.1)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=300)
+    ap.add_argument("--procs", type=int, default=os.cpu_count() or 2)
+    a = ap.parse_args()
+    docs = articles(a.n)
+    words = sum(len(d["text"].split()) for d in docs)
+    print(f"{len(docs)} articles, {words} words ({words / len(docs):.0f} per article)")
+    print(f"{'run':<28}{'articles/s':>12}{'words/s':>12}{'peak MB/worker':>16}")
+    figures = {}
+    for procs in (1, a.procs):
+        for kind in ("spacy", "eventwire"):
+            secs, mb = timed(kind, docs, procs)
+            figures[(kind, procs)] = secs
+            label = f"{'spaCy nlp.pipe' if kind == 'spacy' else 'eventwire end to end'} x{procs}"
+            print(f"{label:<28}{len(docs) / secs:>12.1f}{words / secs:>12.0f}{mb:>16.0f}")
+        ratio = figures[("spacy", procs)] / figures[("eventwire", procs)]
+        print(f"{'ratio eventwire/spaCy x' + str(procs):<28}{ratio:>12.2f}")
+
+
+if __name__ == "__main__":
+    main()
