@@ -25,6 +25,8 @@ MUST = {"must", "should"}
 READY = ("willing", "ready", "prepared", "offer", "promise", "pledge", "commit", "vow")
 HOSTILE = ("ASSAULT", "COERCE", "SANCTION", "PROTEST", "REJECT", "MOBILIZE", "ACCUSE")
 VIOLENT_TYPES = ("ASSAULT", "PROTEST", "COERCE")
+DEPTH_BONUS = {0: 0.08, 1: 0.04, 2: 0.0}
+DEEP = -0.04
 GOVERNED = 0.14  # "agreed to *withdraw*": the governing trigger is the event the sentence reports
 LOW_STATUS = {"hypothetical": 0.25, "negated": 0.3, "denied": 0.15, "future": 0.1, "claimed": 0.0, "asserted": 0.0}
 
@@ -280,8 +282,9 @@ def _confidence(c: Candidate, status: str, triggers: dict[int, str]) -> float:
             governor = triggers[tok.head.i]
         tok = tok.head
         depth += 1
-    score += 0.08 if depth == 0 else 0.04 if depth == 1 else 0.0
     territory = c.hit.entry.family == "territory"
+    # the main clause carries the reported event; a change of territory is news wherever it is said
+    score += max(DEPTH_BONUS.get(depth, DEEP), 0.0) if territory else DEPTH_BONUS.get(depth, DEEP)
     if territory:
         score += 0.05  # ACLED: a change of territory is what a report of fighting and gains is about
     if governor is not None and not c.rule.startswith("header") and not (territory and governor == "ASSAULT"):
