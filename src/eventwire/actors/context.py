@@ -117,10 +117,10 @@ def _localise(actor: Actor, here: str | None, places: Counter) -> None:
 
 
 def settle(event: Event, here: str | None, places: Counter | None = None, sentence: str = "",
-           monitored: bool = False) -> None:
+           monitored: bool = False, story_text: str = "") -> None:
     """Settle the actors of one event located in ``here`` (ISO3), in a story whose place mentions by
-    country are ``places``; ``sentence`` is the event's evidence text, ``monitored`` whether a ceasefire
-    monitor reports the event."""
+    country are ``places``; ``sentence`` is the event's evidence text, ``story_text`` the article's,
+    ``monitored`` whether a ceasefire monitor reports the event."""
     for actor in (event.actor1, event.actor2):
         if actor is not None:
             _localise(actor, here, places if places is not None else Counter())
@@ -145,7 +145,7 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
         event.actor1, event.actor2 = people, a1
         return
     if a1 is None and violent:
-        event.actor1 = a1 = _presumed(event, here, monitored, sentence)
+        event.actor1 = a1 = _presumed(event, here, monitored, sentence, story_text)
     if a1 is not None:
         if _role(a1) in _PEOPLE_ROLES:
             # residents, traders, villagers: a mob when they attack, a crowd when they demand or denounce,
@@ -190,14 +190,15 @@ def _settle_crowd(event: Event, crowd: str, here: str | None) -> None:
         _note(a1, crowd)
 
 
-def _presumed(event: Event, country: str | None, monitored: bool = False, sentence: str = "") -> Actor:
+def _presumed(event: Event, country: str | None, monitored: bool = False, sentence: str = "",
+              story_text: str = "") -> Actor:
     """No actor in the text: arrests and seizures are presumed the police's; fire and blasts that a
     ceasefire monitor records, shelling and air strikes the state's forces (the most frequent party of
     ACLED battles and shelling); shoot-outs, bombs planted and violence against civilians an
     unidentified armed group."""
     if event.type == "COERCE" or (event.acled_event_type == "Strategic developments" and event.type != "ASSAULT"):
         return _from_generic("generic:police", country, "presumed")
-    if event.mode in ("destroy", "vandalize") and _CROWD_CUES.search(sentence):
+    if event.mode in ("destroy", "vandalize") and _CROWD_CUES.search(story_text or sentence):
         return _from_generic("generic:rioter", country, "presumed")  # buses torched during a strike
     planted = event.acled_sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") or (
         event.acled_sub_event_type is None and event.mode in ("explosives", "suicide-attack"))
@@ -354,4 +355,4 @@ def contextualise(cd: CodedDocument) -> None:
         elif _weak(event.actor1, event):
             event.actor1 = _from_text(cd, event, named_only=True) or event.actor1
         sentence = event.evidence.of(cd.text) if cd.text else ""
-        settle(event, here or story, countries, sentence, monitored)
+        settle(event, here or story, countries, sentence, monitored, cd.body or cd.text)
