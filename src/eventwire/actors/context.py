@@ -8,6 +8,10 @@ ACLED conventions followed here (ACLED codebook 2019):
   outside protests, riots and violence they are civilians;
 - an unknown armed perpetrator is an "Unidentified Armed Group" (political militia), and militias of
   clans, families and communities are identity militias.
+
+An event whose parse gave no actor (or a weapon, a place, a pronoun, a monitor) gets one from its
+sentence and the sentences around it; failing that, a presumed one (``rule`` "context:presumed"), as
+ACLED codes every event with an actor.
 """
 from __future__ import annotations
 
@@ -209,9 +213,10 @@ def _presumed(event: Event, country: str | None, monitored: bool = False, senten
     return _from_generic("generic:soldier" if state else "generic:gunman", country, "presumed")
 
 
-def _nationality_word(place: Place | None) -> bool:
-    """A "place" that is a nationality ("Russian" forces) or a location inferred from such words says
-    where an actor is from, not where anything happened."""
+def _no_scene(place: Place | None) -> bool:
+    """Whether a place says nothing of where the event happened: a nationality the geoparser took for a
+    place ("Russian" forces), or a location geo inferred from the story (this stage weighs the story's
+    places itself)."""
     if place is None:
         return True
     if place.inferred:
@@ -224,7 +229,7 @@ def _doc_countries(cd: CodedDocument) -> tuple[str | None, Counter]:
     """The story's country (the one most of its places are in) and its place mentions by country; a
     country named inside an actor's words ("military forces of Armenia") is no place of the story."""
     actor_spans = [a.span for e in cd.events for a in (e.actor1, e.actor2) if a is not None and a.span]
-    counts = Counter(kb.iso3(p.country) for p in cd.places if p.country and not _nationality_word(p)
+    counts = Counter(kb.iso3(p.country) for p in cd.places if p.country and not _no_scene(p)
                      and not any(s.start <= p.span.start and p.span.end <= s.end for s in actor_spans))
     counts.pop(None, None)
     return (counts.most_common(1)[0][0] if counts else None), counts
@@ -341,7 +346,7 @@ def contextualise(cd: CodedDocument) -> None:
     story, countries = _doc_countries(cd)
     for event in cd.events:
         loc = event.location
-        here = kb.iso3(loc.country) if loc is not None and not _nationality_word(loc) else None
+        here = kb.iso3(loc.country) if loc is not None and not _no_scene(loc) else None
         # actors may be shared between events by the coder: settle copies, one per event
         event.actor1 = replace(event.actor1) if event.actor1 is not None else None
         event.actor2 = replace(event.actor2) if event.actor2 is not None else None
