@@ -86,6 +86,12 @@ def test_coordinated_verbs_share_their_subject_and_give_several_events():
     ("Army engineers defused two landmines near the bridge.", "Disrupted weapons use"),
     ("Interception: On 3 June, air defence units shot down a cruise missile over the port.", "Disrupted weapons use"),
     ("The two sides signed a ceasefire agreement in the capital.", "Agreement"),
+    ("Soldiers fired mortars and small arms at rebel positions near the airport.", "Armed clash"),
+    ("Gunmen fired grenade launchers at an army post.", "Shelling/artillery/missile attack"),
+    ("Air defence units shot down a fighter jet over the lake.", "Armed clash"),
+    ("Traders marched to the town hall. Soldiers opened fire on the protesters, killing one.",
+     "Excessive force against protesters"),
+    ("Police clashed with demonstrators outside the parliament.", "Violent demonstration"),
 ])
 def test_acled_sub_event_families(text, sub):
     ev, _ = top(text)
@@ -111,6 +117,8 @@ def test_said_not_to_have_happened_gives_no_clash():
     ("The president threatened to expel the ambassador.", "THREATEN"),
     ("The foreign minister visited Cairo for talks.", "CONSULT"),
     ("The union demanded higher wages.", "REQUEST"),
+    ("The minister said the militia must hand over its weapons.", "REQUEST"),
+    ("The government said it would not accept the mediator.", "REJECT"),
 ])
 def test_plover_type_of_the_main_clause(text, type_):
     ev, _ = top(text)
@@ -136,3 +144,13 @@ def test_relations_from_passive_backing():
     sources = {r["source"]["text"] for r in cd.relations if r["relation"] == "backs"}
     assert {"Iran", "Syria"} <= sources
     assert all("militia" in r["target"]["text"] for r in cd.relations)
+
+
+def test_place_names_do_not_give_weapon_cues():
+    ev, _ = top("Observers recorded 12 explosions near the Oktiabr Mine in Donetsk.")
+    assert ev.acled_sub_event_type != "Remote explosive/landmine/IED"
+
+
+def test_territory_outranks_the_clash_that_won_it():
+    ev, _ = top("Government troops clashed with rebels near the hills. After the clash the town was recaptured.")
+    assert ev.acled_sub_event_type == "Government regains territory"

@@ -23,6 +23,7 @@ NOTE_SENTENCES = 4  # a segment this short is one report: cues anywhere in it re
 WILL = {"will", "would", "'ll", "shall"}
 MUST = {"must", "should"}
 READY = ("willing", "ready", "prepared", "offer", "promise", "pledge", "commit", "vow")
+COOPERATIVE = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT")
 HOSTILE = ("ASSAULT", "COERCE", "SANCTION", "PROTEST", "REJECT", "MOBILIZE", "ACCUSE")
 VIOLENT_TYPES = ("ASSAULT", "PROTEST", "COERCE")
 DEPTH_BONUS = {0: 0.08, 1: 0.04, 2: 0.0}
@@ -95,12 +96,16 @@ def _commitments(cands: list[Candidate]) -> list[Candidate]:
     out = []
     for c in cands:
         trig = c.hit.trigger
-        if trig.pos_ != "VERB" or c.type in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
+        if trig.pos_ != "VERB":
             continue
         aux = {a.lower_ for a in trig.children if a.dep_ == "aux"}
         negated = any(a.dep_ == "neg" for a in trig.children)
         ready = trig.dep_ == "xcomp" and trig.head.lemma_.lower() in READY
-        if aux & MUST:
+        if negated and c.type in COOPERATIVE:
+            kind = "REJECT"  # "will not accept", "did not agree to meet"
+        elif c.type in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
+            continue
+        elif aux & MUST:
             kind = "REQUEST"  # "Iraq must cooperate": a demand on the one who must
         elif (aux & WILL or ready) and negated:
             kind = "REJECT"  # "will not accept", "would not meet"
@@ -219,8 +224,8 @@ def _event(c: Candidate, sents: list[Any], si: int, trigger_ids: dict[int, str])
     off = seg.offset
     mod = modality.assess(trig, sent)
     status = mod.status or "asserted"
-    if ".commitment" in c.rule and status == "future":
-        status = "asserted"  # the promise is made now; the action it promises is what lies ahead
+    if ".commitment" in c.rule and status in ("future", "negated"):
+        status = "asserted"  # the promise (or refusal) is made now; the action is what lies ahead or not
     killed = None
     if c.type in VIOLENT_TYPES:
         killed = _fatalities(trig, sent, sents, si)
