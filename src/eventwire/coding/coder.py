@@ -15,7 +15,7 @@ from typing import Any
 from .. import actors
 from ..model import Actor, CodedDocument, Event, Span
 from . import fatalities, modality, roles
-from .lexicon import Entry, Hit, acled_types, contains, headers, lexicon, nouns, rules
+from .lexicon import Entry, Hit, acled_types, contains, headers, lexicon, nouns, plover_modes, rules
 
 #: ACLED notes often open with a category label: "Interception: On 8 April ...".
 HEADER = re.compile(r"\s*([A-Z][A-Za-z ,/\-]{2,50}):\s")
@@ -91,8 +91,9 @@ def code_segment(seg: Any) -> list[Event]:
 
 
 def _commitments(cands: list[Candidate]) -> list[Candidate]:
-    """PLOVER codes a stated future action as a commitment: "will release", "is willing to withdraw"
-    are AGREE; "would boycott", "ready to attack" are THREATEN. The action stays, ranked below."""
+    """What PLOVER codes a stated action as: a promise ("will release", "is willing to withdraw") is
+    AGREE, a menace ("would boycott", "ready to attack") THREATEN, "X must do" a REQUEST and a
+    cooperative act refused ("will not accept") a REJECT. The action itself stays, ranked below."""
     out = []
     for c in cands:
         trig = c.hit.trigger
@@ -107,9 +108,7 @@ def _commitments(cands: list[Candidate]) -> list[Candidate]:
             continue
         elif aux & MUST:
             kind = "REQUEST"  # "Iraq must cooperate": a demand on the one who must
-        elif (aux & WILL or ready) and negated:
-            kind = "REJECT"  # "will not accept", "would not meet"
-        elif aux & WILL or ready:
+        elif (aux & WILL or ready) and not negated:
             kind = "THREATEN" if c.type in HOSTILE else "AGREE"
         else:
             continue
@@ -146,9 +145,9 @@ def _candidate(hit: Hit, sent: Any, si: int, seg: Any) -> Candidate | None:
                   rule=e.id, roles=r, weight=e.weight)
     if e.family in ("violence", "blast", "territory") and r.actor2 is not None and roles.is_place(r.actor2.root):
         r.actor2 = None  # "shelled Severodonetsk": a place, located by geo, not a party
-    if e.id == "assault.capture" and r.target is not None and not roles.is_place(r.target):
-        if e.words and hit.trigger.lemma_.lower() in ("seize", "capture"):
-            return None  # "seized weapons", "captured soldiers": not territory (other entries cover them)
+    if e.id == "assault.capture" and hit.trigger.lemma_.lower() == "capture" and r.target is not None \
+            and not roles.is_place(r.target):
+        return None  # "captured soldiers", "captured weapons": not territory
     return c
 
 
@@ -197,7 +196,7 @@ def _refine(c: Candidate, note: Any) -> None:
             c.acled = rule.acled
             if rule.type:
                 c.type = rule.type
-            if rule.mode and c.type == "ASSAULT" or (rule.mode and c.type == "PROTEST"):
+            if rule.mode in plover_modes()[c.type]:
                 c.mode = rule.mode
             c.rule += f"+{rule.id}"
             return
