@@ -271,14 +271,14 @@ def _is_big(gz: Gazetteer, key: str) -> bool:
     return any(gz.feature(i) in ("country", "admin1", "continent") for i in gz.lookup(key))
 
 
-_STRONG = ("spacy:GPE", "spacy:LOC", "context", "dateline", "after-preposition", "spacy:PERSON-located")
+_REPEATED_FROM = ("spacy:GPE", "spacy:LOC", "context", "dateline", "after-preposition", "spacy:PERSON-located")
 
 
 def _repeats(body: str, found: list[Mention]) -> list[Mention]:
     """Other occurrences of names recognised as places (spaCy often tags a town as a person or
     inside an organisation's name: "Alexandria police", "the Mansfield Police Department")."""
     out = []
-    names = {m.text: m for m in found if m.source in _STRONG and len(m.text) > 3}
+    names = {m.text: m for m in found if m.source in _REPEATED_FROM and len(m.text) > 3}
     for text, m in names.items():
         rx = re.compile(r"(?<![\w-])" + re.escape(text) + r"(?![\w-])", re.I if len(text) > 4 else 0)
         for hit in rx.finditer(body):
