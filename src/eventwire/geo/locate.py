@@ -62,6 +62,10 @@ def _inside_country(cd: CodedDocument, country: Place) -> Place | None:
     return replace(p, precision=max(2, precision_of(p.feature)), inferred=True, rule=f"{p.rule}; inside {country.name}")
 
 
+def _in_caption(cd: CodedDocument, p: Place) -> bool:
+    return any(c.start <= p.span.start < c.end for c in cd.captions)
+
+
 def _usable(p: Place, cd: CodedDocument) -> bool:
     if p.rule and p.rule.startswith("demonym"):
         return False
@@ -73,7 +77,9 @@ def locate(cd: CodedDocument, ev: Event, relatives: list[Place], story_country: 
     """The location of one event (a copy of a place of ``cd.places``, or a relative or inferred place)."""
     text = cd.text
     ev_span = ev.evidence if ev.evidence.end > ev.evidence.start else ev.trigger
-    inside = [p for p in cd.places if ev_span.start <= p.span.start < ev_span.end and _usable(p, cd)]
+    # A photo caption tells of its own scene: its places serve only events read from it.
+    inside = [p for p in cd.places if ev_span.start <= p.span.start < ev_span.end and _usable(p, cd)
+              and _in_caption(cd, p) == ev.from_caption]
     tied = []
     for p in inside:
         ok, near = _tie(text, p)
