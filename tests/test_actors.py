@@ -286,7 +286,8 @@ def test_militias_of_two_villages_are_communal():
 
 def test_places_are_not_parties():
     assert resolve("Cedeno municipality").rule == "kb:place"
-    assert resolve("police station").kind == "state_forces"
+    assert resolve("the police station").rule == "kb:place" and resolve("an army vehicle").rule == "kb:place"
+    assert resolve("police fire").kind == "state_forces"
     assert resolve("residents of Al Safha village").entity == "generic:crowd"
 
 
@@ -368,3 +369,8 @@ def test_buses_torched_during_a_strike_without_actor():
     event = _event(acled="Strategic developments", type_="COERCE", mode="arrest")
     settle(event, "BGD", sentence="Three men were arrested in Dhaka.")
     assert event.actor1.kind == "state_forces"
+
+
+def test_party_before_a_coordination_leads():
+    assert resolve("TMF fighters in cooperation with Iraqi forces").entity == "tmf"
+    assert resolve("U.N. Mission in Libya").entity == "unsmil"

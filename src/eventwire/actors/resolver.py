@@ -35,6 +35,8 @@ _LEADING = frozenset({"the", "a", "an", "some", "several", "many", "few", "dozen
                       "number", "of", "other", "another", "his", "her", "their", "its", "members"})
 
 
+_COORDINATORS = frozenset({"and", "with", "alongside", "along", "together", "or", "including", "backed",
+                           "supported", "aided", "assisted", "helped"})
 # Generic roles of words that name no party: weapons and blasts, places.
 _NOT_PARTIES = frozenset({"instrument", "place"})
 
@@ -91,8 +93,20 @@ def resolve_words(text: str, span: Span | None = None,
     toks = tokens(text)
     if not toks:
         return Actor(name=text, text=text, span=span, rule="unknown")
-    named = _best(_find(kb.named(), toks, place_tokens))
-    generic = _best(_find(kb.generics(), toks))
+    named_hits = _find(kb.named(), toks, place_tokens)
+    generic_hits = _find(kb.generics(), toks)
+    # the head noun ends the phrase, or comes before its "of" ("residents of Al Safha village")
+    head_end = next((i for i, t in enumerate(toks) if t.norm == "of" and i > 0), len(toks))
+    thing = next((h for h in generic_hits if h.end == head_end and h.entry.role == "place"  # type: ignore[attr-defined]
+                  and not any(n.end == head_end for n in named_hits)), None)
+    if thing is not None:
+        # "an army vehicle", "Manpur Police Station": the head is a thing; its modifiers do not act
+        return Actor(name=text, text=text, span=span, sector="UNK", entity=thing.entry.id,  # type: ignore[attr-defined]
+                     rule="kb:place")
+    cut = next((i for i, t in enumerate(toks) if t.norm in _COORDINATORS), len(toks))
+    # "TMF in cooperation with Iraqi forces": the party named before the coordination leads
+    named = _best([h for h in named_hits if h.end <= cut]) or _best(named_hits)
+    generic = _best(generic_hits)
     country_hits = _find(kb.countries(), toks)
     nation = _nationality(toks, country_hits)
     nation_iso = nation.entry.iso3 if nation else None  # type: ignore[union-attr]
