@@ -201,7 +201,10 @@ def noun_class(head: Any) -> str | None:
         return "armed"
     if lemma in n["civilian"]:
         return "civilian"
-    return None
+    inside = {t.lemma_.lower() for t in head.subtree}  # "a bus station with civilians"
+    if inside & n["armed"]:
+        return None
+    return "civilian" if inside & n["civilian"] - {"house", "home", "car", "vehicle", "building"} else None
 
 
 def is_crowd(head: Any) -> bool:
