@@ -80,14 +80,25 @@ def code_segment(seg: Any) -> list[Event]:
             if t.dep_ in ("dobj", "attr") and t.head.lemma_.lower() in nouns()["light_verbs"]:
                 trigger_ids.setdefault(t.head.i, c.type)
         seen: set[tuple] = set()
-        for c in cands:
-            ev = _event(c, sents, si, trigger_ids)
+        made = [(c, _event(c, sents, si, trigger_ids)) for c in cands]
+        _share_deaths(made)
+        for c, ev in made:
             key = (ev.type, ev.acled_sub_event_type, ev.actor1.name if ev.actor1 else None)
             if key in seen:
                 continue
             seen.add(key)
             events.append(ev)
     return events
+
+
+def _share_deaths(made: list[tuple[Candidate, Event]]) -> None:
+    """ "A car bomb killed eleven people": the deaths counted at "killed" are the bombing's deaths."""
+    counts = [ev.fatalities for c, ev in made if c.hit.entry.casualty and ev.fatalities is not None]
+    if not counts:
+        return
+    for c, ev in made:
+        if ev.fatalities is None and c.type in VIOLENT_TYPES:
+            ev.fatalities = min(counts)  # ACLED: the most conservative figure
 
 
 def _commitments(cands: list[Candidate]) -> list[Candidate]:
