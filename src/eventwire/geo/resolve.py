@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .fold import ascii_fold, similarity
+from .fold import ascii_fold, fold, similarity
 from .gazetteer import Entry, Gazetteer
 from .recognise import Mention
 
@@ -194,8 +194,9 @@ def _city_of_same_name(e: Entry, cands: list[tuple[int, str]], ms: list[Mention]
     if e.feature != "admin1" or any(m.admin_hint for m in ms):
         return e
     towns = [gz.entry(i) for i, _ in cands if gz.feature(i) == "city"]
-    # A town of the same folded name inside the division, big enough to be its chief town.
-    towns = [t for t in towns if t.admin1 == e.admin1 and t.population >= 0.03 * e.population]
+    # A town of (nearly) the division's name inside it, big enough to be its chief town.
+    towns = [t for t in towns if t.admin1 == e.admin1 and t.population >= 0.03 * e.population
+             and similarity(fold(t.name), fold(e.name)) >= 0.85]
     return max(towns, key=lambda t: t.population) if towns else e
 
 
@@ -233,6 +234,8 @@ def _best(key, ms, cands, gz, story, total, named_admin, others, local):
         e = gz.entry(i)
         exact = ascii_fold(e.name) in texts
         s = _prior(e, exact)
+        if e.feature == "admin2" and not exact and not any(m.admin_hint for m in ms):
+            s -= 1.5  # "Albany" alone is the town more often than Albany County
         if hint == "town" and e.feature != "city":  # "the town of X"
             s -= 3.0
         elif hint == "admin" and e.feature == "city":  # "X province"
