@@ -312,6 +312,16 @@ def test_shoot_out_without_actor_is_an_unidentified_group_unless_a_monitor_repor
     assert cd.events[0].actor1.kind == "state_forces" and cd.events[0].actor1.rule == "context:presumed"
 
 
+def test_monitored_fire_comes_from_across_the_front_line():
+    near_held = "The monitors recorded 12 explosions near Horlivka."
+    event = _event(acled="Explosions/Remote violence", mode="heavy-weapons")
+    settle(event, "UKR", sentence=near_held, monitored=True)
+    assert event.actor1.kind == "state_forces" and event.actor1.country == "UKR"
+    event = _event(acled="Battles", mode="firearms")
+    settle(event, "UKR", sentence="The monitors recorded 30 shots near Avdiivka.", monitored=True)
+    assert event.actor1.entity == "naf" and event.actor1.kind == "rebels"
+
+
 def test_acronym_the_parser_left_out_joins_the_phrase(parse):
     text = "IS militants killed a soldier near Kirkuk."
     doc = parse(text)

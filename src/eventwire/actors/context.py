@@ -197,9 +197,9 @@ def _settle_crowd(event: Event, crowd: str, here: str | None) -> None:
 def _presumed(event: Event, country: str | None, monitored: bool = False, sentence: str = "",
               story_text: str = "") -> Actor:
     """No actor in the text: arrests and seizures are presumed the police's; fire and blasts that a
-    ceasefire monitor records, shelling and air strikes the state's forces (the most frequent party of
-    ACLED battles and shelling); shoot-outs, bombs planted and violence against civilians an
-    unidentified armed group."""
+    ceasefire monitor records the party's across the front line; shelling and air strikes the state's
+    forces (the most frequent party of ACLED shelling); shoot-outs, bombs planted and violence against
+    civilians an unidentified armed group."""
     if event.type == "COERCE" or (event.acled_event_type == "Strategic developments" and event.type != "ASSAULT"):
         return _from_generic("generic:police", country, "presumed")
     if event.mode in ("destroy", "vandalize") and _CROWD_CUES.search(story_text or sentence):
@@ -209,8 +209,24 @@ def _presumed(event: Event, country: str | None, monitored: bool = False, senten
     heavy = event.mode in ("heavy-weapons", "aerial", "drone") or event.acled_sub_event_type in (
         "Shelling/artillery/missile attack", "Air/drone strike")
     front = event.acled_event_type in ("Battles", "Explosions/Remote violence")
-    state = (monitored and front) or (heavy and not planted)
-    return _from_generic("generic:soldier" if state else "generic:gunman", country, "presumed")
+    if monitored and front:
+        return _across_the_line(sentence, country)
+    return _from_generic("generic:soldier" if heavy and not planted else "generic:gunman", country, "presumed")
+
+
+def _across_the_line(sentence: str, country: str | None) -> Actor:
+    """Fire a monitor records without naming who fired comes from across the front line: the state's
+    near a place a non-state party holds, that party's elsewhere along the line (frontlines.tsv);
+    the state's where no front line is known."""
+    for line in kb.frontlines().values():
+        if line.places.search(sentence):
+            return _from_generic("generic:soldier", line.country, "presumed-frontline")
+    line = kb.frontlines().get(country or "")
+    if line is None:
+        return _from_generic("generic:soldier", country, "presumed")
+    holder = kb.named_by_id()[line.holder]
+    return Actor(name=holder.name, text="", country=holder.country or country, sector=holder.sector,
+                 kind=holder.kind, entity=holder.id, rule="context:presumed-frontline")
 
 
 def _no_scene(place: Place | None) -> bool:

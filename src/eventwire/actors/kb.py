@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,3 +140,27 @@ def iso3(iso2: str | None) -> str | None:
         return "XKX"
     c = pycountry.countries.get(alpha_2=iso2.upper())
     return c.alpha_3 if c else None
+
+
+@dataclass(frozen=True)
+class Frontline:
+    """The places a non-state party holds along a front line in one country (frontlines.tsv)."""
+
+    country: str
+    holder: str  # groups.tsv id
+    places: re.Pattern
+
+
+@functools.lru_cache(maxsize=None)
+def frontlines() -> dict[str, Frontline]:
+    out = {}
+    for iso, holder, names in (row[:3] for row in _rows("frontlines.tsv")):
+        alternatives = "|".join(sorted((re.escape(n.strip()) for n in names.split(";") if n.strip()),
+                                       key=len, reverse=True))
+        out[iso] = Frontline(iso, holder, re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE))
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def named_by_id() -> dict[str, Named]:
+    return {n.id: n for n in [*named().words.values(), *named().acronyms.values()]}  # type: ignore[misc]
