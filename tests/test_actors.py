@@ -384,3 +384,12 @@ def test_buses_torched_during_a_strike_without_actor():
 def test_party_before_a_coordination_leads():
     assert resolve("TMF fighters in cooperation with Iraqi forces").entity == "tmf"
     assert resolve("U.N. Mission in Libya").entity == "unsmil"
+
+
+def test_clash_of_unidentified_gunmen_with_police_leads_with_the_police():
+    event = _event(resolve("armed men"), resolve("military police officers"), acled="Battles")
+    settle(event, "BRA")
+    assert event.actor1.kind == "state_forces" and event.actor2.kind == "political_militia"
+    event = _event(resolve("Al Shabaab fighters"), resolve("Somali troops"), acled="Battles")
+    settle(event, "SOM")
+    assert event.actor1.kind == "rebels"
