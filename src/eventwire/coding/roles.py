@@ -208,5 +208,13 @@ def noun_class(head: Any) -> str | None:
 
 
 def is_crowd(head: Any) -> bool:
-    return head is not None and head.lemma_.lower() in nouns()["crowd"] and head.tag_ in ("NNS", "NN") \
-        and (head.tag_ == "NNS" or head.lemma_.lower() in ("mob", "crowd", "group", "community"))
+    """A crowd of unorganised people ("villagers", "a mob", "a group of youths"), whose violence ACLED
+    counts as riots."""
+    if head is None:
+        return False
+    if head.lemma_.lower() in ("group", "member", "band", "gang"):
+        head = _prep_object(head, ("of",))  # "a group of youths": the youths tell who
+        if head is None:
+            return False
+    return head.lemma_.lower() in nouns()["crowd"] and head.tag_ in ("NNS", "NN") \
+        and (head.tag_ == "NNS" or head.lemma_.lower() in ("mob", "crowd", "community"))
