@@ -32,9 +32,8 @@ _COMMON_CAPS = frozenset(t.norm for t in tokens(
 _LEADING = frozenset({"the", "a", "an", "some", "several", "many", "few", "dozen", "hundred", "thousand",
                       "suspected", "alleged", "unknown", "unidentified", "about", "around", "over", "least",
                       "at", "more", "than", "nearly", "almost", "two", "three", "four", "five", "group",
-                      "number", "of", "other", "another", "his", "her", "their", "its", "members"})
-
-
+                      "number", "of", "other", "another", "his", "her", "their", "its"})
+# Words after which a phrase names a second party ("TMF in cooperation with Iraqi forces").
 _COORDINATORS = frozenset({"and", "with", "alongside", "along", "together", "or", "including", "backed",
                            "supported", "aided", "assisted", "helped"})
 # Generic roles of words that name no party: weapons and blasts, places.
