@@ -64,3 +64,11 @@ def test_csv_and_geojson_exports():
 def test_missing_path_is_a_clear_error():
     proc = run("code", "no/such/file.txt")
     assert proc.returncode == 2 and "cannot read no/such/file.txt" in proc.stderr
+
+
+def test_jsonl_lines_survive_characters_that_break_lines():
+    text = "Police arrested 12 protesters in Nairobi.\u2028Soldiers clashed with rebels near Goma.\u0085"
+    proc = run("code", "--jsonl", stdin=json.dumps({"id": "nel", "text": text}, ensure_ascii=False) + "\n")
+    assert proc.returncode == 0, proc.stderr
+    [line] = proc.stdout.splitlines()  # splitlines() breaks at U+2028 and U+0085: they must be escaped
+    assert json.loads(line)["id"] == "nel"

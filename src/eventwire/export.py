@@ -15,6 +15,14 @@ from .serialize import document
 
 FORMATS = ("table", "json", "jsonl", "csv", "geojson")
 
+# JSON leaves these unescaped, yet Python's splitlines() and some JSON Lines readers break lines at them.
+_LINE_BREAKS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_line(obj: Any) -> str:
+    """One line of JSON Lines: non-ASCII text kept readable, every line-breaking character escaped."""
+    return json.dumps(obj, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
+
 #: One row per event: the columns of CSV exports and of the store's event table.
 CSV_COLUMNS = ["doc_id", "event", "type", "mode", "acled_event_type", "acled_sub_event_type",
                "actor1", "actor1_country", "actor1_sector", "actor1_kind",
@@ -65,7 +73,7 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, stream: IO[str]) -> int
             n += 1
     elif fmt == "jsonl":
         for row in rows:
-            stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+            stream.write(json_line(row))
             n += 1
     elif fmt == "json":
         rows = list(rows)
@@ -91,14 +99,14 @@ def write(items: Iterable[CodedDocument | Failed], fmt: str, stream: IO[str], er
         d = {"id": item.id, "error": item.error} if isinstance(item, Failed) else document(item)
         if "error" in d and d["error"]:
             if fmt == "jsonl":
-                stream.write(json.dumps(d, ensure_ascii=False) + "\n")
+                stream.write(json_line(d))
                 stream.flush()
             else:
                 err.print(f"[red]{d['id']}:[/] {d['error']}", highlight=False)
             yield item
             continue
         if fmt == "jsonl":
-            stream.write(json.dumps(d, ensure_ascii=False) + "\n")
+            stream.write(json_line(d))
             stream.flush()
         elif fmt == "json":
             json_docs.append(d)

@@ -252,7 +252,7 @@ def _source_span(head):
     toks = [head] + [t for c in head.children if c.dep_ not in drop and c.ent_type_ not in ("DATE", "TIME")
                      for t in c.subtree]
     # blanked boilerplate parses as whitespace tokens: never part of a name
-    toks = [t for t in toks if not t.is_space and (not t.is_punct or head.left_edge.i < t.i < head.i)]
+    toks = [t for t in toks if not t.is_space and (not t.is_punct or head.left_edge.i < t.i < head.i)] or [head]
     start, end = min(t.i for t in toks), max(t.i for t in toks) + 1
     while start < head.i and (doc[start].is_space or doc[start].is_punct):
         start += 1
