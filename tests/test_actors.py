@@ -393,3 +393,8 @@ def test_clash_of_unidentified_gunmen_with_police_leads_with_the_police():
     event = _event(resolve("Al Shabaab fighters"), resolve("Somali troops"), acled="Battles")
     settle(event, "SOM")
     assert event.actor1.kind == "rebels"
+
+
+def test_backed_organisation_is_not_the_actor():
+    assert resolve("the U.N.-supported government").entity == "gna"
+    assert resolve("UN-backed forces").entity != "un"

@@ -72,15 +72,15 @@ def _best(hits: list[_Hit]) -> _Hit | None:
     return max(hits, key=lambda h: (getattr(h.entry, "role", "") not in _NOT_PARTIES, h.size, h.end), default=None)
 
 
+def _backer(toks: list[Token], hit: _Hit) -> bool:
+    after = toks[hit.end].norm if hit.end < len(toks) else ""
+    before = toks[hit.start - 1].norm if hit.start > 0 else ""
+    return after in _BACKER_WORDS or before in _BACKER_BEFORE
+
+
 def _nationality(toks: list[Token], hits: list[_Hit]) -> _Hit | None:
     """The country the mention gives its actor, skipping backers ("Russian-backed", "pro-Turkish")."""
-    owners = []
-    for h in hits:
-        after = toks[h.end].norm if h.end < len(toks) else ""
-        before = toks[h.start - 1].norm if h.start > 0 else ""
-        if after in _BACKER_WORDS or before in _BACKER_BEFORE:
-            continue
-        owners.append(h)
+    owners = [h for h in hits if not _backer(toks, h)]
     # the first of coordinated nationalities leads ("Burundian and Rwandan soldiers clashed")
     return max(owners, key=lambda h: (h.size, -h.start), default=None)
 
@@ -92,7 +92,8 @@ def resolve_words(text: str, span: Span | None = None,
     toks = tokens(text)
     if not toks:
         return Actor(name=text, text=text, span=span, rule="unknown")
-    named_hits = _find(kb.named(), toks, place_tokens)
+    # "the U.N.-supported government", "Russian-backed separatists": a backer is not the actor
+    named_hits = [h for h in _find(kb.named(), toks, place_tokens) if not _backer(toks, h)]
     generic_hits = _find(kb.generics(), toks)
     # the head noun ends the phrase, or comes before its "of" ("residents of Al Safha village")
     head_end = next((i for i, t in enumerate(toks) if t.norm == "of" and i > 0), len(toks))
