@@ -97,7 +97,7 @@ def _share_deaths(made: list[tuple[Candidate, Event]]) -> None:
     if not counts:
         return
     for c, ev in made:
-        if ev.fatalities is None and c.type in VIOLENT_TYPES:
+        if ev.fatalities is None and c.type == "ASSAULT":  # a protest does not inherit a remembered massacre
             ev.fatalities = min(counts)  # ACLED: the most conservative figure
 
 
