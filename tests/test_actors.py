@@ -398,3 +398,12 @@ def test_clash_of_unidentified_gunmen_with_police_leads_with_the_police():
 def test_backed_organisation_is_not_the_actor():
     assert resolve("the U.N.-supported government").entity == "gna"
     assert resolve("UN-backed forces").entity != "un"
+
+
+def test_people_evacuated_are_the_civilians_of_a_displacement(parse):
+    text = "On 3 June, 140 people were evacuated from Kreminna."
+    event = _event(type_="AID", acled="Strategic developments")
+    event.evidence = Span(0, len(text))
+    cd = _coded(parse, text, event)
+    contextualise(cd)
+    assert cd.events[0].actor1.kind == "civilians" and "context:displaced" in cd.events[0].actor1.rule

@@ -256,8 +256,9 @@ def _doc_countries(cd: CodedDocument) -> tuple[str | None, Counter]:
     return (counts.most_common(1)[0][0] if counts else None), counts
 
 
-def _candidates(cd: CodedDocument, lo: int, hi: int) -> list[Actor]:
-    """Actors named in noun phrases and organisation names inside [lo, hi) of the input text."""
+def _candidates(cd: CodedDocument, lo: int, hi: int, agents_only: bool = True) -> list[Actor]:
+    """Actors named in noun phrases and organisation names inside [lo, hi) of the input text; with
+    ``agents_only``, none that stands where the acted-on stand."""
     found = []
     for seg in cd.segments:
         doc = seg.doc
@@ -268,8 +269,8 @@ def _candidates(cd: CodedDocument, lo: int, hi: int) -> list[Actor]:
         acronyms = [doc[t.i:t.i + 1] for t in doc if t.text.isupper() and t.text in kb.named().acronyms]
         spans = [*doc.noun_chunks, *(e for e in doc.ents if e.label_ in ("ORG", "NORP")), *acronyms]
         for chunk in sorted(spans, key=lambda s: s.start_char):
-            if chunk.start_char >= a and chunk.end_char <= b and not _patient(chunk.root) \
-                    and _names_a_party(chunk):
+            if chunk.start_char >= a and chunk.end_char <= b and _names_a_party(chunk) \
+                    and not (agents_only and _patient(chunk.root)):
                 start = seg.offset + chunk.start_char
                 found.append(resolve_words(chunk.text, Span(start, start + len(chunk.text))))
     return found
@@ -352,6 +353,24 @@ def _antecedent(cd: CodedDocument, event: Event) -> Actor | None:
     return _mark(before[-1], "antecedent") if before else None
 
 
+def _displacement(event: Event) -> bool:
+    """An event of people moving or being moved (evacuations, flight, returns), as ACLED's strategic
+    developments record them."""
+    return not _is_violent(event) and crowd_kind(event) is None and (
+        event.acled_event_type == "Strategic developments" or event.type in ("AID", "RETREAT"))
+
+
+def _displaced(cd: CodedDocument, event: Event) -> Actor | None:
+    """The people of a displacement ("140 people were evacuated"): ACLED's first actor, as civilians."""
+    people = [a for a in _candidates(cd, event.evidence.start, event.evidence.end, agents_only=False)
+              if _role(a) in _PEOPLE_ROLES]
+    if not people:
+        return None
+    actor = people[0]
+    actor.kind = "civilians"
+    return _mark(actor, "displaced")
+
+
 def _weak(actor: Actor | None, event: Event) -> bool:
     """An actor1 worth replacing by a named armed party of the same sentence: a loose word ("members",
     "militants", "a group") in a violent event."""
@@ -380,5 +399,7 @@ def contextualise(cd: CodedDocument) -> None:
             event.actor1 = _antecedent(cd, event) or event.actor1
         elif _weak(event.actor1, event):
             event.actor1 = _from_text(cd, event, named_only=True) or event.actor1
+        if event.actor1 is None and event.actor2 is None and _displacement(event):
+            event.actor1 = _displaced(cd, event)
         sentence = event.evidence.of(cd.text) if cd.text else ""
         settle(event, here or story, countries, sentence, monitored, cd.body or cd.text)
