@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import CodedDocument, Place, Span
-from . import gazetteer, relative
+from . import frontlines, gazetteer, relative
 from .fold import fold
 from .locate import locate, precision_of
 from .recognise import Mention, recognise
@@ -41,7 +41,8 @@ def geocode(cd: CodedDocument) -> None:
         mentions.append(dl)
         mentions.sort(key=lambda m: m.span.start)
     actor_countries = [a.country for e in cd.events for a in (e.actor1, e.actor2) if a and a.country]
-    resolved = resolve(mentions, gz, dl.key if dl else None, actor_countries, containers(mentions, cd.text))
+    resolved = resolve(mentions, gz, dl.key if dl else None, actor_countries, containers(mentions, cd.text),
+                       frontlines.active(cd.body))
     cd.places = []
     countries = Counter(r.entry.country for m in mentions if m.hint != "code" and (r := resolved.get(m.key)))
     for m in mentions:

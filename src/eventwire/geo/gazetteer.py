@@ -21,7 +21,9 @@ from pathlib import Path
 from .. import settings
 from .fold import ascii_fold, fold, is_latin, skeleton
 
-VERSION = 4
+VERSION = 5
+_DIRECTIONS = {"North": "Northern", "South": "Southern", "East": "Eastern", "West": "Western", "Central": "Centre"}
+_DIRECTIONS.update({v: k for k, v in list(_DIRECTIONS.items())})
 FEATURES = ("city", "admin1", "admin2", "country", "continent")
 # Administrative words that names carry or drop ("Kano State", "Rapides Parish", "Province of Bulacan").
 ADMIN_SUFFIXES = ("county", "parish", "borough", "province", "state", "governorate", "district", "region",
@@ -248,6 +250,13 @@ def build(target: Path | None = None) -> Path:
         if not name.startswith("_"):
             b.add(None, name, lat, lon, "", "continent", 100_000_000, "", other)  # ranked like a continent
 
+    # "North Darfur" / "Northern Darfur", "Southern Kordofan" / "South Kordofan": both spellings are usual.
+    for i in range(len(col["gid"])):
+        if col["feat"][i] in (1, 2):
+            first, _, rest = col["name"][i].partition(" ")
+            other = _DIRECTIONS.get(first)
+            if other and rest and fold(f"{other} {rest}") not in b.index:
+                b.alias(i, f"{other} {rest}")
     # One entry is stored as a bare int: most names are unique, and ints load faster than tuples.
     index = {k: (next(iter(v)) if len(v) == 1 else tuple(sorted(v))) for k, v in b.index.items()}
     skeletons: dict[str, list[str]] = defaultdict(list)

@@ -28,6 +28,8 @@ _SPEECH = re.compile(r"\b(?:said|says|told|reported|announced|added|spoke|speaki
                      r"(?:[\w-]+\s+){0,3}?(?:in|from|at)\s+(?:the\s+)?$", re.I)
 _NEAR = re.compile(r"\b(?:near|nearby|outside|outskirts|vicinity|close to|around|off|towards?|between|"
                    r"(?:north|south|east|west)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+of)\b", re.I)
+# Conflict-data notes name the place an event is coded to when it differs from the one written.
+_CODED_TO = re.compile(r"\[\s*coded\s+(?:to|as|at)\s+$", re.I)
 _SPECIFIC = {"city": 0, "relative": 1, "admin2": 2, "admin1": 3, "country": 4, "continent": 5}
 
 
@@ -80,6 +82,9 @@ def locate(cd: CodedDocument, ev: Event, relatives: list[Place], story_country: 
     # A photo caption tells of its own scene: its places serve only events read from it.
     inside = [p for p in cd.places if ev_span.start <= p.span.start < ev_span.end and _usable(p, cd)
               and _in_caption(cd, p) == ev.from_caption]
+    coded = [p for p in inside if _CODED_TO.search(text, max(0, p.span.start - 20), p.span.start)]
+    if coded:  # the note says where it is coded: "marched in Kypseli [coded to Athens-Central Athens]"
+        return replace(coded[0], precision=precision_of(coded[0].feature), inferred=False)
     tied = []
     for p in inside:
         ok, near = _tie(text, p)
@@ -101,6 +106,9 @@ def locate(cd: CodedDocument, ev: Event, relatives: list[Place], story_country: 
         return p
     if inside:
         p = min(inside, key=lambda q: (_SPECIFIC.get(q.feature, 5), q.span.start))
+        inner = _inside_country(cd, p) if p.feature == "country" else None
+        if inner is not None:  # "Police forces of Chile dispersed them" after "in Iquique (Tarapaca)"
+            return inner
         return replace(p, precision=max(2, precision_of(p.feature)) if p.feature == "city" else precision_of(p.feature),
                        inferred=True, rule=f"{p.rule}; sentence")
     usable = [p for p in cd.places if _usable(p, cd) and p.feature in ("city", "admin2", "admin1")]

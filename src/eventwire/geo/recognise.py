@@ -24,7 +24,10 @@ _INSTITUTION = re.compile(
     r"republicans|democrats|fire|rescue|library|museum|bureau|unit|district attorney|zoo|governorship|"
     r"municipality|mayoralty)\b", re.I)
 # Context that announces a place name ("the town of al-Asabaa", "in Tarhuna district").
-_NAME = r"((?:(?:al|el|ad|as|ash|an|ar|at|az)-)?[A-Z][\w'\u2019\u2018-]+(?: (?:al-|el-)?[A-Z][\w'\u2019-]+){0,2})"
+# Romance names join capitalised words with small ones ("Vertente do Lerio", "San Jose de las Lajas").
+_JOIN = r"(?:(?:de|do|da|dos|das|del|di|du|des|la|las|los|le|les|sur)\s)?"
+_NAME = (r"((?:(?:al|el|ad|as|ash|an|ar|at|az)-)?[A-Z][\w'\u2019\u2018-]+(?: " + _JOIN
+         + r"(?:al-|el-)?[A-Z][\w'\u2019-]+){0,2})")
 _CONTEXT = [
     re.compile(r"\b(?P<word>town|city|village|villages|district|province|region|county|governorate|state|suburb|"
                r"neighbou?rhood|area|localit(?:y|ies)|capital|port|oasis|municipality|hamlet) of (?P<name>"
@@ -178,6 +181,7 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
         if hit and any(gz.feature(i) == "admin1" for i in gz.lookup(hit[0])):
             found.append(Mention(Span(m.start(1), m.start(1) + len(text)), text, hit[0], "context", False))
     found += _caps_datelines(cd.body, gz)
+    found += _capitals(cd.body, gz)
     found = _without_overlaps(found, blocked)
     found += _containers_after(cd.body, found, gz)
     found = _without_overlaps(found, blocked)
@@ -223,6 +227,22 @@ def _caps_datelines(body: str, gz: Gazetteer) -> list[Mention]:
         hit = _candidate_key(name.title(), gz) if len(name) > 3 else None
         if hit:
             out.append(Mention(Span(m.start("name"), m.end("name")), name, hit[0], "dateline"))
+    return out
+
+
+# "the Iraqi capital", "Afghanistan's capital": the country's capital city.
+_CAPITAL = re.compile(r"\b(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|\u2019s)? capital\b(?! (?:city )?of\b)")
+
+
+def _capitals(body: str, gz: Gazetteer) -> list[Mention]:
+    out = []
+    for m in _CAPITAL.finditer(body):
+        hit = _candidate_key(m.group("name"), gz)
+        country = next((gz.entry(i) for i in gz.lookup(hit[0]) if gz.feature(i) == "country"), None) if hit else None
+        cap = gz.capitals.get(country.country) if country else None
+        if cap is not None:
+            name = gz.entry(cap).name
+            out.append(Mention(Span(m.start(), m.end()), m.group(0), fold(name), "capital", hint="town"))
     return out
 
 

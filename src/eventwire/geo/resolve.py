@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .fold import ascii_fold, fold, similarity
+from .frontlines import Frontline
 from .gazetteer import Entry, Gazetteer
 from .recognise import Mention
 
@@ -23,6 +24,9 @@ STORY_WEIGHT = 4.0  # score for a candidate in the story's country, times that c
 NAMED_ADMIN_BONUS = 2.5  # a town in a state or province the article names
 FUZZY_MIN = 0.8  # edit similarity a fuzzy match needs, and only with a candidate in a story country
 FUZZY_ALONE, FUZZY_ALONE_POP = 0.85, 5000  # a fuzzy match in a story without known places
+FOREIGN_SMALL_POP = 50_000  # a town smaller than this abroad in a one-country story is doubted
+FRONT_BONUS = 3.0  # a town near a front line the article is tied to (frontlines.json)
+HOME_SHARE = 0.6  # share of the story's weight one country needs to make the story a one-country one
 
 
 @dataclass
@@ -145,9 +149,10 @@ def _contained(key: str, c: list[tuple[int, str]], within: set[str], cands, gz: 
 
 def resolve(mentions: list[Mention], gz: Gazetteer, dateline_key: str | None = None,
             actor_countries: list[str] | None = None,
-            within: dict[str, set[str]] | None = None) -> dict[str, Resolution]:
+            within: dict[str, set[str]] | None = None, fronts: list[Frontline] | None = None) -> dict[str, Resolution]:
     """The resolution of each distinct folded name among ``mentions``; ``within`` names the containers
-    written after a name (see ``containers``)."""
+    written after a name (see ``containers``); ``fronts`` the front lines the article is tied to."""
+    fronts = fronts or []
     story = story_countries(mentions, gz, dateline_key, actor_countries or [])
     total = sum(story.values()) or 1.0
     by_key: dict[str, list[Mention]] = defaultdict(list)
@@ -172,20 +177,47 @@ def resolve(mentions: list[Mention], gz: Gazetteer, dateline_key: str | None = N
     first: dict[str, Entry] = {}
     for key, c in cands.items():
         if c:
-            first[key] = _best(key, by_key[key], c, gz, story, total, named_admin, {}, local)[0]
+            first[key] = _best(key, by_key[key], c, gz, story, total, named_admin, {}, local, fronts)[0]
     # Second opinion on the story's countries: where the first pass put the article's names.
     for key, e in first.items():
         if e.country:
             story[e.country] += 0.5 * len(by_key[key]) ** 0.5
     total = sum(story.values()) or 1.0
     out: dict[str, Resolution] = {}
+    boxes = {k for ks in (within or {}).values() for k in ks}
     for key, c in cands.items():
         if not c:
             continue
         others = {k: e for k, e in first.items() if k != key and e.feature in ("city", "admin2")}
-        e, score, rule = _best(key, by_key[key], c, gz, story, total, named_admin, others, local)
-        out[key] = Resolution(_city_of_same_name(e, c, by_key[key], gz), score, rule)
+        e, score, rule = _best(key, by_key[key], c, gz, story, total, named_admin, others, local, fronts)
+        home = _home_countries(key, by_key[key], first, story, gz)
+        if home and e.country not in home and e.feature in _SMALL and e.population < FOREIGN_SMALL_POP:
+            # A small place abroad in a story of one country is a local name the gazetteer lacks
+            # ("the El Filo sector" of a Venezuelan town is no Mexican village): a namesake at home, or none.
+            c = [(i, r) for i, r in c if gz.entry(i).country in home]
+            if not c:
+                continue
+            e, score, rule = _best(key, by_key[key], c, gz, story, total, named_admin, others, local, fronts)
+        if key not in boxes:  # "Volta Redonda, Rio de Janeiro": the container stays the state
+            e = _city_of_same_name(e, c, by_key[key], gz)
+        out[key] = Resolution(e, score, rule)
     return out
+
+
+def _home_countries(key: str, ms: list[Mention], first: dict[str, Entry], story: Counter,
+                    gz: Gazetteer) -> set[str]:
+    """The story's countries as the article's other names tell them, when one country leads clearly
+    (HOME_SHARE of the weight); empty when the story is international or without other evidence."""
+    rest = story.copy()
+    rest.subtract(story_countries(ms, gz, None, []))
+    if key in first and first[key].country:
+        rest[first[key].country] -= 0.5 * len(ms) ** 0.5
+    rest = Counter({cc: w for cc, w in rest.items() if w > 1e-9})
+    total = sum(rest.values())
+    if total < 1.0:
+        return set()
+    lead, w = rest.most_common(1)[0]
+    return {cc for cc, v in rest.items() if v >= 0.25 * w} if w >= HOME_SHARE * total else set()
 
 
 def _city_of_same_name(e: Entry, cands: list[tuple[int, str]], ms: list[Mention], gz: Gazetteer) -> Entry:
@@ -226,7 +258,7 @@ def _local_support(cands: dict[str, list[tuple[int, str]]], gz: Gazetteer) -> di
     return support
 
 
-def _best(key, ms, cands, gz, story, total, named_admin, others, local):
+def _best(key, ms, cands, gz, story, total, named_admin, others, local, fronts=()):
     texts = {ascii_fold(m.text) for m in ms}
     hint = next((m.hint for m in ms if m.hint), None)
     best = None
@@ -247,6 +279,8 @@ def _best(key, ms, cands, gz, story, total, named_admin, others, local):
             near = min(km(e.lat, e.lon, o.lat, o.lon) for o in others.values())
             s += 1.5 if near < 50 else 0.8 if near < 200 else 0.0
         s += 1.2 * min(local.get(i, 0), 3)
+        if e.feature in _SMALL and any(e.country in f.countries and f.near(e.lat, e.lon) for f in fronts):
+            s += FRONT_BONUS
         if best is None or s > best[1]:
             best = (e, s, rule)
     return best
