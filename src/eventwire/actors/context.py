@@ -265,15 +265,26 @@ def _candidates(cd: CodedDocument, lo: int, hi: int, agents_only: bool = True) -
         a, b = lo - seg.offset, hi - seg.offset
         if b <= 0 or a >= len(doc.text):
             continue
-        # acronyms too: the parser often takes "IS" or "ADF" for something else than a name
-        acronyms = [doc[t.i:t.i + 1] for t in doc if t.text.isupper() and t.text in kb.named().acronyms]
-        spans = [*doc.noun_chunks, *(e for e in doc.ents if e.label_ in ("ORG", "NORP")), *acronyms]
-        for chunk in sorted(spans, key=lambda s: s.start_char):
+        for chunk in _phrases(doc):
+            if chunk.start_char >= b:
+                break
             if chunk.start_char >= a and chunk.end_char <= b and _names_a_party(chunk) \
                     and not (agents_only and _patient(chunk.root)):
                 start = seg.offset + chunk.start_char
                 found.append(resolve_words(chunk.text, Span(start, start + len(chunk.text))))
     return found
+
+
+def _phrases(doc) -> list:
+    """The noun phrases, organisation and nationality names and known acronyms of a parsed segment, in
+    text order; computed once per segment (the stage asks for many windows of the same text)."""
+    cached = doc.user_data.get("eventwire.actor_phrases")
+    if cached is None:
+        # acronyms too: the parser often takes "IS" or "ADF" for something else than a name
+        acronyms = [doc[t.i:t.i + 1] for t in doc if t.text.isupper() and t.text in kb.named().acronyms]
+        spans = [*doc.noun_chunks, *(e for e in doc.ents if e.label_ in ("ORG", "NORP")), *acronyms]
+        cached = doc.user_data["eventwire.actor_phrases"] = sorted(spans, key=lambda s: s.start_char)
+    return cached
 
 
 def _names_a_party(chunk) -> bool:
