@@ -26,6 +26,7 @@ READY = ("willing", "ready", "prepared", "offer", "promise", "pledge", "commit",
 COOPERATIVE = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT")
 HOSTILE = ("ASSAULT", "COERCE", "SANCTION", "PROTEST", "REJECT", "MOBILIZE", "ACCUSE")
 VIOLENT_TYPES = ("ASSAULT", "PROTEST", "COERCE")
+VOICED = ("REQUEST", "ACCUSE", "REJECT", "SUPPORT")  # what a crowd says: a protest's content
 DEPTH_BONUS = {0: 0.08, 1: 0.04, 2: 0.0}
 DEEP = -0.04
 GOVERNED = 0.14  # "agreed to *withdraw*": the governing trigger is the event the sentence reports
@@ -69,6 +70,7 @@ def code_segment(seg: Any) -> list[Event]:
             _refine_victims(cands)
     events: list[Event] = []
     for si, (sent, cands) in enumerate(zip(sents, per_sentence)):
+        cands.extend(_voiced_protests(cands))
         for c in cands:
             _refine(c, note)
         cands.extend(_commitments(cands))
@@ -97,8 +99,43 @@ def _share_deaths(made: list[tuple[Candidate, Event]]) -> None:
     if not counts:
         return
     for c, ev in made:
-        if ev.fatalities is None and c.type == "ASSAULT":  # a protest does not inherit a remembered massacre
+        if ev.fatalities is None and _violent(c):  # a peaceful protest does not inherit a remembered massacre
             ev.fatalities = min(counts)  # ACLED: the most conservative figure
+
+
+def _voiced_protests(cands: list[Candidate]) -> list[Candidate]:
+    """What a protest says is its content: "workers gathered to demand wages", "protesters denounced
+    the decision" report a protest (ACLED, PLOVER), and beside a protest trigger ("staged a protest
+    alleging ...") the demand, accusation or refusal ranks below it."""
+    protest = any(c.type == "PROTEST" for c in cands)
+    n = nouns()
+    out = []
+    for c in cands:
+        if c.type not in VOICED:
+            continue
+        if protest:
+            c.weight -= GOVERNED
+            continue
+        trig = c.hit.trigger
+        gathering = trig.head if trig.dep_ in ("advcl", "xcomp", "conj", "acl") and trig.head.i != trig.i \
+            and trig.head.pos_ == "VERB" and trig.head.lemma_.lower() in n["gathering"] else None
+        agent = c.roles.actor1
+        by_protesters = agent is not None and any(t.lemma_.lower() in n["protesters"] for t in agent)
+        if gathering is None and not by_protesters:
+            continue
+        anchor = gathering if gathering is not None else trig
+        entry = Entry(id="protest.voiced", type="PROTEST", words=(), pos=frozenset(), mode="demo",
+                      acled="Peaceful protest", weight=c.weight + 0.04, family="protest")
+        out.append(Candidate(hit=Hit(entry, (anchor,), anchor), sent=c.sent, sent_index=c.sent_index,
+                             segment=c.segment, type="PROTEST", mode="demo", acled=entry.acled,
+                             rule=f"protest.voiced:{c.rule}", roles=c.roles, weight=entry.weight))
+        c.weight -= GOVERNED
+    return out
+
+
+def _violent(c: Candidate) -> bool:
+    """Armed violence and riots: the events whose deaths a report counts."""
+    return c.type == "ASSAULT" or c.mode == "riot"
 
 
 def _commitments(cands: list[Candidate]) -> list[Candidate]:
@@ -178,7 +215,11 @@ def _refine_victims(cands: list[Candidate]) -> None:
         if c.hit.entry.family not in ("violence", "blast", "property"):
             continue
         agent = c.roles.actor1.root if c.roles.actor1 is not None else None
-        if c.acled == "Armed clash" and civilian:
+        if c.hit.entry.id == "assault.clash" and c.acled == "Armed clash" and _unarmed_clash(c):
+            continue
+        own = roles.noun_class(c.roles.target)
+        if c.acled == "Armed clash" and civilian and (c.hit.entry.id != "assault.clash" or own == "civilian"):
+            # a clash is fought between armed sides: only its own civilian opponent makes it an attack
             c.acled, c.rule = "Attack", c.rule + "+victim:civilian"
         elif c.acled == "Attack" and armed:
             c.acled, c.rule = "Armed clash", c.rule + "+victim:armed"
@@ -186,6 +227,24 @@ def _refine_victims(cands: list[Candidate]) -> None:
                 and roles.noun_class(agent) != "armed":
             c.acled, c.type, c.mode = "Mob violence", "PROTEST", "riot"
             c.rule += "+agent:crowd"
+
+
+def _unarmed_clash(c: Candidate) -> bool:
+    """ACLED counts fights of unorganised people as riots: villagers or party youths against each other
+    are mob violence, a crowd against the police a violent demonstration."""
+    sides = [s.root for s in (c.roles.actor1, c.roles.actor2) if s is not None]
+    classes = ["crowd" if roles.is_crowd(h) or h.lemma_.lower() in nouns()["protesters"] else roles.noun_class(h)
+               for h in sides]
+    if "crowd" not in classes and "civilian" not in classes:
+        return False
+    if "armed" in classes:
+        c.acled, c.rule = "Violent demonstration", c.rule + "+sides:crowd-armed"
+    elif None not in classes:  # a named armed group ("Imbonerakure") is no crowd
+        c.acled, c.rule = "Mob violence", c.rule + "+sides:unarmed"
+    else:
+        return False
+    c.type, c.mode = "PROTEST", "riot"
+    return True
 
 
 def _refine(c: Candidate, note: Any) -> None:
@@ -232,26 +291,31 @@ def _labelled(label: tuple[dict, Span, int], sent: Any, si: int, seg: Any, cands
 def _event(c: Candidate, sents: list[Any], si: int, trigger_ids: dict[int, str]) -> Event:
     seg, sent, trig = c.segment, c.sent, c.hit.trigger
     off = seg.offset
-    mod = modality.assess(trig, sent)
+    actor1, actor2 = _actor(c.roles.actor1, off), _actor(c.roles.actor2, off)
+    parties = [w for a in (actor1, actor2) if a is not None for w in (a.name, a.text) if w]
+    mod = modality.assess(trig, sent, parties)
     status = mod.status or "asserted"
     if ".commitment" in c.rule and status in ("future", "negated"):
         status = "asserted"  # the promise (or refusal) is made now; the action is what lies ahead or not
     killed = None
     if c.type in VIOLENT_TYPES:
         killed = _fatalities(trig, sent, sents, si)
+        if killed is None and _violent(c) and len(sents) <= NOTE_SENTENCES:
+            # a short report tells one incident: a figure anywhere in it is this event's toll
+            killed = fatalities.first_in(sents).killed
     tokens = c.hit.tokens
     t_start = min(t.idx for t in tokens)
     t_end = max(t.idx + len(t) for t in tokens)
     acled = c.acled
     ev = Event(
         type=c.type, mode=c.mode,
-        evidence=Span(off + sent.start_char, off + sent.end_char),
+        evidence=evidence_span(sent, off),
         trigger=Span(off + t_start, off + t_end),
         rule=c.rule,
         acled_event_type=acled_types().get(acled) if acled else None,
         acled_sub_event_type=acled,
-        actor1=_actor(c.roles.actor1, off),
-        actor2=_actor(c.roles.actor2, off),
+        actor1=actor1,
+        actor2=actor2,
         fatalities=killed,
         status=status,  # type: ignore[arg-type]
         attribution=mod.attribution,
@@ -317,6 +381,15 @@ def _actor(span: Any, offset: int) -> Actor | None:
     if span is None or not span.text.strip():
         return None
     return actors.resolve_span(span, offset)
+
+
+def evidence_span(sent: Any, offset: int) -> Span:
+    """The sentence's characters without the blanks around it: the clean stage blanks boilerplate
+    in place and spaCy keeps leading whitespace in the sentence that follows."""
+    text = sent.text
+    start = sent.start_char + len(text) - len(text.lstrip())
+    end = sent.start_char + len(text.rstrip())
+    return Span(offset + start, offset + max(end, start))
 
 
 def _span(span: Any, offset: int) -> Span | None:

@@ -56,6 +56,7 @@ def _lexicon() -> _Lexicon:
 
 
 _DIGITS = re.compile(r"^\+?\d{1,3}(?:,\d{3})+$|^\+?\d+(?:\.\d+)?$")
+_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
 _RANGE = re.compile(r"^(\d+)[-–](\d+)$")
 _MEASURES = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
              "minutes", "km", "kilometres", "kilometers", "kilometre", "kilometer", "mile", "miles", "metres",
@@ -85,6 +86,8 @@ _RANGE_WORDS = {"between", "and", "to", "or", "about", "around", "some", "at", "
 def _is_date(tok) -> bool:
     """A number inside a date or sum ("9 May 2020", "$5"), not a count the tagger mistook for one."""
     if tok.ent_type_ in ("MONEY", "PERCENT"):
+        return True
+    if _YEAR.match(tok.text) and tok.dep_ != "nummod":  # "the massacres of 1937": a year is never a count
         return True
     if tok.ent_type_ not in ("DATE", "TIME"):
         return False

@@ -14,6 +14,7 @@ from .. import actors
 from ..model import CodedDocument
 from ..serialize import actor as actor_json
 from . import roles
+from .coder import evidence_span
 
 
 @functools.lru_cache(maxsize=None)
@@ -30,6 +31,13 @@ def _with_conjuncts(tok: Any) -> list[Any]:
     return out
 
 
+def _nearest_conjunct(noun: Any, verb: Any) -> Any:
+    """ "forces and militias allied with X": a participle after coordinated nouns describes the nearest
+    one, though the parser may hang it on the first."""
+    before = [c for c in noun.conjuncts if noun.i < c.i < verb.i]
+    return max(before, key=lambda c: c.i) if before else noun
+
+
 def _pairs(verb: Any) -> tuple[list[Any], Any, str] | None:
     """(sources, target, how) for one relation verb, or None."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -37,7 +45,7 @@ def _pairs(verb: Any) -> tuple[list[Any], Any, str] | None:
     if agent is not None:
         by = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if patient is None and verb.dep_ in ("acl", "amod"):
-            patient = verb.head
+            patient = _nearest_conjunct(verb.head, verb)
         if by is not None and patient is not None:
             return _with_conjuncts(by), patient, "passive"
     if verb.dep_ == "amod":  # "Turkish-backed militias", "Tripoli-allied forces"
@@ -47,7 +55,7 @@ def _pairs(verb: Any) -> tuple[list[Any], Any, str] | None:
     if verb.lemma_.lower() in ("ally", "align"):  # "militias allied with the government"
         with_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"), None)
         obj = next((c for c in with_.children if c.dep_ == "pobj"), None) if with_ is not None else None
-        subj = verb.head if verb.dep_ in ("acl", "amod") else next(
+        subj = _nearest_conjunct(verb.head, verb) if verb.dep_ in ("acl", "amod") else next(
             (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if obj is not None and subj is not None:
             return [obj], subj, "allied"
@@ -75,14 +83,14 @@ def find(cd: CodedDocument) -> None:
             if found is None:
                 continue
             sources, target, how = found
-            sent = tok.sent
+            evidence = evidence_span(tok.sent, seg.offset)
             target_actor = actors.resolve_span(_np(target), seg.offset)
             for src in sources:
                 cd.relations.append({
                     "relation": rel,
                     "source": actor_json(actors.resolve_span(_np(src), seg.offset)),
                     "target": actor_json(target_actor),
-                    "evidence": {"start": seg.offset + sent.start_char, "end": seg.offset + sent.end_char},
+                    "evidence": {"start": evidence.start, "end": evidence.end},
                     "trigger": {"start": seg.offset + tok.idx, "end": seg.offset + tok.idx + len(tok)},
                     "rule": f"relation:{tok.lemma_.lower()}:{how}",
                 })

@@ -1,0 +1,80 @@
+"""The coder on sentences written for these tests: protests that voice demands, fights of unarmed
+groups, deaths told apart from the trigger, evidence spans and relations of coordinated nouns."""
+from __future__ import annotations
+
+from eventwire import coding, nlp
+from eventwire.coding.fatalities import count_in
+from eventwire.model import CodedDocument, Document, Segment
+
+
+def coded(text: str) -> CodedDocument:
+    cd = CodedDocument(doc=Document(id="t", text=text), body=text)
+    cd.segments = [Segment(0, nlp.load()(text), "body")]
+    coding.code_events(cd)
+    cd.events.sort(key=lambda e: -e.confidence)
+    return cd
+
+
+def top(text: str):
+    cd = coded(text)
+    assert cd.events, f"no event in {text!r}"
+    return cd.events[0]
+
+
+def test_a_gathering_to_demand_is_a_protest():
+    ev = top("On 2 March 2021, nurses gathered outside the ministry in Lagos to demand unpaid salaries.")
+    assert ev.type == "PROTEST" and ev.acled_sub_event_type == "Peaceful protest"
+    assert ev.rule.startswith("protest.voiced")
+
+
+def test_demands_beside_a_protest_rank_below_it():
+    ev = top("Hundreds of traders staged a sit-in protest at the market, alleging extortion by tax officials.")
+    assert ev.type == "PROTEST"
+
+
+def test_protesters_who_demand_protest():
+    ev = top("On 5 June 2021, protesters in Basra demanded the resignation of the governor.")
+    assert ev.type == "PROTEST"
+
+
+def test_a_demand_by_a_government_stays_a_request():
+    ev = top("The government demanded the release of the detained diplomats.")
+    assert ev.type == "REQUEST"
+
+
+def test_villagers_fighting_each_other_riot():
+    ev = top("Villagers clashed with residents of a neighbouring village over grazing land, injuring ten.")
+    assert ev.type == "PROTEST" and ev.acled_sub_event_type == "Mob violence"
+
+
+def test_workers_fighting_the_police_demonstrate_violently():
+    ev = top("Striking factory workers clashed with police outside the plant on Monday.")
+    assert ev.acled_sub_event_type == "Violent demonstration"
+
+
+def test_armed_sides_keep_their_clash_despite_civilian_victims():
+    ev = top("Soldiers clashed with rebel fighters near the town. A woman was wounded in the crossfire.")
+    assert ev.acled_sub_event_type == "Armed clash"
+
+
+def test_a_short_report_gives_its_deaths_to_the_attack():
+    ev = top("Gunmen raided a farm near the border on Friday. Four people died.")
+    assert ev.type == "ASSAULT" and ev.fatalities == 4
+
+
+def test_a_year_is_not_a_death_count():
+    sent = next(nlp.load()("Survivors remembered the killings of 1994 at the church.").sents)
+    assert count_in(sent).killed is None
+
+
+def test_evidence_leaves_out_blanked_text():
+    text = "                    \n\nRebels shelled the airport on Monday."
+    cd = coded(text)
+    ev = cd.events[0]
+    assert ev.evidence.of(text) == "Rebels shelled the airport on Monday."
+
+
+def test_a_participle_after_coordinated_nouns_describes_the_nearest():
+    cd = coded("Delegates of the army and of gangs allied with the mayor met on Monday.")
+    allied = [r for r in cd.relations if r["relation"] == "allied with"]
+    assert allied and all("army" not in r["target"]["text"] for r in allied)
