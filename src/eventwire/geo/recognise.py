@@ -44,9 +44,12 @@ _PAREN = re.compile(r"\(([A-Z][^()]{1,80})\)")
 # Verbs of attack and capture take a place as their object ("Russian forces shelled Mariupol").
 HIT_VERBS = (r"shelled|shelling|hit|attacked|bombed|bombarded|struck|stormed|captured|seized|recaptured|retook|"
              r"raided|besieged|targeted|liberated|occupied|overran|invaded|entered|pounded")
+# "in central Van", "near northern Kidal": a part of the place, written before it.
+_PART = r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|downtown)\s+)?"
 _AFTER_VERB = re.compile(r"\b(?:" + HIT_VERBS + r")\s+" + _NAME)
 _TOWN_WORDS = ("town", "city", "village", "villages", "suburb", "hamlet", "oasis", "port")
-_AFTER_PREP = re.compile(r"\b(?:in|near|outside|at|around|of|from|into|towards?)\s+" + _NAME)
+_AFTER_PREP = re.compile(r"\b(?:in|near|outside|at|around|of|from|into|towards?)\s+" + _PART + _NAME)
+_STRONG_LOC = re.compile(r"(?:in|near|outside|at|around|into)\s")
 _LEADING = re.compile(r"^(?:the|The)\s+")
 
 
@@ -93,6 +96,9 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
                 for t in e[1:]}
     persons = [Span(seg.offset + e.start_char, seg.offset + e.end_char) for seg in cd.segments
                for e in seg.doc.ents if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT")]
+    # One-word "persons" are often unfamiliar place names ("in Vertente do Lerio, Pernambuco").
+    lone = {Span(seg.offset + e.start_char, seg.offset + e.end_char) for seg in cd.segments
+            for e in seg.doc.ents if e.label_ == "PERSON" and len(e) == 1}
     for seg in cd.segments:
         for ent in seg.doc.ents:
             text = ent.text
@@ -102,6 +108,9 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
                 text, start = text[m.end():], start + m.end()
             text = text.rstrip(".,;:") if not text.endswith(".") or len(text) > 5 else text
             span = Span(start, start + len(text))
+            if ent.label_ in ("ORG", "FAC") and ", " in text and (parts := _parts(text, start, gz, ent.label_)):
+                found.extend(parts)  # a list of places, not an institution: "Cienaga, Magdalena department"
+                continue
             if ent.label_ in ("ORG", "FAC") and _INSTITUTION.search(text):
                 blocked.append(span)
                 found.extend(_leading_place(text, start, gz, surnames))
@@ -163,8 +172,9 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             text = text.rsplit(" ", 1)[0]
             hit = _candidate_key(text, gz)
         span = Span(m.start(1), m.start(1) + len(text))
-        if text in surnames or ("-" not in m.group(1) and any(p.start < span.end and span.start < p.end
-                                                              for p in persons)):
+        clash = [p for p in persons if p.start < span.end and span.start < p.end]
+        strong = hit is not None and _STRONG_LOC.match(m.group(0)) and all(p in lone for p in clash)
+        if text in surnames or ("-" not in m.group(1) and clash and not strong):
             continue
         if hit is not None and len(hit[0]) > 3:
             found.append(Mention(span, text, hit[0], "after-preposition", hit[1]))
@@ -190,8 +200,10 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
 
 def _leading_place(text: str, start: int, gz: Gazetteer, surnames: set[str]) -> list[Mention]:
     """The place in an institution's name: "the Arts Center of Cannon County", "Corsicana Police Department"."""
-    if " of " in text:
-        tail = text.rsplit(" of ", 1)[1].rstrip(".,")
+    for sep in (" of ", " in "):  # "the Arts Center of Cannon County", "the Labour Union in Sidi Bouzid"
+        if sep not in text:
+            continue
+        tail = text.rsplit(sep, 1)[1].rstrip(".,")
         hit = _candidate_key(tail, gz) if tail[:1].isupper() and not _INSTITUTION.search(tail) else None
         if hit:
             s0 = start + text.rindex(tail)
