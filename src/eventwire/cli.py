@@ -1,7 +1,6 @@
 """The command line: a thin layer over ``eventwire.pipe`` and the store."""
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from collections.abc import Iterable, Iterator

@@ -6,22 +6,15 @@ Clusters are the connected components of that relation (union-find).
 """
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from datetime import date
 
+from .geo.resolve import km
 from .ingest.sources import Failed
 from .model import CodedDocument, Event
 
 MAX_DAYS = 1
 MAX_KM = 25.0
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    p1, p2 = math.radians(a[0]), math.radians(b[0])
-    dp, dl = p2 - p1, math.radians(b[1] - a[1])
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def same_incident(a: Event, b: Event) -> bool:
@@ -35,7 +28,7 @@ def same_incident(a: Event, b: Event) -> bool:
         return False
     if days > MAX_DAYS:
         return False
-    if km((a.location.lat, a.location.lon), (b.location.lat, b.location.lon)) > MAX_KM:
+    if km(a.location.lat, a.location.lon, b.location.lat, b.location.lon) > MAX_KM:
         return False
     return a.fatalities is None or b.fatalities is None or a.fatalities == b.fatalities
 
