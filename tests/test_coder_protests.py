@@ -78,3 +78,18 @@ def test_a_participle_after_coordinated_nouns_describes_the_nearest():
     cd = coded("Delegates of the army and of gangs allied with the mayor met on Monday.")
     allied = [r for r in cd.relations if r["relation"] == "allied with"]
     assert allied and all("army" not in r["target"]["text"] for r in allied)
+
+
+def test_a_crowd_the_police_dispersed_is_the_event():
+    ev = top("Police fired tear gas to disperse hundreds of traders, who had blocked the highway and pelted stones.")
+    assert ev.type == "PROTEST" and ev.acled_event_type == "Riots"
+
+
+def test_groups_with_nothing_armed_named_riot_but_armed_groups_clash():
+    assert top("Two village groups clashed over a water well.").acled_sub_event_type == "Mob violence"
+    assert top("Two armed groups clashed near the border.").acled_sub_event_type == "Armed clash"
+
+
+def test_nationals_against_border_police_demonstrate_violently():
+    ev = top("Bangladeshi nationals clashed with border police at the crossing.")
+    assert ev.acled_event_type == "Riots"

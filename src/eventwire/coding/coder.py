@@ -30,6 +30,7 @@ VOICED = ("REQUEST", "ACCUSE", "REJECT", "SUPPORT")  # what a crowd says: a prot
 DEPTH_BONUS = {0: 0.08, 1: 0.04, 2: 0.0}
 DEEP = -0.04
 GOVERNED = 0.14  # "agreed to *withdraw*": the governing trigger is the event the sentence reports
+POLICED = 0.1  # a protest the police dispersed is the event, whatever the clause that tells it
 LOW_STATUS = {"hypothetical": 0.25, "negated": 0.3, "denied": 0.15, "future": 0.1, "claimed": 0.0, "asserted": 0.0}
 
 
@@ -71,6 +72,7 @@ def code_segment(seg: Any) -> list[Event]:
     events: list[Event] = []
     for si, (sent, cands) in enumerate(zip(sents, per_sentence)):
         cands.extend(_voiced_protests(cands))
+        _policing_below_protest(cands)
         for c in cands:
             _refine(c, note)
         cands.extend(_commitments(cands))
@@ -131,6 +133,21 @@ def _voiced_protests(cands: list[Candidate]) -> list[Candidate]:
                              rule=f"protest.voiced:{c.rule}", roles=c.roles, weight=entry.weight))
         c.weight -= GOVERNED
     return out
+
+
+def _policing_below_protest(cands: list[Candidate]) -> None:
+    """ "Police fired tear gas to disperse stone-pelting workers": the crowd's protest or riot is the
+    event ACLED and PLOVER report, the policing is its intervention."""
+    if not any(c.type == "PROTEST" for c in cands):
+        return
+    control = next(r.cues for r in rules() if r.id == "protest.intervention")
+    if not contains(cands[0].sent, control):
+        return
+    for c in cands:  # the policing is often the main clause, the crowd's act a relative clause
+        if c.type == "ASSAULT":
+            c.weight -= GOVERNED
+        elif c.type == "PROTEST":
+            c.weight += POLICED
 
 
 def _violent(c: Candidate) -> bool:
@@ -233,8 +250,10 @@ def _unarmed_clash(c: Candidate) -> bool:
     """ACLED counts fights of unorganised people as riots: villagers or party youths against each other
     are mob violence, a crowd against the police a violent demonstration."""
     sides = [s.root for s in (c.roles.actor1, c.roles.actor2) if s is not None]
-    classes = ["crowd" if roles.is_crowd(h) or h.lemma_.lower() in nouns()["protesters"] else roles.noun_class(h)
-               for h in sides]
+    # a common noun of no known class is a thing ("threw acid"), no side; a name may be an armed group
+    classes = [k for h in sides if (k := _side_class(h)) is not None or h.pos_ == "PROPN" or h.ent_type_]
+    if "armed" in classes and "people" in classes:  # "Palestinians clashed with Israeli forces"
+        classes = ["crowd" if k == "people" else k for k in classes]
     if "crowd" not in classes and "civilian" not in classes:
         return False
     if "armed" in classes:
@@ -245,6 +264,21 @@ def _unarmed_clash(c: Candidate) -> bool:
         return False
     c.type, c.mode = "PROTEST", "riot"
     return True
+
+
+def _side_class(head: Any) -> str | None:
+    """A clash side as 'crowd', 'armed', 'civilian', 'people' (a people or nationals, a crowd only
+    against armed forces) or None (a named group)."""
+    lemma = head.lemma_.lower()
+    if roles.is_crowd(head) or lemma in nouns()["protesters"]:
+        return "crowd"
+    kind = roles.noun_class(head)
+    if kind is None and lemma == "group" and head.tag_ == "NNS" and not any(
+            c.lower_ in ("armed", "militant", "rebel", "terrorist") for c in head.children):
+        return "crowd"  # "two village groups clashed": groups with no arms named
+    if kind is None and (head.ent_type_ == "NORP" and head.tag_ == "NNPS" or lemma == "national"):
+        return "people"
+    return kind
 
 
 def _refine(c: Candidate, note: Any) -> None:
