@@ -9,13 +9,14 @@ other places.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .fold import ascii_fold, fold, similarity
 from .frontlines import Frontline
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import Entry, Gazetteer, strip_admin_word
 from .recognise import Mention
 
 # Prior weight of each feature: a bare name that is both a country and a town is the country.
@@ -93,8 +94,13 @@ def story_countries(mentions: list[Mention], gz: Gazetteer, dateline_key: str | 
         big = [e for e in ents if e.feature in ("country", "admin1")]
         if len(ccs) == 1:  # a demonym says less ("Russian forces" fight in Ukraine)
             story[ccs.pop()] += 0.3 if m.source == "demonym" else 1.0
-        elif big:
-            story[max(big, key=lambda e: e.population).country] += 0.5
+            continue
+        # A country or division written as such ("Lebanon", "Kano"), not a spelling variant ("Samarra" / Samara).
+        written = strip_admin_word(ascii_fold(_POSSESSIVE.sub("", m.text)))
+        big = [e for e in big if strip_admin_word(ascii_fold(e.name)) == written]
+        if big:
+            e = max(big, key=lambda e: e.population)
+            story[e.country] += 1.0 if e.feature == "country" else 0.5
     for iso3 in actor_countries:
         cc = _iso2(iso3) if iso3 and len(iso3) == 3 else None
         if cc:
@@ -103,6 +109,8 @@ def story_countries(mentions: list[Mention], gz: Gazetteer, dateline_key: str | 
 
 
 _SMALL = ("city", "admin2")
+_POSSESSIVE = re.compile("['\u2019]s$")
+_OWNED = re.compile(r"(?: [a-z-]+){0,4} ")  # lower-case words between an owner and what it owns
 WEAK_SOURCES = ("after-preposition", "spacy:PERSON-located", "institution", "spacy:ORG", "part")
 
 
@@ -111,6 +119,8 @@ def containers(mentions: list[Mention], text: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = defaultdict(set)
     chain: list[Mention] = []
     for a, b in zip(mentions, mentions[1:]):
+        if _POSSESSIVE.search(a.text) and _OWNED.fullmatch(text[a.span.end:b.span.start]) and a.key != b.key:
+            out[b.key].add(a.key)  # "Lebanon's second city Tripoli", "Sudan's West Kordofan state"
         if text[a.span.end:b.span.start].strip() in (",", "(", ", ("):
             chain.append(a)
             for m in chain:  # "Tieba (Bankass, Mopti)": Mopti contains Tieba too
