@@ -93,3 +93,14 @@ def test_groups_with_nothing_armed_named_riot_but_armed_groups_clash():
 def test_nationals_against_border_police_demonstrate_violently():
     ev = top("Bangladeshi nationals clashed with border police at the crossing.")
     assert ev.acled_event_type == "Riots"
+
+
+def test_an_attack_answered_with_fire_is_a_clash():
+    ev = top("Militants threw a grenade at a police checkpoint in the city. Police returned fire.")
+    assert ev.acled_sub_event_type == "Armed clash"
+    assert top("Militants threw a grenade at a police checkpoint in the city.").acled_sub_event_type == "Grenade"
+
+
+def test_a_complaint_about_deadly_raids_stays_a_complaint():
+    ev = top("Lebanon complained to the United Nations over Israeli air raids in which 20 people were wounded.")
+    assert ev.type == "ACCUSE"

@@ -109,7 +109,7 @@ def _voiced_protests(cands: list[Candidate]) -> list[Candidate]:
     """What a protest says is its content: "workers gathered to demand wages", "protesters denounced
     the decision" report a protest (ACLED, PLOVER), and beside a protest trigger ("staged a protest
     alleging ...") the demand, accusation or refusal ranks below it."""
-    protest = any(c.type == "PROTEST" for c in cands)
+    protest = any(_protest_trigger(c) for c in cands)
     n = nouns()
     out = []
     for c in cands:
@@ -138,7 +138,8 @@ def _voiced_protests(cands: list[Candidate]) -> list[Candidate]:
 def _policing_below_protest(cands: list[Candidate]) -> None:
     """ "Police fired tear gas to disperse stone-pelting workers": the crowd's protest or riot is the
     event ACLED and PLOVER report, the policing is its intervention."""
-    if not any(c.type == "PROTEST" for c in cands):
+    force = [c for c in cands if c.type == "ASSAULT"]
+    if not force or not any(_protest_trigger(c) for c in cands):
         return
     control = next(r.cues for r in rules() if r.id == "protest.intervention")
     if not contains(cands[0].sent, control):
@@ -146,8 +147,13 @@ def _policing_below_protest(cands: list[Candidate]) -> None:
     for c in cands:  # the policing is often the main clause, the crowd's act a relative clause
         if c.type == "ASSAULT":
             c.weight -= GOVERNED
-        elif c.type == "PROTEST":
+        elif _protest_trigger(c):
             c.weight += POLICED
+
+
+def _protest_trigger(c: Candidate) -> bool:
+    """A protest or riot told by its own word, not violence recoded as a riot."""
+    return c.type == "PROTEST" and c.hit.entry.family in ("protest", "riot")
 
 
 def _violent(c: Candidate) -> bool:
@@ -287,10 +293,12 @@ def _refine(c: Candidate, note: Any) -> None:
     for rule in rules():
         if family not in rule.families or (rule.when_sub is not None and c.acled not in rule.when_sub):
             continue
+        scope = note if (rule.scope in ("note", "report") and note is not None) else c.sent
         if rule.acled == c.acled:
+            if rule.scope == "report" and contains(scope, rule.cues) and not contains(scope, rule.unless):
+                return  # the report settles it: no weapon cue may change it
             continue
-        scope = note if (rule.scope == "note" and note is not None) else c.sent
-        if not c.hit.entry.generic and family in ("violence", "blast"):
+        if rule.scope != "report" and not c.hit.entry.generic and family in ("violence", "blast"):
             # a specific trigger ("shelled", "airstrikes") keeps its weapon unless its own actor names
             # another ("the air force shelled"): cues elsewhere in the sentence belong to other events
             scope = c.roles.actor1
