@@ -27,7 +27,7 @@ _INSTITUTION = re.compile(
 # Romance names join capitalised words with small ones ("Vertente do Lerio", "San Jose de las Lajas").
 _JOIN = r"(?:(?:de|do|da|dos|das|del|di|du|des|la|las|los|le|les|sur)\s)?"
 _NAME = (r"((?:(?:al|el|ad|as|ash|an|ar|at|az)-)?[A-Z][\w'\u2019\u2018-]+(?: " + _JOIN
-         + r"(?:al-|el-)?[A-Z][\w'\u2019-]+){0,2})")
+         + r"(?:al-|el-)?[A-Z][\w'\u2019-]+){0,3})")
 _CONTEXT = [
     re.compile(r"\b(?P<word>town|city|village|villages|district|province|region|county|governorate|state|suburb|"
                r"neighbou?rhood|area|localit(?:y|ies)|capital|port|oasis|municipality|hamlet) of (?P<name>"
@@ -126,6 +126,8 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             if hit is None:
                 if "," in text:  # "Alexandria, La." tagged as one entity: take the parts
                     found.extend(_parts(text, start, gz, ent.label_))
+                elif ent.label_ == "ORG":  # "U.S. Centers for Disease Control"
+                    found.extend(_leading_place(text, start, gz, surnames))
                 elif ent.label_ in PLACE_LABELS and ascii_fold(text) not in _not_places():
                     part = _known_prefix(text, gz)
                     if part:  # "Donetsk-Kirovskyi", "Donetsk Filtration Station": a part of a known place
@@ -139,8 +141,9 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
                 if not any(gz.feature(i) == "country" for i in gz.lookup(key)):
                     continue
                 source = "demonym" if ascii_fold(text) != ascii_fold(gz.entry(gz.lookup(key)[0]).name) else "spacy:NORP"
-            elif ent.label_ == "ORG" and (_is_code(text) or not (_located(cd.text, span.start) or _is_big(gz, key))):
-                continue  # a name the gazetteer knows, but used as an organisation or a person ("Ford")
+            elif ent.label_ == "ORG" and not (_is_big(gz, key) and (len(text) > 2 or _located(cd.text, span.start))
+                                             or not _is_code(text) and _located(cd.text, span.start)):
+                continue  # a name the gazetteer knows, but used as an organisation or a person ("Ford", "AP")
             else:
                 source = f"spacy:{ent.label_}"
             found.append(Mention(span, text, key, source, admin))
@@ -203,7 +206,7 @@ def _leading_place(text: str, start: int, gz: Gazetteer, surnames: set[str]) -> 
     for sep in (" of ", " in "):  # "the Arts Center of Cannon County", "the Labour Union in Sidi Bouzid"
         if sep not in text:
             continue
-        tail = text.rsplit(sep, 1)[1].rstrip(".,")
+        tail = re.split(r"\s*[(,]", text.rsplit(sep, 1)[1])[0].rstrip(".")  # "... in Akure (Akure South
         hit = _candidate_key(tail, gz) if tail[:1].isupper() and not _INSTITUTION.search(tail) else None
         if hit:
             s0 = start + text.rindex(tail)
@@ -211,11 +214,11 @@ def _leading_place(text: str, start: int, gz: Gazetteer, surnames: set[str]) -> 
     words = text.split()
     for n in (3, 2, 1):
         head = _POSSESSIVE_END.sub("", " ".join(words[:n]).rstrip(","))
-        if n == 1 and len(words) > 1 and not _LOCAL_BODY.match(words[1]):
-            continue  # one word before an institution is a place only for local bodies ("Athens Police")
         if len(words) > n and head[:1].isupper() and not _INSTITUTION.search(head) and head not in surnames:
             hit = _candidate_key(head, gz)
-            if hit:
+            if hit and n == 1 and not (_LOCAL_BODY.match(words[1]) or _is_country(gz, head, hit[0])):
+                continue  # one word before an institution is a place only for local bodies ("Athens Police")
+            if hit:  # or for a country's ("the U.S. Centers for Disease Control")
                 return [Mention(Span(start, start + len(head)), head, hit[0], "institution", hit[1])]
     return []
 
@@ -297,6 +300,12 @@ def _known_prefix(text: str, gz: Gazetteer) -> tuple[str, str] | None:
 def _is_code(text: str) -> bool:
     """Upper-case abbreviations ("AP", "UP"): names of agencies as often as of places."""
     return len(text) <= 4 and text.replace(".", "").isupper()
+
+
+def _is_country(gz: Gazetteer, text: str, key: str) -> bool:
+    """The country's name or code as written ("China", "U.S."), not its demonym ("British")."""
+    return any(gz.feature(i) == "country" and (_is_code(text) or ascii_fold(text) == ascii_fold(gz.entry(i).name))
+               for i in gz.lookup(key))
 
 
 def _is_big(gz: Gazetteer, key: str) -> bool:

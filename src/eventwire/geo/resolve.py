@@ -95,9 +95,10 @@ def story_countries(mentions: list[Mention], gz: Gazetteer, dateline_key: str | 
         if len(ccs) == 1:  # a demonym says less ("Russian forces" fight in Ukraine)
             story[ccs.pop()] += 0.3 if m.source == "demonym" else 1.0
             continue
-        # A country or division written as such ("Lebanon", "Kano"), not a spelling variant ("Samarra" / Samara).
+        # A country or division written as such ("Lebanon", "Hiraan"), not a town's spelling ("Samarra": Samara).
         written = strip_admin_word(ascii_fold(_POSSESSIVE.sub("", m.text)))
-        big = [e for e in big if strip_admin_word(ascii_fold(e.name)) == written]
+        if any(e.feature == "city" and ascii_fold(e.name) == written for e in ents):
+            big = [e for e in big if strip_admin_word(ascii_fold(e.name)) == written]
         if big:
             e = max(big, key=lambda e: e.population)
             story[e.country] += 1.0 if e.feature == "country" else 0.5
