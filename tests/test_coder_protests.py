@@ -104,3 +104,16 @@ def test_an_attack_answered_with_fire_is_a_clash():
 def test_a_complaint_about_deadly_raids_stays_a_complaint():
     ev = top("Lebanon complained to the United Nations over Israeli air raids in which 20 people were wounded.")
     assert ev.type == "ACCUSE"
+
+
+def test_engaged_in_work_is_no_fight():
+    ev = top("Labourers engaged in road construction staged a protest in the town, demanding wages.")
+    assert ev.type == "PROTEST" and ev.acled_sub_event_type == "Peaceful protest"
+    assert top("Troops engaged in a gunfight with bandits near the river.").acled_sub_event_type == "Armed clash"
+
+
+def test_torches_carried_and_damage_claimed_are_no_riot():
+    ev = top("Hundreds of farmers staged a protest in the city, demanding compensation for damage to their crops.")
+    assert ev.acled_sub_event_type == "Peaceful protest"
+    ev = top("Protesters torched a police van and damaged shops in the city centre.")
+    assert ev.acled_event_type == "Riots"

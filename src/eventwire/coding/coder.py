@@ -211,6 +211,8 @@ def _candidate(hit: Hit, sent: Any, si: int, seg: Any) -> Candidate | None:
     e: Entry = hit.entry
     if _denied_existence(hit.trigger):
         return None
+    if _idle_engage(hit.trigger):
+        return None
     r = roles.find(hit.trigger, symmetric=e.id == "assault.clash")
     c = Candidate(hit=hit, sent=sent, sent_index=si, segment=seg, type=e.type, mode=e.mode, acled=e.acled,
                   rule=e.id, roles=r, weight=e.weight)
@@ -220,6 +222,20 @@ def _candidate(hit: Hit, sent: Any, si: int, seg: Any) -> Candidate | None:
             and r.target.ent_type_ not in ("PERSON", "ORG") and not roles.is_place(r.target):
         return None  # "captured soldiers", "captured weapons": not territory (a village may be tagged PERSON)
     return c
+
+
+def _idle_engage(trigger: Any) -> bool:
+    """ "Workers engaged in mining": 'engage' reports fighting only with an opponent or a combat noun."""
+    if trigger.lemma_.lower() != "engage" or any(c.dep_ == "dobj" for c in trigger.children):
+        return False
+    objs = [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("in", "with")
+            for o in p.children if o.dep_ == "pobj"]
+    return not any(o.lemma_.lower() in nouns()["combat"] or _opponent(o) for o in objs)
+
+
+def _opponent(obj: Any) -> bool:
+    """ "engaged with the militants": an opponent."""
+    return obj.head.lower_ == "with" and obj.pos_ in ("NOUN", "PROPN")
 
 
 def _denied_existence(trigger: Any) -> bool:
