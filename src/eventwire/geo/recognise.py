@@ -96,9 +96,10 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
                 for t in e[1:]}
     persons = [Span(seg.offset + e.start_char, seg.offset + e.end_char) for seg in cd.segments
                for e in seg.doc.ents if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT")]
-    # One-word "persons" are often unfamiliar place names ("in Vertente do Lerio, Pernambuco").
-    lone = {Span(seg.offset + e.start_char, seg.offset + e.end_char) for seg in cd.segments
-            for e in seg.doc.ents if e.label_ == "PERSON" and len(e) == 1}
+    # "Persons" of one word, or of just a known place's words, after "in" are often unfamiliar place names
+    # ("in Vertente do Lerio, Pernambuco", "in Volta Redonda").
+    people = {Span(seg.offset + e.start_char, seg.offset + e.end_char): len(e) for seg in cd.segments
+              for e in seg.doc.ents if e.label_ == "PERSON"}
     for seg in cd.segments:
         for ent in seg.doc.ents:
             text = ent.text
@@ -176,7 +177,8 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             hit = _candidate_key(text, gz)
         span = Span(m.start(1), m.start(1) + len(text))
         clash = [p for p in persons if p.start < span.end and span.start < p.end]
-        strong = hit is not None and _STRONG_LOC.match(m.group(0)) and all(p in lone for p in clash)
+        strong = hit is not None and _STRONG_LOC.match(m.group(0)) and all(
+            people.get(p) == 1 or (p in people and p == span) for p in clash)
         if text in surnames or ("-" not in m.group(1) and clash and not strong):
             continue
         if hit is not None and len(hit[0]) > 3:

@@ -200,6 +200,8 @@ def resolve(mentions: list[Mention], gz: Gazetteer, dateline_key: str | None = N
         if not c:
             continue
         others = {k: e for k, e in first.items() if k != key and e.feature in ("city", "admin2")}
+        if key in boxes:  # "Volta Redonda, Rio de Janeiro": a container is a division where one has the name
+            c = [(i, r) for i, r in c if gz.feature(i) != "city"] or c
         e, score, rule = _best(key, by_key[key], c, gz, story, total, named_admin, others, local, fronts)
         home = _home_countries(key, by_key[key], first, story, gz)
         if home and e.country not in home and e.feature in _SMALL and e.population < FOREIGN_SMALL_POP:
@@ -209,7 +211,7 @@ def resolve(mentions: list[Mention], gz: Gazetteer, dateline_key: str | None = N
             if not c:
                 continue
             e, score, rule = _best(key, by_key[key], c, gz, story, total, named_admin, others, local, fronts)
-        if key not in boxes:  # "Volta Redonda, Rio de Janeiro": the container stays the state
+        if key not in boxes:
             e = _city_of_same_name(e, c, by_key[key], gz)
         out[key] = Resolution(e, score, rule)
     return out

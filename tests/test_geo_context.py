@@ -1,0 +1,120 @@
+"""Geocoding with the article's context (round 2): which of the mentioned places an event is at, front
+lines, capitals named by a country, owners and containers, and names spaCy tags as something else.
+Sentences written for the project."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.geo import frontlines, gazetteer, geocode
+from eventwire.geo.fold import fold
+from eventwire.geo.resolve import km
+from eventwire.model import CodedDocument, Document, Event, Span
+from eventwire.pipeline import STAGES
+
+
+@pytest.fixture(scope="module")
+def gz():
+    return gazetteer.load()
+
+
+def coded(text: str, trigger: str | None = None) -> CodedDocument:
+    """Clean, parse and geocode ``text``; ``trigger`` makes one event of the sentence that holds it."""
+    cd = CodedDocument(doc=Document(id="t", text=text))
+    STAGES["clean"](cd)
+    STAGES["nlp"](cd)
+    if trigger:
+        t = text.index(trigger)
+        start = text.rfind(". ", 0, t) + 2 if ". " in text[:t] else 0
+        end = text.find(".", t) + 1 or len(text)
+        cd.events.append(Event(type="ASSAULT", evidence=Span(start, end), trigger=Span(t, t + len(trigger)),
+                               rule="test"))
+    geocode(cd)
+    return cd
+
+
+def named(cd: CodedDocument, text: str):
+    hits = [p for p in cd.places if p.text == text]
+    assert hits, f"{text!r} not among {[p.text for p in cd.places]}"
+    return hits[0]
+
+
+def test_a_country_in_the_event_sentence_yields_the_town_named_before():
+    cd = coded("On 3 March 2021, in Iquique (Tarapaca), residents burned tyres on a road. "
+               "Police forces of Chile dispersed the crowd with water cannon.", "dispersed")
+    loc = cd.events[0].location
+    assert loc.name == "Iquique" and loc.country == "CL" and loc.inferred
+
+
+def test_the_place_a_note_is_coded_to_wins():
+    cd = coded("On 2 June 2021, about 300 students marched in Exarcheia [coded to Athens] against a new campus "
+               "police force.", "marched")
+    assert cd.events[0].location.name == "Athens"
+
+
+def test_a_container_after_a_town_stays_the_state():
+    cd = coded("On 4 April 2021, in Volta Redonda, Rio de Janeiro, gunmen shot at a patrol car.", "shot")
+    assert named(cd, "Rio de Janeiro").feature == "admin1"
+    assert cd.events[0].location.name == "Volta Redonda"
+
+
+def test_a_front_line_report_means_the_namesake_near_the_line(gz):
+    donbas = next(f for f in frontlines._all() if f.name == "donbas")
+    namesakes = [gz.entry(i) for i in gz.lookup(fold("Pivdenne"))]
+    largest = max(namesakes, key=lambda e: e.population)
+    assert not donbas.near(largest.lat, largest.lon)  # the premise: the largest namesake is far from the line
+    loc = coded("The OSCE SMM recorded twelve explosions near Pivdenne.", "explosions").events[0].location
+    assert loc.name == "Pivdenne" and donbas.near(loc.lat, loc.lon)
+    quiet = coded("Farmers held a fair near Pivdenne.", "fair").events[0].location
+    assert (quiet.lat, quiet.lon) == (largest.lat, largest.lon)
+
+
+def test_front_lines_are_tied_by_their_words_only():
+    assert [f.name for f in frontlines.active("Shelling along the Line of Control in Poonch.")] == ["kashmir"]
+    assert frontlines.active("A market opened in Kharkiv.") == []
+
+
+@pytest.mark.parametrize("text,city", [
+    ("A car bomb exploded in the Afghan capital, killing 12 people.", "Kabul"),
+    ("Bombings around Iraq's capital killed 16 people.", "Baghdad"),
+])
+def test_a_country_named_with_capital_is_its_capital(text, city):
+    loc = coded(text, "killed" if "killed" in text else "killing").events[0].location
+    assert loc.name == city and loc.feature == "city"
+
+
+def test_the_owner_of_a_place_contains_it():
+    cd = coded("Clashes in Lebanon's second city Tripoli killed six people.", "killed")
+    assert named(cd, "Tripoli").country == "LB"
+
+
+def test_a_spelling_variant_of_a_division_does_not_set_the_story():
+    cd = coded("Two bombs ripped through a mosque in Iraq on Friday. The attack occurred in Samarra.", "attack")
+    assert named(cd, "Samarra").country == "IQ"
+
+
+def test_a_small_foreign_namesake_is_doubted_in_a_one_country_story():
+    cd = coded("On 9 May 2021, in Carvajal, Trujillo state, residents from the El Filo sector in Venezuela "
+               "protested over water cuts.", "protested")
+    assert all(p.country == "VE" for p in cd.places), [(p.text, p.country) for p in cd.places]
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Gunmen attacked a school in Vertente do Lerio, Pernambuco, on Monday.", "Vertente do Lerio", "BR"),
+    ("Residents blocked a road in Cienaga, Magdalena department, to protest power cuts.", "Cienaga", "CO"),
+    ("Cholera cases rose in the DRC this week.", "DRC", "CD"),
+    ("The U.S. Centers for Disease Control issued a warning.", "U.S.", "US"),
+    ("Doctors protested at the Teaching Hospital in Akure (Akure South, Ondo) on Friday.", "Akure", "NG"),
+])
+def test_names_spacy_tags_otherwise_are_found(text, name, country):
+    assert named(coded(text), name).country == country
+
+
+def test_north_and_northern_divisions_are_one(gz):
+    for a, b in (("North Darfur", "Northern Darfur"), ("South Kordofan", "Southern Kordofan")):
+        ea = {i for i in gz.lookup(fold(a)) if gz.feature(i) == "admin1"}
+        assert ea and ea == {i for i in gz.lookup(fold(b)) if gz.feature(i) == "admin1"}, a
+
+
+def test_country_centres_stay_inland(gz):
+    sudan = gz.entry(gz.countries["SD"])
+    assert km(sudan.lat, sudan.lon, 15.5, 30.0) < 400
