@@ -117,3 +117,9 @@ def test_torches_carried_and_damage_claimed_are_no_riot():
     assert ev.acled_sub_event_type == "Peaceful protest"
     ev = top("Protesters torched a police van and damaged shops in the city centre.")
     assert ev.acled_event_type == "Riots"
+
+
+def test_an_off_duty_soldier_shot_is_a_civilian_victim():
+    ev = top("Gunmen shot and killed an off-duty soldier outside his home in the town.")
+    assert ev.acled_sub_event_type == "Attack"
+    assert top("Gunmen shot and killed a soldier at a checkpoint in the town.").acled_sub_event_type == "Armed clash"

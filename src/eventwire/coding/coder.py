@@ -15,7 +15,7 @@ from typing import Any
 from .. import actors
 from ..model import Actor, CodedDocument, Event, Span
 from . import fatalities, modality, roles
-from .lexicon import Entry, Hit, acled_types, contains, headers, lexicon, nouns, plover_modes, rules
+from .lexicon import Entry, Hit, acled_types, contains, headers, lexicon, nouns, phrase, plover_modes, rules
 
 #: ACLED notes often open with a category label: "Interception: On 8 April ...".
 HEADER = re.compile(r"\s*([A-Z][A-Za-z ,/\-]{2,50}):\s")
@@ -65,10 +65,10 @@ def code_segment(seg: Any) -> list[Event]:
         cands = [c for c in (_candidate(h, sent, si, seg) for h in lexicon().find(sent)) if c is not None]
         per_sentence.append(cands)
     if note is not None:  # a short report: victims named in any sentence tell what kind of violence it was
-        _refine_victims([c for cands in per_sentence for c in cands])
+        _refine_victims([c for cands in per_sentence for c in cands], note)
     else:
-        for cands in per_sentence:
-            _refine_victims(cands)
+        for sent, cands in zip(sents, per_sentence):
+            _refine_victims(cands, sent)
     events: list[Event] = []
     for si, (sent, cands) in enumerate(zip(sents, per_sentence)):
         cands.extend(_voiced_protests(cands))
@@ -245,9 +245,11 @@ def _denied_existence(trigger: Any) -> bool:
     return trigger.dep_ == "pobj" and trigger.head.lower_ in ("without", "whether")
 
 
-def _refine_victims(cands: list[Candidate]) -> None:
+def _refine_victims(cands: list[Candidate], scope: Any) -> None:
     """Armed violence against civilians is an ACLED Attack; between armed parties a clash; by crowds, riots."""
     classes = [roles.noun_class(c.roles.target) for c in cands if c.hit.entry.family in ("violence", "blast")]
+    if contains(scope, _off_duty()):
+        classes = ["civilian" if k == "armed" else k for k in classes]  # ACLED: off-duty forces are civilians
     civilian = "civilian" in classes and "armed" not in classes
     armed = "armed" in classes
     for c in cands:
@@ -301,6 +303,10 @@ def _side_class(head: Any) -> str | None:
     if kind is None and (head.ent_type_ == "NORP" and head.tag_ == "NNPS" or lemma == "national"):
         return "people"
     return kind
+
+
+def _off_duty() -> tuple:
+    return tuple(phrase(w) for w in sorted(nouns()["off_duty"]))
 
 
 def _refine(c: Candidate, note: Any) -> None:
