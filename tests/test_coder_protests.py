@@ -123,3 +123,11 @@ def test_an_off_duty_soldier_shot_is_a_civilian_victim():
     ev = top("Gunmen shot and killed an off-duty soldier outside his home in the town.")
     assert ev.acled_sub_event_type == "Attack"
     assert top("Gunmen shot and killed a soldier at a checkpoint in the town.").acled_sub_event_type == "Armed clash"
+
+
+def test_a_readiness_is_a_promise_now_and_the_act_open():
+    cd = coded("The rebels are willing to release the hostages.")
+    agree = next(e for e in cd.events if e.type == "AGREE")
+    release = next(e for e in cd.events if e.type == "RETREAT")
+    assert agree.status == "asserted" and release.status == "hypothetical"
+    assert cd.events[0] is agree
