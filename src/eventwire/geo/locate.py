@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..model import CodedDocument, Event, Place
 from .recognise import HIT_VERBS
+from .resolve import km
 
 _AREA = (r"(?:town|city|village|villages|district|province|region|area|areas|outskirts|suburbs?|county|parish|zone|sector|"
          r"state|capital|governorate|neighbou?rhood|municipality|camp|locality|border|borders|vicinity|"
@@ -30,6 +31,7 @@ _NEAR = re.compile(r"\b(?:near|nearby|outside|outskirts|vicinity|close to|around
                    r"(?:north|south|east|west)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+of)\b", re.I)
 # Conflict-data notes name the place an event is coded to when it differs from the one written.
 _CODED_TO = re.compile(r"\[\s*coded\s+(?:to|as|at)\s+$", re.I)
+AREA_KM = 250.0  # places of one story area lie within this distance of one another
 _SPECIFIC = {"city": 0, "relative": 1, "admin2": 2, "admin1": 3, "country": 4, "continent": 5}
 
 
@@ -113,8 +115,13 @@ def locate(cd: CodedDocument, ev: Event, relatives: list[Place], story_country: 
                        inferred=True, rule=f"{p.rule}; sentence")
     usable = [p for p in cd.places if _usable(p, cd) and p.feature in ("city", "admin2", "admin1")]
     if usable:
+        # The story's main area: the most named place, among those near the story's other places.
         counts = Counter(p.name for p in usable)
-        p = min(usable, key=lambda q: (-counts[q.name], _SPECIFIC.get(q.feature, 5), q.span.start))
+        names = {p.name: p for p in usable}
+        near = {n: sum(km(p.lat, p.lon, q.lat, q.lon) < AREA_KM for m, q in names.items() if m != n)
+                for n, p in names.items()}
+        p = min(usable, key=lambda q: (-counts[q.name], -min(near[q.name], 1), _SPECIFIC.get(q.feature, 5),
+                                       q.span.start))
         return replace(p, precision=max(2, precision_of(p.feature)), inferred=True, rule=f"{p.rule}; document")
     if story_country is not None:
         return replace(story_country, precision=3, inferred=True, rule="story country")

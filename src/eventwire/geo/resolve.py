@@ -26,6 +26,7 @@ NAMED_ADMIN_BONUS = 2.5  # a town in a state or province the article names
 FUZZY_MIN = 0.8  # edit similarity a fuzzy match needs, and only with a candidate in a story country
 FUZZY_ALONE, FUZZY_ALONE_POP = 0.85, 5000  # a fuzzy match in a story without known places
 FOREIGN_SMALL_POP = 50_000  # a town smaller than this abroad in a one-country story is doubted
+CITY_PART_KM = 30.0  # a place written as part of a city lies within this distance of it
 FRONT_BONUS = 3.0  # a town near a front line the article is tied to (frontlines.json)
 HOME_SHARE = 0.6  # share of the story's weight one country needs to make the story a one-country one
 
@@ -140,22 +141,27 @@ def _fits(e: Entry, c: Entry) -> bool:
         return e.admin1 == c.admin1
     if c.feature == "admin2":
         return e.country == c.country and km(e.lat, e.lon, c.lat, c.lon) < 80
+    if c.feature == "city":  # a quarter of a city: "Ermita, Manila", "Diliman, Quezon City"
+        return e.country == c.country and km(e.lat, e.lon, c.lat, c.lon) < CITY_PART_KM
     return False
 
 
 def _contained(key: str, c: list[tuple[int, str]], within: set[str], cands, gz: Gazetteer):
-    """Candidates of a town or district that lie in one of the divisions written after it; None when the
-    name has a container but no candidate fits (a village the gazetteer lacks: better unresolved than far)."""
+    """Candidates of a town or district that lie in one of the containers written after it (a division,
+    or a city for its quarters); None when a division is written but no candidate fits."""
     if not within:
         return c
-    boxes = [gz.entry(i) for k in within for i, _ in cands.get(k, ()) if gz.feature(i) != "city"]
+    boxes = [gz.entry(i) for k in within for i, _ in cands.get(k, ())]
     if not boxes:
         return c
-    for level in ("admin2", "admin1", "country"):  # the smallest container that some candidate fits
+    for level in ("city", "admin2", "admin1", "country"):  # the smallest container that some candidate fits
         fit = [(i, r) for i, r in c if any(_fits(gz.entry(i), b) for b in boxes if b.feature == level)]
         if fit:
             return fit
-    return None if all(gz.feature(i) in _SMALL for i, _ in c) else c
+    # A town the gazetteer lacks inside a named division: better unresolved than far. A container that
+    # is only a town's name may be a namesake abroad ("Iquique (Tarapaca)"): then the name stands alone.
+    divisions = any(b.feature != "city" for b in boxes)
+    return None if divisions and all(gz.feature(i) in _SMALL for i, _ in c) else c
 
 
 def resolve(mentions: list[Mention], gz: Gazetteer, dateline_key: str | None = None,
