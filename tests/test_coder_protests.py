@@ -131,3 +131,9 @@ def test_a_readiness_is_a_promise_now_and_the_act_open():
     release = next(e for e in cd.events if e.type == "RETREAT")
     assert agree.status == "asserted" and release.status == "hypothetical"
     assert cd.events[0] is agree
+
+
+def test_deaths_in_a_clash_report_the_clash():
+    cd = coded("Two herders were killed in a clash between soldiers and rebels near the river.")
+    ev = cd.events[0]
+    assert ev.trigger.of(cd.text) == "clash" and ev.fatalities == 2

@@ -30,6 +30,7 @@ VOICED = ("REQUEST", "ACCUSE", "REJECT", "SUPPORT")  # what a crowd says: a prot
 DEPTH_BONUS = {0: 0.08, 1: 0.04, 2: 0.0}
 DEEP = -0.04
 GOVERNED = 0.14  # "agreed to *withdraw*": the governing trigger is the event the sentence reports
+TOLL = "toll"  # marks a casualty trigger that reports another trigger's deaths
 POLICED = 0.1  # a protest the police dispersed is the event, whatever the clause that tells it
 LOW_STATUS = {"hypothetical": 0.25, "negated": 0.3, "denied": 0.15, "future": 0.1, "claimed": 0.0, "asserted": 0.0}
 
@@ -84,6 +85,7 @@ def code_segment(seg: Any) -> list[Event]:
             if t.dep_ in ("dobj", "attr") and t.head.lemma_.lower() in nouns()["light_verbs"]:
                 trigger_ids.setdefault(t.head.i, c.type)
         seen: set[tuple] = set()
+        _toll_below_its_event(cands, trigger_ids)
         made = [(c, _event(c, sents, si, trigger_ids)) for c in cands]
         _share_deaths(made)
         for c, ev in made:
@@ -154,6 +156,20 @@ def _policing_below_protest(cands: list[Candidate]) -> None:
 def _protest_trigger(c: Candidate) -> bool:
     """A protest or riot told by its own word, not violence recoded as a riot."""
     return c.type == "PROTEST" and c.hit.entry.family in ("protest", "riot")
+
+
+def _toll_below_its_event(cands: list[Candidate], trigger_ids: dict[int, str]) -> None:
+    """ "Two men were killed in a clash between farmer groups": the clash is the event, the deaths its
+    toll; the casualty verb governs the clash in the parse, but no longer outranks it."""
+    for c in cands:
+        if not c.hit.entry.casualty:
+            continue
+        trig = c.hit.trigger
+        inside = [o for p in trig.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
+                  for o in p.children if o.dep_ == "pobj" and trigger_ids.get(o.i) == "ASSAULT"]
+        if inside:
+            c.weight -= GOVERNED
+            trigger_ids[trig.i] = TOLL  # what it governs is not its own subordinate act
 
 
 def _violent(c: Candidate) -> bool:
@@ -430,7 +446,7 @@ def _confidence(c: Candidate, status: str, triggers: dict[int, str]) -> float:
     score += max(DEPTH_BONUS.get(depth, DEEP), 0.0) if territory else DEPTH_BONUS.get(depth, DEEP)
     if territory:
         score += 0.05  # ACLED: a change of territory is what a report of fighting and gains is about
-    if governor is not None and not c.rule.startswith("header") and not (territory and governor == "ASSAULT"):
+    if governor not in (None, TOLL) and not c.rule.startswith("header") and not (territory and governor == "ASSAULT"):
         score -= GOVERNED
     if trig.pos_ not in ("VERB",):
         score -= 0.03
