@@ -48,8 +48,8 @@ HIT_VERBS = (r"shelled|shelling|hit|attacked|bombed|bombarded|struck|stormed|cap
 _PART = r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|downtown)\s+)?"
 _AFTER_VERB = re.compile(r"\b(?:" + HIT_VERBS + r")\s+" + _NAME)
 _TOWN_WORDS = ("town", "city", "village", "villages", "suburb", "hamlet", "oasis", "port")
-_AFTER_PREP = re.compile(r"\b(?:in|near|outside|at|around|of|from|into|towards?)\s+" + _PART + _NAME)
-_STRONG_LOC = re.compile(r"(?:in|near|outside|at|around|into)\s")
+_AFTER_PREP = re.compile(r"\b(?:in|In|near|Near|outside|Outside|at|At|around|of|from|into|towards?)\s+" + _PART + _NAME)
+_STRONG_LOC = re.compile(r"(?i:in|near|outside|at|around|into)\s")
 _LEADING = re.compile(r"^(?:the|The)\s+")
 
 
