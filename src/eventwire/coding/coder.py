@@ -173,8 +173,9 @@ def _toll_below_its_event(cands: list[Candidate], trigger_ids: dict[int, str]) -
 
 
 def _violent(c: Candidate) -> bool:
-    """Armed violence and riots: the events whose deaths a report counts."""
-    return c.type == "ASSAULT" or c.mode == "riot"
+    """Armed violence, recoded as a riot or not: the events whose deaths a report counts. A protest's
+    own word rarely carries deaths; those in its report are often what it protests against."""
+    return c.type == "ASSAULT" or (c.mode == "riot" and c.hit.entry.family in ("violence", "blast"))
 
 
 def _commitments(cands: list[Candidate]) -> list[Candidate]:
