@@ -131,3 +131,8 @@ def test_first_figure_of_a_report():
     found = first_in(doc.sents)
     assert found.killed == 7 and found.span.text == "Seven"
     assert first_in(nlp.load()("Talks resumed in Geneva.").sents).killed is None
+
+
+def test_a_place_the_parser_makes_a_subject_is_no_victim(parse):
+    sent = parse("On 7 May 2020, in Alagoinha, Pernambuco, a man was killed in a drive-by shooting by two armed men.")
+    assert count(_trigger(sent, "killed"), sent).killed == 1

@@ -161,12 +161,14 @@ def _protest_trigger(c: Candidate) -> bool:
 def _toll_below_its_event(cands: list[Candidate], trigger_ids: dict[int, str]) -> None:
     """ "Two men were killed in a clash between farmer groups": the clash is the event, the deaths its
     toll; the casualty verb governs the clash in the parse, but no longer outranks it."""
+    clashes = {c.hit.trigger.i for c in cands if c.hit.entry.id == "assault.clash"}
     for c in cands:
         if not c.hit.entry.casualty:
             continue
         trig = c.hit.trigger
+        # only a two-sided fight: in "killed in a drive-by shooting" the victim tells the attack's kind
         inside = [o for p in trig.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
-                  for o in p.children if o.dep_ == "pobj" and trigger_ids.get(o.i) == "ASSAULT"]
+                  for o in p.children if o.dep_ == "pobj" and o.i in clashes]
         if inside:
             c.weight -= GOVERNED
             trigger_ids[trig.i] = TOLL  # what it governs is not its own subordinate act

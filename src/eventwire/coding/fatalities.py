@@ -271,7 +271,9 @@ def _verb_victims(verb, passive_only: bool = False) -> list:
     lex = _lexicon()
     passive = _children(verb, "nsubjpass")
     if passive:
-        return passive
+        # "in Alagoinha, Pernambuco, a man was killed": a verb has one passive subject (coordinated
+        # victims are conjuncts of it); a second is a misparsed place, so the nearest one is the victim
+        return passive[-1:]
     subj = _children(verb, "nsubj")
     if subj and (any(c.dep_ == "auxpass" for c in verb.children) or verb.lemma_.lower() in lex.intransitive):
         if subj[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
