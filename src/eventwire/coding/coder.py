@@ -378,7 +378,8 @@ def _event(c: Candidate, sents: list[Any], si: int, trigger_ids: dict[int, str])
     parties = [w for a in (actor1, actor2) if a is not None for w in (a.name, a.text) if w]
     mod = modality.assess(trig, sent, parties)
     status = mod.status or "asserted"
-    if ".commitment" in c.rule and status in ("future", "negated", "hypothetical"):
+    if ".commitment" in c.rule and (status in ("future", "negated") or (
+            status == "hypothetical" and (mod.cue or "").lower() in READY)):
         status = "asserted"  # the promise (or refusal) is made now; the action is what lies ahead or not
     killed = None
     if c.type in VIOLENT_TYPES:
