@@ -2,17 +2,10 @@
 groups, deaths told apart from the trigger, evidence spans and relations of coordinated nouns."""
 from __future__ import annotations
 
-from eventwire import coding, nlp
+from test_coder import coded
+
+from eventwire import nlp
 from eventwire.coding.fatalities import count_in
-from eventwire.model import CodedDocument, Document, Segment
-
-
-def coded(text: str) -> CodedDocument:
-    cd = CodedDocument(doc=Document(id="t", text=text), body=text)
-    cd.segments = [Segment(0, nlp.load()(text), "body")]
-    coding.code_events(cd)
-    cd.events.sort(key=lambda e: -e.confidence)
-    return cd
 
 
 def top(text: str):
