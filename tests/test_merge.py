@@ -37,3 +37,22 @@ def test_events_of_one_document_are_not_merged_with_each_other():
     cd.events.append(report("a", "2017-07-03", 32.87, 13.18, 5).events[0])
     assign_incidents([cd])
     assert cd.events[0].incident != cd.events[1].incident
+
+
+def test_a_single_death_needs_both_reports_placed():
+    placed = report("a", "2017-03-08", 2.03, 45.34, 1)
+    unplaced = report("b", "2017-03-08", 2.03, 45.34, 1)
+    unplaced.events[0].location = None
+    x, y = incidents(placed, unplaced)
+    assert x != y
+    bigger = report("c", "2017-03-08", 2.03, 45.34, 6)
+    unplaced6 = report("d", "2017-03-09", 2.03, 45.34, 6)
+    unplaced6.events[0].location = None
+    x, y = incidents(bigger, unplaced6)
+    assert x == y
+
+
+def test_violence_coded_differently_by_two_writers_still_merges():
+    a, b = incidents(report("a", "2017-08-07", -4.33, 15.31, 12, "Battles"),
+                     report("b", "2017-08-07", -4.33, 15.32, 12, "Violence against civilians"))
+    assert a == b
