@@ -4,38 +4,19 @@ Sentences written for the project."""
 from __future__ import annotations
 
 import pytest
+from test_geo import coded as geo_coded
+from test_geo import gz  # noqa: F401 (the gazetteer fixture)
+from test_geo import place as named
 
-from eventwire.geo import frontlines, gazetteer, geocode
+from eventwire.geo import frontlines
 from eventwire.geo.fold import fold
 from eventwire.geo.resolve import km
-from eventwire.model import CodedDocument, Document, Event, Span
-from eventwire.pipeline import STAGES
-
-
-@pytest.fixture(scope="module")
-def gz():
-    return gazetteer.load()
+from eventwire.model import CodedDocument
 
 
 def coded(text: str, trigger: str | None = None) -> CodedDocument:
     """Clean, parse and geocode ``text``; ``trigger`` makes one event of the sentence that holds it."""
-    cd = CodedDocument(doc=Document(id="t", text=text))
-    STAGES["clean"](cd)
-    STAGES["nlp"](cd)
-    if trigger:
-        t = text.index(trigger)
-        start = text.rfind(". ", 0, t) + 2 if ". " in text[:t] else 0
-        end = text.find(".", t) + 1 or len(text)
-        cd.events.append(Event(type="ASSAULT", evidence=Span(start, end), trigger=Span(t, t + len(trigger)),
-                               rule="test"))
-    geocode(cd)
-    return cd
-
-
-def named(cd: CodedDocument, text: str):
-    hits = [p for p in cd.places if p.text == text]
-    assert hits, f"{text!r} not among {[p.text for p in cd.places]}"
-    return hits[0]
+    return geo_coded(text, [(trigger, "")] if trigger else [])
 
 
 def test_a_country_in_the_event_sentence_yields_the_town_named_before():
