@@ -407,3 +407,77 @@ def test_people_evacuated_are_the_civilians_of_a_displacement(parse):
     cd = _coded(parse, text, event)
     contextualise(cd)
     assert cd.events[0].actor1.kind == "civilians" and "context:displaced" in cd.events[0].actor1.rule
+
+
+def test_first_of_coordinated_nationalities_owns_the_shared_head():
+    # "Ukrainian forces" is an alias of its own, but here "Russian" leads the coordination
+    assert resolve("the Russian and Ukrainian forces").country == "RUS"
+    assert resolve("Ukrainian and Russian military forces").country == "UKR"
+    assert resolve("Ukrainian forces").entity == "ukr_mil"
+
+
+def test_monitored_fire_near_a_village_the_non_state_side_holds_is_the_states():
+    event = _event(acled="Battles", mode="firearms")
+    settle(event, "UKR", sentence="The OSCE SMM observed 14 shots near Molodizhne.", monitored=True)
+    assert event.actor1.kind == "state_forces" and event.actor1.country == "UKR"
+
+
+def test_a_monitoring_mission_tells_its_front_line_when_no_place_was_found():
+    event = _event(acled="Explosions/Remote violence", mode="explosives")
+    settle(event, None, sentence="The OSCE SMM observed 3 explosions near Nowhereville.", monitored=True)
+    assert event.actor1.entity == "naf"
+    event = _event(acled="Explosions/Remote violence", mode="explosives")
+    settle(event, None, sentence="Monitors observed 3 explosions near Nowhereville.", monitored=True)
+    assert event.actor1.kind == "state_forces" and event.actor1.entity == "generic:soldier"
+
+
+def test_the_month_of_march_is_no_crowd():
+    bombed = "On 2 March 2022, Russian air forces bombed the village. Four civilians were killed."
+    event = _event(resolve("Russian air forces"), acled="Explosions/Remote violence", mode="aerial")
+    settle(event, "UKR", sentence=bombed)
+    assert event.actor1.kind == "external"
+    marched = "Traders marched to the market and police fired on them."
+    event = _event(resolve("police"), acled="Violence against civilians")
+    settle(event, "KEN", sentence=marched)
+    assert event.actor1.kind == "protesters"
+
+
+def test_forces_lead_a_clash_whose_other_side_is_unnamed(parse):
+    text = "Six soldiers were killed in clashes near the town."
+    event = _event(acled="Battles", mode="firearms")
+    event.evidence = Span(0, len(text))
+    cd = _coded(parse, text, event)
+    contextualise(cd)
+    assert cd.events[0].actor1.kind == "state_forces" and cd.events[0].actor1.rule.endswith("target-first")
+    assert cd.events[0].actor2.kind == "political_militia"
+
+
+def test_a_bomb_that_hits_forces_keeps_the_unknown_bomber_first(parse):
+    text = "Four soldiers were wounded when their vehicle hit a roadside bomb."
+    event = _event(acled="Explosions/Remote violence", mode="explosives")
+    event.evidence = Span(0, len(text))
+    cd = _coded(parse, text, event)
+    contextualise(cd)
+    assert cd.events[0].actor1.kind == "political_militia"
+
+
+def test_shelling_by_no_one_known_is_an_unidentified_group():
+    event = _event(acled="Explosions/Remote violence", mode="heavy-weapons")
+    settle(event, "SOM", sentence="A mortar shell landed near the market. Perpetrators not known.")
+    assert event.actor1.kind == "political_militia"
+    event = _event(acled="Explosions/Remote violence", mode="heavy-weapons")
+    settle(event, "SOM", sentence="A mortar shell landed near the market, wounding two children.")
+    assert event.actor1.kind == "state_forces"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Residents protested the eviction and stormed the district office.", "rioters"),
+    ("Students demonstrated and clashed with police near the campus.", "rioters"),
+    ("Villagers blocked the highway with boulders to protest power cuts.", "rioters"),
+    ("Teachers protested outside the ministry, demanding the return of looted funds.", "protesters"),
+    ("Farmers marched to the governor's office and burnt an effigy of the minister.", "protesters"),
+])
+def test_demonstrators_who_turn_violent_are_rioters(text, kind):
+    event = _event(resolve("residents"), type_="PROTEST", acled="Protests")
+    settle(event, "NGA", sentence=text)
+    assert event.actor1.kind == kind

@@ -31,17 +31,34 @@ _CLAIMS = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
 _ARMED_KINDS = frozenset({"state_forces", "rebels", "political_militia", "identity_militia", "external"})
 _PEOPLE_ROLES = frozenset({"social", "victim"})
 # A crowd in a violent event's sentence: state forces against it make a protest or a riot, the crowd first.
-_CROWD_CUES = re.compile(r"\b(?:protest(?:er|or)?s?|demonstrat(?:ion|ors?|ed|ing)|rally|rallies|march(?:ers)?|"
+# "March" the month is no march: only the lower-case noun, or the capitalised verb and its people.
+_CROWD_CUES = re.compile(r"\b(?:protest(?:er|or)?s?|demonstrat(?:ion|ors?|ed|ing)|rally|rallies|"
+                         r"(?-i:march(?:e[ds]|ers|ing)?|March(?:e[ds]|ers|ing))|"
                          r"rioters?|rioting|riots?|mobs?|crowds?|sit-in|strikers?|hartal|blockade|picket(?:er)?s?)\b",
                          re.IGNORECASE)
-_RIOT_CUES = re.compile(r"\b(?:pelt(?:ed|ing)?|stones?|stoning|rioters?|rioting|riots?|mobs?|torch(?:ed|ing)|"
-                        r"set (?:fire|alight|ablaze)|burn(?:ed|t|ing)? (?:tyres|tires|vehicles?|cars?)|vandali[sz]"
-                        r"(?:ed|ing)|looted|looting|clash(?:ed|es)? with (?:the )?(?:police|security))\b", re.IGNORECASE)
+# A crowd's own violence: what makes demonstrators rioters for ACLED (storming, arson, stones, looting,
+# fights with the police, roads blocked with boulders or bonfires), or words that call them so.
+_RIOT_CUES = re.compile(
+    r"\b(?:rioters?|rioting|riots?|mobs?|stoning|stone-?pelt(?:ers?|ing)|pelt(?:ed|ing)|"
+    r"storm(?:ed|ing)|set (?:\w+ )?(?:on )?(?:fire|alight|ablaze|afire)|torch(?:ed|ing)|"
+    r"burn(?:ed|t|ing)? (?:down )?(?:\w+ ){0,2}(?:tyres|tires|vehicles?|cars?|bus(?:es)?|houses?|shops?|buildings?|"
+    r"offices?|station)|vandali[sz](?:ed|ing)|ransack(?:ed|ing)|"
+    r"(?:threw|hurled|throwing|hurling) (?:stones|rocks|bricks|petrol bombs|molotov)|"
+    r"clash(?:ed|es)? (?:\w+ ){0,3}with (?:the )?(?:police|security|gendarme|soldiers|troops)|"
+    r"(?:clash(?:es)?|scuffles?) between (?:the )?(?:\w+ ){0,3}and (?:the )?(?:police|security)|"
+    r"bonfires?|boulders|overpowered|loot(?:ed|ing)(?! (?:public )?(?:funds|money|wealth|assets))|smash(?:ed|ing)|"
+    r"attacked (?:the )?(?:police|security|officers)|protested violently|violent(?:ly)? (?:protest|demonstration)s?|"
+    r"turned violent|rampag(?:ed|ing)|went on a rampage)\b", re.IGNORECASE)
 # Words of a sentence that make an unnamed militia a communal one ("militias from the X and Y clans").
 _IDENTITY_CUES = re.compile(r"\b(?:sub-?clans?|clans?|clansm[ae]n|ethnic|communal|tribes?|tribal|tribesm[ae]n|"
                             r"caste|families|family feud|herders?|herdsm[ae]n|pastoralists?|chieftaincy|"
                             r"land dispute|farmland|grazing|cattle raid(?:s|ing|ers?)?|rival (?:villages|communities)|"
                             r"militia(?:s|men)? from)\b", re.IGNORECASE)
+# A report saying that no one knows who attacked ("perpetrators not known", "unknown actors").
+_UNKNOWN_PERPETRATOR = re.compile(
+    r"\b(?:perpetrators?|attackers?|assailants?|culprits?|actors?|source)\b[^.;]{0,25}?\b(?:not known|unknown|"
+    r"unidentified|not (?:been )?identified|unclear)\b|\b(?:unknown|unidentified) (?:perpetrators?|actors?|"
+    r"assailants?|attackers?|sources?|persons?)\b|\bunknown to whom\b", re.IGNORECASE)
 _NAMING_VERBS = frozenset({"suspect", "believe", "presume", "identify", "claim", "name", "call", "label"})
 _PRONOUNS = frozenset({"they", "he", "she", "them", "who", "it", "we", "those", "these"})
 #: How far before and after an event's sentence to look for its actor (characters).
@@ -130,7 +147,7 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
             _localise(actor, here, places if places is not None else Counter())
     crowd = crowd_kind(event)
     if crowd is not None:
-        _settle_crowd(event, crowd, here)
+        _settle_crowd(event, crowd, here, story_text or sentence)
         return
     violent = _is_violent(event)
     a1, a2 = event.actor1, event.actor2
@@ -181,7 +198,11 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
         _note(a2, "civilians")
 
 
-def _settle_crowd(event: Event, crowd: str, here: str | None) -> None:
+def _settle_crowd(event: Event, crowd: str, here: str | None, text: str = "") -> None:
+    """The crowd leads a protest or a riot; demonstrators whose report tells of their violence
+    (``text``: "stormed the office", "clashed with police") are rioters, as ACLED codes them."""
+    if crowd == "protesters" and _RIOT_CUES.search(text):
+        crowd = "rioters"
     a1, a2 = event.actor1, event.actor2
     if a1 is not None and a1.kind in _ARMED_KINDS and a1.kind != "identity_militia" and (
             a2 is None or a2.kind in ("protesters", "rioters", "civilians", None)):
@@ -203,8 +224,8 @@ def _presumed(event: Event, country: str | None, monitored: bool = False, senten
               story_text: str = "") -> Actor:
     """No actor in the text: arrests and seizures are presumed the police's; fire and blasts that a
     ceasefire monitor records the party's across the front line; shelling and air strikes the state's
-    forces (the most frequent party of ACLED shelling); shoot-outs, bombs planted and violence against
-    civilians an unidentified armed group."""
+    forces (the most frequent party of ACLED shelling) unless the report says no one knows who fired;
+    shoot-outs, bombs planted and violence against civilians an unidentified armed group."""
     if event.type == "COERCE" or (event.acled_event_type == "Strategic developments" and event.type != "ASSAULT"):
         return _from_generic("generic:police", country, "presumed")
     if event.mode in ("destroy", "vandalize") and _CROWD_CUES.search(story_text or sentence):
@@ -216,17 +237,23 @@ def _presumed(event: Event, country: str | None, monitored: bool = False, senten
     front = event.acled_event_type in ("Battles", "Explosions/Remote violence")
     if monitored and front:
         return _across_the_line(sentence, country)
-    return _from_generic("generic:soldier" if heavy and not planted else "generic:gunman", country, "presumed")
+    if heavy and not planted and not _UNKNOWN_PERPETRATOR.search(story_text or sentence):
+        return _from_generic("generic:soldier", country, "presumed")
+    return _from_generic("generic:gunman", country, "presumed")
 
 
 def _across_the_line(sentence: str, country: str | None) -> Actor:
     """Fire a monitor records without naming who fired comes from across the front line: the state's
-    near a place a non-state party holds, that party's elsewhere along the line (frontlines.tsv);
-    the state's where no front line is known."""
+    near a place a non-state party holds, that party's elsewhere along the line (frontlines.tsv), also
+    when no place was found but the mission that watches the line reports it; the state's where no front
+    line is known."""
     for line in kb.frontlines().values():
         if line.places.search(sentence):
             return _from_generic("generic:soldier", line.country, "presumed-frontline")
-    line = kb.frontlines().get(country or "")
+    # no place found: the line the reporting mission watches ("the OSCE SMM observed ...")
+    line = kb.frontlines().get(country or "") or next(
+        (f for f in kb.frontlines().values() if country is None and f.monitors and f.monitors.search(sentence)),
+        None)
     if line is None:
         return _from_generic("generic:soldier", country, "presumed")
     holder = kb.named_by_id()[line.holder]
@@ -382,6 +409,26 @@ def _displaced(cd: CodedDocument, event: Event) -> Actor | None:
     return _mark(actor, "displaced")
 
 
+def _force(actor: Actor | None) -> bool:
+    """A state's armed or police force (not its civil government)."""
+    return actor is not None and actor.kind == "state_forces" and actor.sector in ("MIL", "COP", "SPY") \
+        and actor.rule != "kb:country"
+
+
+def _target_first(cd: CodedDocument, event: Event, here: str | None, sentence: str) -> None:
+    """A fight with a state's forces whose other side no one names ("six soldiers were killed in
+    clashes"): ACLED codes the forces first and an unidentified armed group second, unless heavy weapons
+    point to another state's forces. (Bombs that hit forces keep the unidentified bomber first.)"""
+    target = event.actor2 if _force(event.actor2) else next(
+        (a for a in _candidates(cd, event.evidence.start, event.evidence.end, agents_only=False) if _force(a)),
+        None)
+    if target is None or _presumed(event, here, sentence=sentence).kind != "political_militia":
+        return
+    event.actor1 = _mark(target, "target-first")
+    if event.actor2 is None or event.actor2 is target or event.actor2.kind is None:
+        event.actor2 = _from_generic("generic:gunman", here, "presumed")
+
+
 def _weak(actor: Actor | None, event: Event) -> bool:
     """An actor1 worth replacing by a named armed party of the same sentence: a loose word ("members",
     "militants", "a group") in a violent event."""
@@ -413,4 +460,6 @@ def contextualise(cd: CodedDocument) -> None:
         if event.actor1 is None and event.actor2 is None and _displacement(event):
             event.actor1 = _displaced(cd, event)
         sentence = event.evidence.of(cd.text) if cd.text else ""
+        if event.actor1 is None and event.acled_event_type == "Battles" and not monitored:
+            _target_first(cd, event, here or story, sentence)
         settle(event, here or story, countries, sentence, monitored, cd.body or cd.text)

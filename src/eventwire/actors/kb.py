@@ -149,15 +149,23 @@ class Frontline:
     country: str
     holder: str  # groups.tsv id
     places: re.Pattern
+    monitors: re.Pattern | None  # the missions that watch this line ("SMM")
+
+
+def _alternatives(names: str, flags: int = 0) -> re.Pattern | None:
+    alternatives = "|".join(sorted((re.escape(n.strip()) for n in names.split(";") if n.strip()),
+                                   key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", flags) if alternatives else None
 
 
 @functools.lru_cache(maxsize=None)
 def frontlines() -> dict[str, Frontline]:
     out = {}
-    for iso, holder, names in (row[:3] for row in _rows("frontlines.tsv")):
-        alternatives = "|".join(sorted((re.escape(n.strip()) for n in names.split(";") if n.strip()),
-                                       key=len, reverse=True))
-        out[iso] = Frontline(iso, holder, re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE))
+    for row in _rows("frontlines.tsv"):
+        iso, holder, names = row[:3]
+        places = _alternatives(names, re.IGNORECASE)
+        assert places is not None, f"frontlines.tsv: no places for {iso}"
+        out[iso] = Frontline(iso, holder, places, _alternatives(row[3] if len(row) > 3 else ""))
     return out
 
 

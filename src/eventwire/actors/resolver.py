@@ -104,10 +104,14 @@ def resolve_words(text: str, span: Span | None = None,
         return Actor(name=text, text=text, span=span, sector="UNK", entity=thing.entry.id,  # type: ignore[attr-defined]
                      rule="kb:place")
     cut = next((i for i, t in enumerate(toks) if t.norm in _COORDINATORS), len(toks))
+    country_hits = _find(kb.countries(), toks)
+    if any(c.end <= cut and not _backer(toks, c) for c in country_hits):
+        # "the Russian and Ukrainian forces": the first nationality owns the shared head; the alias the
+        # second nationality makes with it ("Ukrainian forces") does not lead
+        named_hits = [h for h in named_hits if h.start <= cut or not any(c.start == h.start for c in country_hits)]
     # "TMF in cooperation with Iraqi forces": the party named before the coordination leads
     named = _best([h for h in named_hits if h.end <= cut]) or _best(named_hits)
     generic = _best(generic_hits)
-    country_hits = _find(kb.countries(), toks)
     nation = _nationality(toks, country_hits)
     nation_iso = nation.entry.iso3 if nation else None  # type: ignore[union-attr]
 
