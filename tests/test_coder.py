@@ -88,7 +88,17 @@ def test_coordinated_verbs_share_their_subject_and_give_several_events():
     ("The two sides signed a ceasefire agreement in the capital.", "Agreement"),
     ("Soldiers fired mortars and small arms at rebel positions near the airport.", "Armed clash"),
     ("Gunmen fired grenade launchers at an army post.", "Shelling/artillery/missile attack"),
-    ("Air defence units shot down a fighter jet over the lake.", "Armed clash"),
+    ("Air defence units shot down a fighter jet over the lake.", "Shelling/artillery/missile attack"),
+    ("Air defence units shot down two drones over the lake.", "Disrupted weapons use"),
+    ("Monitors recorded 25 explosions involving unknown weapons near the village.", "Shelling/artillery/missile attack"),
+    ("Monitors recorded 40 explosions and bursts of heavy machine-gun fire near the village.",
+     "Shelling/artillery/missile attack"),
+    ("Monitors recorded 25 explosions and bursts of small-arms fire near the village.", "Armed clash"),
+    ("Monitors recorded 12 explosions in both directions of the contact line.", "Armed clash"),
+    ("Rebels fired heavy machine guns at army positions near the bridge.", "Shelling/artillery/missile attack"),
+    ("Rebels fired mortars at army positions near the bridge. Soldiers there also reported sniper fire.", "Armed clash"),
+    ("The army destroyed three rebel tanks near the border.", "Shelling/artillery/missile attack"),
+    ("Soldiers destroyed a weapons cache in the forest.", "Disrupted weapons use"),
     ("Traders marched to the town hall. Soldiers opened fire on the protesters, killing one.",
      "Excessive force against protesters"),
     ("Police clashed with demonstrators outside the parliament.", "Violent demonstration"),
@@ -103,6 +113,19 @@ def test_acled_event_type_follows_the_sub_event_type():
     ev, _ = top("A roadside bomb exploded under a police vehicle.")
     assert ev.acled_event_type == "Explosions/Remote violence"
     assert ev.mode == "explosives"
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("There was an armed clash between soldiers and rebels near the dam. Rebels shelled the town later.",
+     "Armed clash"),
+    ("Rebels carried out an attack on an army base near the river. Soldiers later arrested two suspects.",
+     "Armed clash"),
+])
+def test_the_stated_event_leads_its_details(text, sub):
+    """ "There was a clash", "launched an offensive": the event noun of the lead clause is the report's event."""
+    ev, _ = top(text)
+    assert ev.acled_sub_event_type == sub, [(e.acled_sub_event_type, e.rule, round(e.confidence, 2))
+                                            for e in coded(text).events]
 
 
 def test_said_not_to_have_happened_gives_no_clash():

@@ -32,6 +32,7 @@ DEEP = -0.04
 GOVERNED = 0.14  # "agreed to *withdraw*": the governing trigger is the event the sentence reports
 TOLL = "toll"  # marks a casualty trigger that reports another trigger's deaths
 POLICED = 0.1  # a protest the police dispersed is the event, whatever the clause that tells it
+EXISTENTIAL = 0.05  # "There was an armed clash in X": the sentence exists to state the event
 LOW_STATUS = {"hypothetical": 0.25, "negated": 0.3, "denied": 0.15, "future": 0.1, "claimed": 0.0, "asserted": 0.0}
 
 
@@ -438,13 +439,19 @@ def _territory_by_kind(ev: Event) -> None:
 def _confidence(c: Candidate, status: str, triggers: dict[int, str]) -> float:
     trig = c.hit.trigger
     score = c.weight
+    carried = _carried_noun(trig)
     depth, governor = 0, None
     tok = trig
     while tok.head.i != tok.i and depth < 8:
-        if tok.dep_ != "conj" and tok.head.i in triggers and governor is None:
+        # a light verb above its event noun is the noun's own verb, no other event governing it
+        if tok.dep_ != "conj" and tok.head.i in triggers and governor is None and not (carried and tok.i == trig.i):
             governor = triggers[tok.head.i]
         tok = tok.head
         depth += 1
+    if carried:  # "carried out an attack", "there was a clash": the noun is as deep as its verb
+        depth -= 1
+    if _existential(trig):
+        score += EXISTENTIAL
     territory = c.hit.entry.family == "territory"
     # the main clause carries the reported event; a change of territory is news wherever it is said
     score += max(DEPTH_BONUS.get(depth, DEEP), 0.0) if territory else DEPTH_BONUS.get(depth, DEEP)
@@ -452,13 +459,29 @@ def _confidence(c: Candidate, status: str, triggers: dict[int, str]) -> float:
         score += 0.05  # ACLED: a change of territory is what a report of fighting and gains is about
     if governor not in (None, TOLL) and not c.rule.startswith("header") and not (territory and governor == "ASSAULT"):
         score -= GOVERNED
-    if trig.pos_ not in ("VERB",):
+    if trig.pos_ not in ("VERB",) and not carried:
         score -= 0.03
     score -= min(0.05 * c.sent_index, 0.2)
     score -= LOW_STATUS.get(status, 0.0)
     if c.segment.kind == "caption":
         score -= 0.1
     return max(0.05, min(0.99, score))
+
+
+def _carried_noun(trig: Any) -> bool:
+    """An event noun whose verb only carries it: "carried out an attack", "staged a protest", "there was a
+    clash" (the object or attribute of a light verb, or the subject of an existential "there be")."""
+    head = trig.head
+    if head.i == trig.i:
+        return False
+    return trig.dep_ in ("dobj", "attr") and head.lemma_.lower() in nouns()["light_verbs"] or _existential(trig)
+
+
+def _existential(trig: Any) -> bool:
+    """ "There was an armed clash", "there were explosions": the sentence exists to state the event."""
+    head = trig.head
+    return trig.dep_ in ("attr", "nsubj") and head.i != trig.i and head.lemma_ == "be" \
+        and any(c.dep_ == "expl" for c in head.children)
 
 
 def _actor(span: Any, offset: int) -> Actor | None:
