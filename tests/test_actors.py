@@ -481,3 +481,22 @@ def test_demonstrators_who_turn_violent_are_rioters(text, kind):
     event = _event(resolve("residents"), type_="PROTEST", acled="Protests")
     settle(event, "NGA", sentence=text)
     assert event.actor1.kind == kind
+
+
+def test_arson_without_arms_is_a_mobs():
+    event = _event(resolve("assailants"), acled="Violence against civilians")
+    settle(event, "BGD", sentence="Assailants set fire to a bus near the bus stand.")
+    assert event.actor1.kind == "rioters" and event.actor1.name == "Rioters (Bangladesh)"
+    event = _event(resolve("gunmen"), acled="Violence against civilians")
+    settle(event, "BGD", sentence="Gunmen shot the driver and set fire to his bus.")
+    assert event.actor1.kind == "political_militia"
+
+
+def test_rival_groups_fighting_over_land_are_communal_militias():
+    event = _event(acled="Violence against civilians", mode="targeted")
+    settle(event, "BGD", sentence="A man was killed in a clash between two rival groups over a land-related dispute.")
+    assert event.actor1.kind == "identity_militia"
+    # an unknown group is not made communal by its victim, a clan elder
+    event = _event(resolve("an unidentified group"), acled="Violence against civilians")
+    settle(event, "SOM", sentence="An unidentified group killed a clan elder.")
+    assert event.actor1.kind == "political_militia"

@@ -52,8 +52,16 @@ _RIOT_CUES = re.compile(
 # Words of a sentence that make an unnamed militia a communal one ("militias from the X and Y clans").
 _IDENTITY_CUES = re.compile(r"\b(?:sub-?clans?|clans?|clansm[ae]n|ethnic|communal|tribes?|tribal|tribesm[ae]n|"
                             r"caste|families|family feud|herders?|herdsm[ae]n|pastoralists?|chieftaincy|"
-                            r"land dispute|farmland|grazing|cattle raid(?:s|ing|ers?)?|rival (?:villages|communities)|"
+                            r"land(?:[- ]related)? disputes?|farmland|grazing|cattle raid(?:s|ing|ers?)?|"
+                            r"(?:two )?rival (?:villages|communities|groups)|feuds?|revenge killings?|"
                             r"militia(?:s|men)? from)\b", re.IGNORECASE)
+# Arson and wrecking ("set fire to a bus", "vandalised the office"), and the weapons or armed men that make
+# such an attack more than a mob's: without them, ACLED codes the unnamed attackers as rioters.
+_ARSON = re.compile(r"\b(?:set (?:\w+ )?(?:on )?(?:fire|alight|ablaze|afire)|torch(?:ed|ing)|vandali[sz](?:ed|ing)|"
+                    r"ransack(?:ed|ing)|(?:burnt|burned) down|smash(?:ed|ing))\b", re.IGNORECASE)
+_WEAPONS = re.compile(r"\b(?:gun\w*|shot|shoot\w*|firing|fired|bombs?|explosi\w+|grenades?|IEDs?|rifles?|"
+                      r"militants?|rebels?|insurgents?|terrorists?|jihadists?|militia\w*|soldiers|troops)\b",
+                      re.IGNORECASE)
 # A report saying that no one knows who attacked ("perpetrators not known", "unknown actors").
 _UNKNOWN_PERPETRATOR = re.compile(
     r"\b(?:perpetrators?|attackers?|assailants?|culprits?|actors?|source)\b[^.;]{0,25}?\b(?:not known|unknown|"
@@ -187,12 +195,21 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
             a1.kind = "political_militia" if violent else None
             if a1.kind:
                 _note(a1, "armed")
-        elif (a1.kind in ("political_militia", "state_forces") and a1.entity and a1.entity.startswith("generic:")
-              and (a1.kind == "political_militia" or a1.rule.startswith("context:presumed"))
-              and _IDENTITY_CUES.search(sentence)):
+        generic = a1.entity is not None and a1.entity.startswith("generic:")
+        if (generic and (a1.kind == "political_militia" or (
+                a1.kind == "state_forces" and a1.rule.startswith("context:presumed")))
+                and _IDENTITY_CUES.search(sentence)):
+            # "a clash between two rival groups over land"
             a1.kind = "identity_militia"
             a1.name = kb.generic_by_id()["generic:clan militia"].name(a1.country)
             _note(a1, "communal")
+        elif ((generic or a1.entity is None) and a1.kind == "political_militia" and _ARSON.search(sentence)
+              and not _WEAPONS.search(sentence)):
+            # "assailants set fire to a bus": arson without arms is a mob's
+            a1.kind = "rioters"
+            if generic:
+                a1.name = kb.generic_by_id()["generic:rioter"].name(a1.country)
+            _note(a1, "arson")
     if a2 is not None and (_role(a2) in _PEOPLE_ROLES or (a2.kind is None and a2.sector == "CVL")):
         a2.kind = "civilians"
         _note(a2, "civilians")
