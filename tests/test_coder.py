@@ -177,3 +177,18 @@ def test_place_names_do_not_give_weapon_cues():
 def test_territory_outranks_the_clash_that_won_it():
     ev, _ = top("Government troops clashed with rebels near the hills. After the clash the town was recaptured.")
     assert ev.acled_sub_event_type == "Government regains territory"
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Clashes between two clans in the district have left 16 people dead.", 16),
+    ("A battle between rival gangs in the prison left six inmates dead and another six wounded.", 6),
+])
+def test_left_dead_is_a_toll_not_a_withdrawal(text, killed):
+    events = coded(text).events
+    assert "RETREAT" not in {ev.type for ev in events} and events[0].fatalities == killed
+
+
+def test_the_dead_a_later_sentence_adds_to_the_event():
+    ev = coded("A roadside bomb killed two soldiers near the base on Monday. A passing motorist was also "
+               "killed in the blast.").events[0]
+    assert ev.fatalities == 3

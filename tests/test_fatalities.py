@@ -136,3 +136,33 @@ def test_first_figure_of_a_report():
 def test_a_place_the_parser_makes_a_subject_is_no_victim(parse):
     sent = parse("On 7 May 2020, in Alagoinha, Pernambuco, a man was killed in a drive-by shooting by two armed men.")
     assert count(_trigger(sent, "killed"), sent).killed == 1
+
+
+def test_the_wounded_beside_a_toll_are_not_dead(parse):
+    sent = parse("The toll from the riots has reached at least nine dead and some 150 injured since Monday.")
+    assert count_in(sent).killed == 9
+
+
+@pytest.mark.parametrize("text, added", [
+    ("Two more people were killed in a second blast near the mosque.", 2),
+    ("Three further passengers were also killed in the attack.", 3),
+    ("His bodyguard was also killed.", 1),
+    ("A fourth man died later in hospital.", 1),
+    ("Eleven others were killed in the fighting around the airport.", 11),
+    # the same dead told again, or a total: nothing to add
+    ("The victims were farmers from the village.", 0),
+    ("Four people were killed in the ambush.", 0),
+    ("The death toll rose to 14 on Tuesday.", 0),
+    # a figure split up: "another" marks the second part of a breakdown, not more dead
+    ("Six died in the market while another three were killed at the school.", 0),
+])
+def test_what_later_sentences_add(text, added):
+    from eventwire.coding.fatalities import more_in
+    assert more_in(nlp.load()(text).sents) == added
+
+
+def test_a_report_adds_the_dead_told_as_more():
+    from eventwire.coding.fatalities import first_in
+    doc = nlp.load()("Gunmen stormed a village on Sunday. Seven people died. Two more villagers were found "
+                     "dead on Monday.")
+    assert first_in(doc.sents).killed == 9

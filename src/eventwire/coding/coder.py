@@ -20,6 +20,7 @@ from .lexicon import Entry, Hit, acled_types, contains, headers, lexicon, nouns,
 #: ACLED notes often open with a category label: "Interception: On 8 April ...".
 HEADER = re.compile(r"\s*([A-Z][A-Za-z ,/\-]{2,50}):\s")
 NOTE_SENTENCES = 4  # a segment this short is one report: cues anywhere in it refine its events
+MORE_SENTENCES = 3  # how far after an event's figure "two more were killed" still adds to it
 WILL = {"will", "would", "'ll", "shall"}
 MUST = {"must", "should"}
 READY = ("willing", "ready", "prepared", "offer", "promise", "pledge", "commit", "vow")
@@ -231,7 +232,7 @@ def _candidate(hit: Hit, sent: Any, si: int, seg: Any) -> Candidate | None:
     e: Entry = hit.entry
     if _denied_existence(hit.trigger):
         return None
-    if _idle_engage(hit.trigger):
+    if _idle_engage(hit.trigger) or _left_in_a_state(hit.trigger):
         return None
     r = roles.find(hit.trigger, symmetric=e.id == "assault.clash")
     c = Candidate(hit=hit, sent=sent, sent_index=si, segment=seg, type=e.type, mode=e.mode, acled=e.acled,
@@ -251,6 +252,15 @@ def _idle_engage(trigger: Any) -> bool:
     objs = [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("in", "with")
             for o in p.children if o.dep_ == "pobj"]
     return not any(o.lemma_.lower() in nouns()["combat"] or _opponent(o) for o in objs)
+
+
+def _left_in_a_state(trigger: Any) -> bool:
+    """ "The clashes left 16 dead", "left two civilians injured": 'leave' tells what an event did to
+    people, not a withdrawal."""
+    if trigger.lemma_.lower() != "leave":
+        return False
+    near = [*trigger.children, *(g for c in trigger.children if c.dep_ == "dobj" for g in c.children)]
+    return any(t.lemma_.lower() in nouns()["result_states"] or t.lower_ in nouns()["result_states"] for t in near)
 
 
 def _opponent(obj: Any) -> bool:
@@ -414,7 +424,8 @@ def _event(c: Candidate, sents: list[Any], si: int, trigger_ids: dict[int, str])
 
 
 def _fatalities(trig: Any, sent: Any, sents: list[Any], si: int) -> int | None:
-    """Deaths in the trigger's sentence, else in the next sentences that only report harm ("3 died.")."""
+    """Deaths in the trigger's sentence, else in the next sentences that only report harm ("3 died."),
+    with those the sentences after add to them ("Two more died later.")."""
     found = fatalities.count(trig, sent).killed
     for nxt in sents[si + 1:si + 3]:
         if found is not None:
@@ -423,7 +434,8 @@ def _fatalities(trig: Any, sent: Any, sents: list[Any], si: int) -> int | None:
         if any(not h.entry.casualty for h in hits):
             break
         found = fatalities.count(hits[0].trigger if hits else nxt.root, nxt).killed
-    return found
+        si += 1
+    return found + fatalities.more_in(sents[si + 1:si + 1 + MORE_SENTENCES]) if found else found
 
 
 def _territory_by_kind(ev: Event) -> None:

@@ -40,6 +40,7 @@ class _Lexicon:
     reference: frozenset[str]
     heavy: frozenset[str]
     injury: frozenset[str]
+    additive: frozenset[str]
 
 
 @functools.lru_cache(maxsize=None)
@@ -52,7 +53,7 @@ def _lexicon() -> _Lexicon:
                     frozenset(cue["verbs"]), frozenset(cue["intransitive_verbs"]), frozenset(cue["nouns"]),
                     frozenset(cue["zero_only_nouns"]), frozenset(cue["life_verbs"]),
                     frozenset(cue["reference_words"]), frozenset(cue["heavy_loss_words"]),
-                    frozenset(cue["injury_words"]))
+                    frozenset(cue["injury_words"]), frozenset(cue["additive_words"]))
 
 
 _DIGITS = re.compile(r"^\+?\d{1,3}(?:,\d{3})+$|^\+?\d+(?:\.\d+)?$")
@@ -159,6 +160,9 @@ def _value(tokens) -> tuple[int | None, list]:
             if words & {"to", "or", "-", "–"} or any(t.lower_ == "between" for t in tokens[:tokens.index(run[0])]):
                 value = min(value, nxt_value)
             elif "and" in words and any(t.pos_ in ("NOUN", "ADJ", "PROPN") for t in between):
+                after = tokens[tokens.index(nxt_run[-1]) + 1:][:1]
+                if after and _injury(after[0]):
+                    break  # "eight dead and some 220 injured": the wounded are no group of the dead
                 value += nxt_value
             else:
                 break
@@ -173,6 +177,11 @@ def _value(tokens) -> tuple[int | None, list]:
                 continue  # "few were killed" says little; "a few" = 3
             return lex.vague[tok.lower_], [tok]
     return None, []
+
+
+def _injury(tok) -> bool:
+    injury = _lexicon().injury
+    return tok.lower_ in injury or tok.lemma_.lower() in injury
 
 
 def _has_det(tok, word: str) -> bool:
@@ -250,9 +259,8 @@ def _group_count(noun, skip_injured: bool = False) -> tuple[int | None, list]:
             and doc[last + 1].is_punct:
         parts = parts[:1]  # "killing 11 people, police and a doctor said"
     total, used, known = 0, [], False
-    injury = _lexicon().injury
     for i, part in enumerate(parts):
-        if i and skip_injured and any(c.lower_ in injury or c.lemma_.lower() in injury for c in part.children):
+        if i and skip_injured and any(_injury(c) for c in part.children):
             continue  # "five dead bodies and 85 injured people"
         value, toks = _phrase_count(part, coordinated=i > 0)
         if value is not None:
@@ -516,7 +524,8 @@ def _report_of(cue) -> int | None:
     return None
 
 
-def _collect(trigger, sent) -> Fatalities:
+def _figures(trigger, sent) -> list[tuple[int, list, Any]]:
+    """Every death figure of ``sent`` that belongs to the event of ``trigger``: (count, words, cue)."""
     found: list[tuple[int, list, Any]] = []
     seen: set[int] = set()
     lex = _lexicon()
@@ -537,8 +546,11 @@ def _collect(trigger, sent) -> Fatalities:
             continue  # "28 corpses, including those of two soldiers killed": a part of a figure already read
         seen |= ids
         found.append((value, used, tok))
-    if not found:
-        return Fatalities(None)
+    return found
+
+
+def _collect(trigger, sent) -> Fatalities:
+    found = _figures(trigger, sent)
     found = [f for f in found if f[0] or f[2].lemma_.lower() != "toll"]  # "no official toll" is not "no deaths"
     if not found:
         return Fatalities(None)
@@ -553,6 +565,32 @@ def _collect(trigger, sent) -> Fatalities:
     span = doc[min(t.i for t in toks):max(t.i for t in toks) + 1]
     cue = " + ".join(c.text if v else f"{c.text} (none)" for v, _, c in found)
     return Fatalities(killed, span, cue)
+
+
+def _adds(used, cue) -> bool:
+    """'two more people', 'seventeen others', 'a fourth person', 'were also killed': deaths told as
+    beyond those the report has already counted."""
+    more = _lexicon().additive
+    if any(c.dep_ == "advmod" and c.lower_ in more for c in [*cue.children, *_clause_head(cue).children]):
+        return True
+    first = used[0] if used else cue  # "Salim and another employee": the group as a whole is not 'another'
+    noun = _noun_of(first)
+    return any(w.lower_ in more or (w.ent_type_ == "ORDINAL" and w.dep_ == "amod")
+               for w in {first, noun, *first.children, *noun.children})
+
+
+def more_in(sents: Any) -> int:
+    """The deaths that the sentences ``sents``, read after an event's own figure, add to it: "Two more
+    people were killed in a second blast", "A fourth man died later", "His driver was also killed".
+    Figures without such a word may be the same dead told again, and a toll is a total: neither adds,
+    nor does a sentence that splits a figure up ("four died in X while another three died in Y")."""
+    added = 0
+    for sent in sents:
+        found = [(value, _adds(used, cue)) for value, used, cue in _figures(None, sent)
+                 if value and cue.lemma_.lower() != "toll"]
+        if all(more for _, more in found):  # "16 died in clashes while six more were killed": a breakdown
+            added += sum(value for value, _ in found)
+    return added
 
 
 def count(trigger: Any, sent: Any) -> Fatalities:
@@ -572,9 +610,13 @@ def count_in(sent: Any) -> Fatalities:
 def first_in(sents: Any) -> Fatalities:
     """The first death figure in the sentences ``sents``, in order: for a report of one incident whose
     deaths are told apart from the event's trigger ("Gunmen stormed the village. Five people died.").
-    Reports lead with their total, so the first figure is the one to keep (ACLED notes, PITF entries)."""
-    for sent in sents:
+    Reports lead with their total, so the first figure is the one to keep (ACLED notes, PITF entries),
+    with what later sentences add to it ("Two more bodies were found")."""
+    sents = list(sents)
+    for i, sent in enumerate(sents):
         found = count_in(sent)
         if found.killed is not None:
+            if found.killed:
+                found.killed += more_in(sents[i + 1:])
             return found
     return Fatalities(None)
