@@ -130,3 +130,38 @@ def test_deaths_in_a_clash_report_the_clash():
     cd = coded("Two herders were killed in a clash between soldiers and rebels near the river.")
     ev = cd.events[0]
     assert ev.trigger.of(cd.text) == "clash" and ev.fatalities == 2
+
+
+def test_a_riot_voicing_a_demand_is_a_violent_demonstration():
+    ev = top("On 6 May 2021, inmates rioted at the district jail, demanding better food.")
+    assert ev.acled_sub_event_type == "Violent demonstration", ev.rule
+
+
+def test_a_riot_with_no_demonstration_is_mob_violence():
+    ev = top("On 6 May 2021, a mob rioted in the market after a quarrel between two traders.")
+    assert ev.acled_sub_event_type == "Mob violence", ev.rule
+
+
+def test_crowd_violence_told_with_a_demonstration_is_a_violent_demonstration():
+    ev = top("On 6 May 2021, residents burned a bus in the town centre to demonstrate against the closure of "
+             "the clinic.")
+    assert ev.acled_sub_event_type == "Violent demonstration", ev.rule
+
+
+def test_the_month_of_march_is_no_demonstration():
+    ev = top("On 3 March 2022, villagers burned the house of a suspected thief in the hamlet.")
+    assert ev.acled_sub_event_type == "Mob violence", ev.rule
+
+
+def test_what_a_gathering_goes_on_to_say_is_its_protest():
+    ev = top("On 4 May 2021, teachers gathered outside the education office, held up banners and condemned the "
+             "delay of their salaries.")
+    assert ev.type == "PROTEST" and ev.acled_sub_event_type == "Peaceful protest", ev.rule
+    ev = top("On 4 May 2021, a group of farmers gathered at the district office to submit a petition and to press "
+             "the governor for compensation.")
+    assert ev.type == "PROTEST", ev.rule
+
+
+def test_one_official_who_came_and_criticised_is_no_protest():
+    ev = top("The minister came to the capital on Monday and criticised the new tariffs.")
+    assert ev.type == "ACCUSE", ev.rule

@@ -123,8 +123,7 @@ def _voiced_protests(cands: list[Candidate]) -> list[Candidate]:
             c.weight -= GOVERNED
             continue
         trig = c.hit.trigger
-        gathering = trig.head if trig.dep_ in ("advcl", "xcomp", "conj", "acl") and trig.head.i != trig.i \
-            and trig.head.pos_ == "VERB" and trig.head.lemma_.lower() in n["gathering"] else None
+        gathering = _gathering_above(trig)
         agent = c.roles.actor1
         by_protesters = agent is not None and any(t.lemma_.lower() in n["protesters"] for t in agent)
         if gathering is None and not by_protesters:
@@ -137,6 +136,30 @@ def _voiced_protests(cands: list[Candidate]) -> list[Candidate]:
                              rule=f"protest.voiced:{c.rule}", roles=c.roles, weight=entry.weight))
         c.weight -= GOVERNED
     return out
+
+
+def _gathering_above(trig: Any) -> Any:
+    """The gathering whose purpose or sequel the voiced act is ("gathered to demand", "gathered ... and
+    condemned", "gathered to file an appeal"): a verb of gathering, with no object, done by many."""
+    n = nouns()
+    tok, steps = trig, 0
+    while tok.dep_ in ("advcl", "xcomp", "conj", "acl", "dobj") and tok.head.i != tok.i and steps < 3:
+        tok, steps = tok.head, steps + 1
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in n["gathering"]:
+            return tok if _many_gather(tok) else None
+    return None
+
+
+def _many_gather(verb: Any) -> bool:
+    """ "Residents gathered", "hundreds came": people gather; "the minister came", "police gathered evidence"
+    tell of no crowd."""
+    if any(o.dep_ == "dobj" for o in verb.children):
+        return False
+    subject = next((s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return True
+    people = nouns()["civilian"] | nouns()["crowd"] | nouns()["protesters"]
+    return subject.tag_ in ("NNS", "NNPS", "CD") or roles.is_crowd(subject) or subject.lemma_.lower() in people
 
 
 def _policing_below_protest(cands: list[Candidate]) -> None:
