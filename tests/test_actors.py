@@ -500,3 +500,19 @@ def test_rival_groups_fighting_over_land_are_communal_militias():
     event = _event(resolve("an unidentified group"), acled="Violence against civilians")
     settle(event, "SOM", sentence="An unidentified group killed a clan elder.")
     assert event.actor1.kind == "political_militia"
+
+
+def test_first_conjunct_leads_a_shared_head():
+    assert resolve("government and SPLA-IO forces").kind == "state_forces"
+    assert resolve("SPLA-IO and government forces").entity == "spla_io"
+    assert resolve("Somali and AMISOM forces").country == "SOM"
+    assert resolve("police and Al Shabaab fighters").entity == "generic:police"
+    # a backer is no conjunct
+    assert resolve("Government-backed militia").kind == "political_militia"
+
+
+@pytest.mark.parametrize("mention,entity", [("SNAF", "sna"), ("the Pak Army", "pak_mil"),
+                                            ("Bunyan Marsous forces", "gna"), ("Verkhovna Rada", "ukr_leg"),
+                                            ("the EOD team", "generic:police"), ("Opposition forces", "generic:rebel")])
+def test_forces_by_their_own_names(mention, entity):
+    assert resolve(mention).entity == entity

@@ -36,6 +36,8 @@ _LEADING = frozenset({"the", "a", "an", "some", "several", "many", "few", "dozen
 # Words after which a phrase names a second party ("TMF in cooperation with Iraqi forces").
 _COORDINATORS = frozenset({"and", "with", "alongside", "along", "together", "or", "including", "backed",
                            "supported", "aided", "assisted", "helped"})
+# Generic roles of a first conjunct that leads its phrase ("government and SPLA-IO forces").
+_LEAD_ROLES = frozenset({"state", "gov", "armed"})
 # Generic roles of words that name no party: weapons and blasts, places.
 _NOT_PARTIES = frozenset({"instrument", "place"})
 
@@ -105,10 +107,14 @@ def resolve_words(text: str, span: Span | None = None,
                      rule="kb:place")
     cut = next((i for i, t in enumerate(toks) if t.norm in _COORDINATORS), len(toks))
     country_hits = _find(kb.countries(), toks)
-    if any(c.end <= cut and not _backer(toks, c) for c in country_hits):
-        # "the Russian and Ukrainian forces": the first nationality owns the shared head; the alias the
-        # second nationality makes with it ("Ukrainian forces") does not lead
-        named_hits = [h for h in named_hits if h.start <= cut or not any(c.start == h.start for c in country_hits)]
+    lead_generic = [g for g in generic_hits if g.end <= cut and g.entry.role in _LEAD_ROLES  # type: ignore[attr-defined]
+                    and not _backer(toks, g)]
+    if cut < len(toks) and not any(h.end <= cut for h in named_hits) and (
+            lead_generic or any(c.end <= cut and not _backer(toks, c) for c in country_hits)):
+        # "the Russian and Ukrainian forces", "government and SPLA-IO forces": the first conjunct leads;
+        # what the second names with the shared head ("Ukrainian forces", "SPLA-IO") does not
+        named_hits = []
+        generic_hits = lead_generic or generic_hits
     # "TMF in cooperation with Iraqi forces": the party named before the coordination leads
     named = _best([h for h in named_hits if h.end <= cut]) or _best(named_hits)
     generic = _best(generic_hits)
