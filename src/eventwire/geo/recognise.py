@@ -49,7 +49,7 @@ _PART = r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?
 _AFTER_VERB = re.compile(r"\b(?:" + HIT_VERBS + r")\s+" + _NAME)
 _TOWN_WORDS = ("town", "city", "village", "villages", "suburb", "hamlet", "oasis", "port")
 _AFTER_PREP = re.compile(r"\b(?:in|In|near|Near|outside|Outside|at|At|around|of|from|into|towards?)\s+" + _PART + _NAME)
-_STRONG_LOC = re.compile(r"(?i:in|near|outside|at|around|into)\s")
+_STRONG_LOC = re.compile(r"(?i:in|near|outside|at|around|into|" + HIT_VERBS + r")\s")
 _LEADING = re.compile(r"^(?:the|The)\s+")
 
 
@@ -64,9 +64,19 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
+def _not_places_data() -> dict:
+    return json.loads(resources.files("eventwire").joinpath("data/geo/not_places.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _not_places() -> frozenset[str]:
-    data = json.loads(resources.files("eventwire").joinpath("data/geo/not_places.json").read_text(encoding="utf-8"))
-    return frozenset(data["names"])
+    return frozenset(_not_places_data()["names"])
+
+
+@lru_cache(maxsize=1)
+def _money() -> re.Pattern:
+    """A currency word right after a name: "the US dollar" is money, not a place."""
+    return re.compile(r"\s+(?:" + "|".join(map(re.escape, _not_places_data()["currencies"])) + r")\b", re.I)
 
 
 def _candidate_key(text: str, gz: Gazetteer) -> tuple[str, bool] | None:
@@ -177,8 +187,11 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             hit = _candidate_key(text, gz)
         span = Span(m.start(1), m.start(1) + len(text))
         clash = [p for p in persons if p.start < span.end and span.start < p.end]
+        # A one-word "person", or any entity that is just the name ("shelled Makiivka" tagged ORG).
         strong = hit is not None and _STRONG_LOC.match(m.group(0)) and all(
-            people.get(p) == 1 or (p in people and p == span) for p in clash)
+            people.get(p) == 1 or p == span or (p not in people and span.start <= p.start and p.end <= span.end
+                                                 and not _POSSESSIVE_END.search(text))
+            for p in clash)
         if text in surnames or ("-" not in m.group(1) and clash and not strong):
             continue
         if hit is not None and len(hit[0]) > 3:
@@ -195,12 +208,14 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
         hit = _candidate_key(text, gz)
         if hit and any(gz.feature(i) == "admin1" for i in gz.lookup(hit[0])):
             found.append(Mention(Span(m.start(1), m.start(1) + len(text)), text, hit[0], "context", False))
+    found += _before_divisions(cd.body, gz, surnames, people)
     found += _caps_datelines(cd.body, gz)
     found += _capitals(cd.body, gz)
     found = _without_overlaps(found, blocked)
     found += _containers_after(cd.body, found, gz)
     found = _without_overlaps(found, blocked)
-    return _without_overlaps(found + _repeats(cd.body, found), [])
+    found = _without_overlaps(found + _repeats(cd.body, found), [])
+    return [m for m in found if not _money().match(cd.body, m.span.end)]
 
 
 def _leading_place(text: str, start: int, gz: Gazetteer, surnames: set[str]) -> list[Mention]:
@@ -283,6 +298,54 @@ def _containers_after(body: str, found: list[Mention], gz: Gazetteer) -> list[Me
     return out
 
 
+# "Shumy, Donetsk", "Banda, DRC": a name, a comma and a name that opens the next match (lists chain).
+_BEFORE_DIVISION = re.compile(r"(?<![\w'\u2019-])" + _NAME + r",\s+(?=" + _NAME + ")")
+_AND_NAME = re.compile(r",?\s+and\s+" + _NAME)
+_LEAD_IN = re.compile(r"(?:(?:^|\n)|\b(?:(?i:in|near|outside|at|around|into|from|of|on|to|towards?|over|across|via|"
+                      r"throughout|IVO|" + HIT_VERBS + r")\s+(?:the\s+)?|"
+                      r"\b(?i:morning|afternoon|evening|night|AM|PM),\s+))$")
+_FUNCTION_WORD = re.compile(r"^(?:On|In|At|Near|From|To|The|But|And|Also|Then|Meanwhile)\s+")
+
+
+def _before_divisions(body: str, gz: Gazetteer, surnames: set[str], people: dict[Span, int]) -> list[Mention]:
+    """Known names written before a first-level division or a country and a comma ("shelled Shumy,
+    Donetsk", "west of Banda, DRC"): places whatever spaCy tagged them; the division then chooses
+    among same-name towns (see ``resolve.containers``)."""
+    out = []
+    for m in _BEFORE_DIVISION.finditer(body):
+        box = _AFTER_COMMA.match(body, m.end(1))
+        text = box.group(1) if box else ""
+        key = _candidate_key(text, gz)
+        while key is None and " " in text:
+            text = text.rsplit(" ", 1)[0]
+            key = _candidate_key(text, gz)
+        if key is None or not any(gz.feature(i) in ("admin1", "admin2", "country") for i in gz.lookup(key[0])):
+            continue
+        after = _AFTER_COMMA.match(body, box.start(1) + len(text)) or _AND_NAME.match(body, box.start(1) + len(text))
+        if after and _is_town(gz, after.group(1)):
+            continue  # a list of towns ("Lome, Sokode, Kara, Anie and Bafilo")
+        name, start = m.group(1), m.start(1)
+        lead = _FUNCTION_WORD.match(name)
+        if lead:
+            name, start = name[lead.end():], start + lead.end()
+        if not _LEAD_IN.search(body, max(0, start - 40), start):
+            continue  # "Sen. Sherrod Brown, Ohio": only after a locative word, a verb of attack or a line start
+        hit = _candidate_key(name, gz)
+        span = Span(start, start + len(name))
+        if hit is None and name[:1].isupper() and len(name) > 3 and text not in surnames and any(
+                gz.feature(i) in ("admin1", "country") for i in gz.lookup(key[0])):
+            # A village the gazetteer lacks ("near Novaya Tavriya, Donetsk"): its division at least.
+            out.append(Mention(Span(box.start(1), box.start(1) + len(text)), text, key[0], "context", key[1]))
+            continue
+        if hit is None or name in surnames or _is_big(gz, hit[0]) and not any(
+                gz.feature(i) == "city" for i in gz.lookup(hit[0])):
+            continue  # a person's name, or a list of divisions ("Donetsk, Luhansk")
+        if any(n > 1 and p.start < span.end and span.start < p.end for p, n in people.items()):
+            continue  # "said Ivan Petrenko, Kharkiv governor"
+        out.append(Mention(span, name, hit[0], "before-division", hit[1]))
+    return out
+
+
 def _located(text: str, start: int) -> bool:
     """A locative word right before ``start`` ("in", "near", "the town of")."""
     return bool(_LOCATIVE.search(text[max(0, start - 30):start]))
@@ -308,6 +371,12 @@ def _is_country(gz: Gazetteer, text: str, key: str) -> bool:
     """The country's name or code as written ("China", "U.S."), not its demonym ("British")."""
     return any(gz.feature(i) == "country" and (_is_code(text) or ascii_fold(text) == ascii_fold(gz.entry(i).name))
                for i in gz.lookup(key))
+
+
+def _is_town(gz: Gazetteer, text: str) -> bool:
+    """A name the gazetteer knows only as towns."""
+    hit = _candidate_key(text, gz)
+    return hit is not None and all(gz.feature(i) == "city" for i in gz.lookup(hit[0]))
 
 
 def _is_big(gz: Gazetteer, key: str) -> bool:

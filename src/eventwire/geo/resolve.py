@@ -28,6 +28,7 @@ FUZZY_ALONE, FUZZY_ALONE_POP = 0.85, 5000  # a fuzzy match in a story without kn
 FOREIGN_SMALL_POP = 50_000  # a town smaller than this abroad in a one-country story is doubted
 CITY_PART_KM = 30.0  # a place written as part of a city lies within this distance of it
 FRONT_BONUS = 3.0  # a town near a front line the article is tied to (frontlines.json)
+DIVISION_NEAR_KM = 100.0  # a town this close to the centre or chief town of a division it is written with fits it
 HOME_SHARE = 0.6  # share of the story's weight one country needs to make the story a one-country one
 
 
@@ -158,6 +159,13 @@ def _contained(key: str, c: list[tuple[int, str]], within: set[str], cands, gz: 
         fit = [(i, r) for i, r in c if any(_fits(gz.entry(i), b) for b in boxes if b.feature == level)]
         if fit:
             return fit
+    # Division codes of small places are often off by one (a town on the border of its oblast, "Fastiv,
+    # Kyiv" where "Kyiv" is the city's division): a candidate near a written division fits it too.
+    near = [(i, r) for i, r in c if any(b.feature in ("admin1", "city") and km(gz.entry(i).lat, gz.entry(i).lon,
+                                                                          b.lat, b.lon) < DIVISION_NEAR_KM
+                                        for b in boxes)]
+    if near:
+        return near
     # A town the gazetteer lacks inside a named division: better unresolved than far. A container that
     # is only a town's name may be a namesake abroad ("Iquique (Tarapaca)"): then the name stands alone.
     divisions = any(b.feature != "city" for b in boxes)

@@ -1,0 +1,54 @@
+"""The event's place in short conflict reports: names spaCy tags as organisations or products after a
+verb of attack or a locative word, towns written before their division ("Irpin, Kyiv"), and money
+named after a country. Sentences written for the project."""
+from __future__ import annotations
+
+import importlib
+
+from test_geo import coded as geo_coded
+from test_geo import gz  # noqa: F401 (the gazetteer fixture)
+
+from eventwire.geo.resolve import km
+from eventwire.model import CodedDocument
+
+
+def coded(text: str, trigger: str) -> CodedDocument:
+    return geo_coded(text, [(trigger, "")])
+
+
+def near(loc, lat: float, lon: float, limit: float = 25.0) -> bool:
+    return loc is not None and km(loc.lat, loc.lon, lat, lon) < limit
+
+
+def test_a_town_before_its_division_is_the_place_whatever_spacy_tagged_it():
+    cd = coded("On 2 May 2022, Ukrainian troops shelled Makiivka, Donetsk. Casualties unknown.", "shelled")
+    loc = cd.events[0].location
+    assert loc.name in ("Makiivka", "Makiyivka") and loc.feature == "city"
+
+
+def test_a_town_written_with_the_capital_as_its_division_lies_near_it():
+    # Obukhiv lies in the region around Kyiv, whose division code differs from the capital's.
+    cd = coded("On 5 March 2022, Russian forces shelled houses in Obukhiv, Kyiv. Two people were hurt.", "shelled")
+    loc = cd.events[0].location
+    assert loc.name == "Obukhiv" and near(loc, 50.11, 30.62)
+
+
+def test_a_division_after_a_comma_is_found_without_the_town():
+    cd = coded("On 11 May 2022, the Ukrainian Forces fired grenade launchers at the positions of the Donbass People's "
+               "Militia near Staryi Zaitseve, Donetsk. Casualties unknown.", "fired")
+    loc = cd.events[0].location
+    assert loc is not None and loc.name == "Donetsk" and loc.country == "UA"
+
+
+def test_a_list_of_towns_is_no_town_and_its_division(gz):  # noqa: F811
+    rec = importlib.import_module("eventwire.geo.recognise")  # the package re-exports a function of that name
+    assert not rec._before_divisions("Rallies were held in Lome, Sokode, Kara, Kpalime and Bafilo.", gz, set(), {})
+    found = rec._before_divisions("Gunmen attacked a bus near Kidal, Mali.", gz, set(), {})
+    assert [m.text for m in found] == ["Kidal"]
+
+
+def test_money_named_after_a_country_is_no_place():
+    cd = coded("Traders in Mombasa protested against the falling value of the shilling against the US dollar.",
+               "protested")
+    assert "US" not in [p.text for p in cd.places]
+    assert cd.events[0].location.name == "Mombasa"
