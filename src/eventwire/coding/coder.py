@@ -88,6 +88,7 @@ def code_segment(seg: Any) -> list[Event]:
                 trigger_ids.setdefault(t.head.i, c.type)
         seen: set[tuple] = set()
         _toll_below_its_event(cands, trigger_ids)
+        _damage_below_its_cause(cands)
         made = [(c, _event(c, sents, si, trigger_ids)) for c in cands]
         _share_deaths(made)
         for c, ev in made:
@@ -199,6 +200,15 @@ def _toll_below_its_event(cands: list[Candidate], trigger_ids: dict[int, str]) -
             trigger_ids[trig.i] = TOLL  # what it governs is not its own subordinate act
 
 
+def _damage_below_its_cause(cands: list[Candidate]) -> None:
+    """ "Airstrikes damaged a factory", "houses were destroyed by the shelling": destruction done by an
+    attack is the attack's effect; the attack is the event."""
+    attacks = {c.hit.trigger.i for c in cands if c.hit.entry.family in ("violence", "blast")}
+    for c in cands:
+        if c.hit.entry.family == "property" and c.roles.actor1 is not None and c.roles.actor1.root.i in attacks:
+            c.weight -= GOVERNED
+
+
 def _violent(c: Candidate) -> bool:
     """Armed violence, recoded as a riot or not: the events whose deaths a report counts. A protest's
     own word rarely carries deaths; those in its report are often what it protests against."""
@@ -255,7 +265,7 @@ def _candidate(hit: Hit, sent: Any, si: int, seg: Any) -> Candidate | None:
     e: Entry = hit.entry
     if _denied_existence(hit.trigger):
         return None
-    if _idle_engage(hit.trigger) or _left_in_a_state(hit.trigger):
+    if _idle_engage(hit.trigger) or _left_in_a_state(hit.trigger) or _intercepted_no_weapon(hit):
         return None
     r = roles.find(hit.trigger, symmetric=e.id == "assault.clash")
     c = Candidate(hit=hit, sent=sent, sent_index=si, segment=seg, type=e.type, mode=e.mode, acled=e.acled,
@@ -284,6 +294,17 @@ def _left_in_a_state(trigger: Any) -> bool:
         return False
     near = [*trigger.children, *(g for c in trigger.children if c.dep_ == "dobj" for g in c.children)]
     return any(t.lemma_.lower() in nouns()["result_states"] or t.lower_ in nouns()["result_states"] for t in near)
+
+
+def _intercepted_no_weapon(hit: Hit) -> bool:
+    """ "Gunmen intercepted a vehicle": only a weapon intercepted (a missile, a drone, an arms shipment) is
+    disrupted weapons use; a car or a convoy stopped on the road is the start of an attack."""
+    trig = hit.trigger
+    if hit.entry.family != "disrupt" or trig.lemma_.lower() != "intercept":
+        return False
+    objects = [o for o in trig.children if o.dep_ in ("dobj", "nsubjpass")]
+    words = {t.lemma_.lower() for o in objects for t in (o, *o.children) if t.dep_ in ("dobj", "nsubjpass", "compound")}
+    return bool(objects) and not words & nouns()["weapons"]
 
 
 def _opponent(obj: Any) -> bool:

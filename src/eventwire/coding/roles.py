@@ -195,8 +195,13 @@ def noun_class(head: Any) -> str | None:
         return None
     lemma = head.lemma_.lower()
     words = {lemma, head.lower_}
-    words |= {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")}
+    mods = [c for c in head.children if c.dep_ in ("compound", "amod")]
+    mods += [g for c in mods for g in c.children if g.dep_ == "amod"]  # "a civilian school guard"
+    modifiers = {c.lemma_.lower() for c in mods}
+    words |= modifiers
     n = nouns()
+    if modifiers & n["unarmed"]:  # "a civilian guard", "unarmed police"
+        return "civilian"
     if words & n["armed"]:
         return "armed"
     if lemma in n["civilian"]:
