@@ -516,3 +516,27 @@ def test_first_conjunct_leads_a_shared_head():
                                             ("the EOD team", "generic:police"), ("Opposition forces", "generic:rebel")])
 def test_forces_by_their_own_names(mention, entity):
     assert resolve(mention).entity == entity
+
+
+def test_the_government_that_regains_territory_leads(parse):
+    text = "Ukrainian forces clashed with Russian forces in Irpin. The town was liberated from Russian forces."
+    second = text.index("The town")
+    at = text.index("Irpin")
+    event = _event(acled="Battles")
+    event.acled_sub_event_type = "Government regains territory"
+    event.evidence = Span(second, len(text))
+    event.location = Place(Span(at, at + 5), "Irpin", "Irpin", 50.52, 30.25, country="UA")
+    cd = _coded(parse, text, event)
+    cd.places = [event.location]
+    contextualise(cd)
+    assert cd.events[0].actor1.country == "UKR" and cd.events[0].actor1.kind == "state_forces"
+    assert cd.events[0].actor2.kind == "external"
+
+
+def test_communities_fighting_as_such_are_communal_militias():
+    event = _event(resolve("villagers"), acled="Battles")
+    settle(event, "CIV", sentence="Villagers of two rival communities clashed over farmland, leaving one dead.")
+    assert event.actor1.kind == "identity_militia"
+    event = _event(resolve("villagers"), acled="Violence against civilians")
+    settle(event, "CIV", sentence="Villagers beat a suspected thief to death.")
+    assert event.actor1.kind == "rioters"

@@ -184,7 +184,12 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
         if _role(a1) in _PEOPLE_ROLES:
             # residents, traders, villagers: a mob when they attack, a crowd when they demand or denounce,
             # civilians otherwise (fleeing, returning, suffering)
-            if violent:
+            if violent and a1.kind != "civilians" and _IDENTITY_CUES.search(sentence):
+                # "a communal clash between the Malinke and Abbey communities": communities that fight
+                # as such are communal militias
+                a1.kind = "identity_militia"
+                a1.name = kb.generic_by_id()["generic:clan militia"].name(a1.country)
+            elif violent:
                 a1.kind = "rioters" if a1.kind != "civilians" else "civilians"
             elif event.type in _CLAIMS and a1.kind != "civilians":
                 a1.kind = "protesters"
@@ -446,6 +451,22 @@ def _target_first(cd: CodedDocument, event: Event, here: str | None, sentence: s
         event.actor2 = _from_generic("generic:gunman", here, "presumed")
 
 
+def _government_first(cd: CodedDocument, event: Event, here: str | None) -> None:
+    """The government that regains territory is ACLED's first actor ("Ukrainian forces clashed with
+    Russian forces. The village was liberated."): its own forces, named in the event's sentence or just
+    before it, lead whoever the text names first."""
+    a1 = event.actor1
+    if a1 is None or here is None or (a1.kind == "state_forces" and a1.country == here):
+        return
+    own = event.actor2 if event.actor2 is not None and event.actor2.kind == "state_forces" \
+        and event.actor2.country == here else next(
+            (a for a in _candidates(cd, max(0, event.evidence.start - _LOOK_BACK), event.evidence.end,
+                                    agents_only=False)
+             if _force(a) and a.country == here), None)
+    if own is not None:
+        event.actor1, event.actor2 = _mark(own, "government-first"), a1
+
+
 def _weak(actor: Actor | None, event: Event) -> bool:
     """An actor1 worth replacing by a named armed party of the same sentence: a loose word ("members",
     "militants", "a group") in a violent event."""
@@ -480,3 +501,5 @@ def contextualise(cd: CodedDocument) -> None:
         if event.actor1 is None and event.acled_event_type == "Battles" and not monitored:
             _target_first(cd, event, here or story, sentence)
         settle(event, here or story, countries, sentence, monitored, cd.body or cd.text)
+        if event.acled_sub_event_type == "Government regains territory":
+            _government_first(cd, event, here or story)
