@@ -41,7 +41,7 @@ def geocode(cd: CodedDocument) -> None:
         mentions.append(dl)
         mentions.sort(key=lambda m: m.span.start)
     actor_countries = [a.country for e in cd.events for a in (e.actor1, e.actor2) if a and a.country]
-    resolved = resolve(mentions, gz, dl.key if dl else None, actor_countries, containers(mentions, cd.text),
+    resolved = resolve(mentions, gz, dl.key if dl else None, actor_countries, containers(mentions, cd.text, gz),
                        frontlines.active(cd.body))
     cd.places = []
     countries = Counter(r.entry.country for m in mentions if m.hint != "code" and (r := resolved.get(m.key)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import marshal
 import os
+import re
 import statistics
 import time
 from array import array
@@ -21,13 +22,17 @@ from pathlib import Path
 from .. import settings
 from .fold import ascii_fold, fold, is_latin, skeleton
 
-VERSION = 5
+VERSION = 6
 _DIRECTIONS = {"North": "Northern", "South": "Southern", "East": "Eastern", "West": "Western", "Central": "Centre"}
 _DIRECTIONS.update({v: k for k, v in list(_DIRECTIONS.items())})
 FEATURES = ("city", "admin1", "admin2", "country", "continent")
 # Administrative words that names carry or drop ("Kano State", "Rapides Parish", "Province of Bulacan").
 ADMIN_SUFFIXES = ("county", "parish", "borough", "province", "state", "governorate", "district", "region",
                   "prefecture", "department", "oblast", "municipality", "division", "wilaya", "emirate")
+# Administrative words of the sources' local spellings: "Anhui Sheng", "Ningxia Huizu Zizhiqu", "Finnmark Fylke",
+# "Tibet Autonomous Region", "Departement de la Somme".
+_LOCAL_ADMIN = re.compile(r" (?:(?:[a-z]+ )?zizhiqu|sheng|shi|fylke|autonomous region|autonomous oblast)$"
+                          r"|^(?:departement|provincia|region|estado|distrito) (?:de la |de l |du |des |de |d |del )?(?=\w)")
 _ARABIC_CC = set("AE BH DZ EG IQ JO KW LB LY MA MR OM PS QA SA SD SO SY TN YE EH TD".split())
 
 
@@ -52,6 +57,9 @@ def path() -> Path:
 
 def strip_admin_word(key: str) -> str:
     """The folded name without its administrative word ("kano state" -> "kano", "province of bulacan" -> "bulacan")."""
+    local = _LOCAL_ADMIN.sub("", key)
+    if local != key and local:
+        return local
     words = key.split()
     if len(words) > 1 and words[-1] in ADMIN_SUFFIXES:
         return " ".join(words[:-1])
@@ -86,6 +94,23 @@ def _centre(points: list[tuple[float, float]], trim: float = 0.005) -> tuple[flo
             best = (span, (lons[lo] + lons[hi]) / 2)
     lon = best[1] - 360 if best[1] > 180 else best[1]
     return (lats[lo] + lats[hi]) / 2, lon
+
+
+def _area_centre(points: list[tuple[float, float]], cell: float = 1.0) -> tuple[float, float]:
+    """Centre of the area a division's places cover: the mean of the ``cell``-degree squares holding
+    any, so that a crowded south pulls no more than an empty north (Ontario, Queensland); across the
+    antimeridian when that makes the area narrower."""
+    if len(points) < 20:
+        return _centre(points)
+    best: tuple[float, float, float] | None = None
+    for shift in (0.0, 360.0):
+        cells = {(round(lat / cell), round((lon % shift if shift else lon) / cell)) for lat, lon in points}
+        lons = [c[1] for c in cells]
+        span = max(lons) - min(lons)
+        if best is None or span < best[0]:
+            best = (span, cell * sum(c[0] for c in cells) / len(cells), cell * sum(lons) / len(cells))
+    lon = best[2] - 360 if best[2] > 180 else best[2]
+    return best[1], lon
 
 
 class _Builder:
@@ -166,7 +191,7 @@ def build(target: Path | None = None) -> Path:
             continue
         name = names1[adm1].most_common(1)[0][0]
         cc = adm1.split(".")[0]
-        lat, lon = _centre(points(ids))
+        lat, lon = _area_centre(points(ids))
         e = b.add(state_gid.get(adm1), name, lat, lon, cc, "admin1", population(ids), adm1)
         b.alias(e, strip_admin_word(ascii_fold(name)))
         admin1_entry[adm1] = e

@@ -210,6 +210,7 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             found.append(Mention(Span(m.start(1), m.start(1) + len(text)), text, hit[0], "context", False))
     found += _before_divisions(cd.body, gz, surnames, people)
     found += _caps_datelines(cd.body, gz)
+    found += _residents(cd.body, gz, surnames)
     found += _capitals(cd.body, gz)
     found = _without_overlaps(found, blocked)
     found += _containers_after(cd.body, found, gz)
@@ -245,6 +246,30 @@ _LOCAL_BODY = re.compile(r"(?:Police|Sheriff|County|City|Fire|School|Schools|Boa
                          r"Water|Transit|Housing|Health|Mayor|Town|Village|Municipal|Regional|Area|Community|"
                          r"Governorship|Governorate|Governor|Province|Provincial|Municipality|District)\b")
 _POSSESSIVE_END = re.compile("['\u2019]s?$")
+
+
+# A town named for its people or its local bodies ("a Gainesville man", "Danbury police", "Columbia-based"),
+# and a legislator's home town ("Rep. Jane Doe, D-Elbow Lake,").
+_RESIDENT = re.compile(r"(?<![\w.-])((?:[A-Z][a-z]+\.? ){0,2}[A-Z][a-z]+)(?:['\u2019]s)?(?:-based\b|\s+(?:man|woman|men|"
+                       r"women|boy|girl|teen|teenager|youth|resident|residents|native|natives|couple|family|families|"
+                       r"police|officers?|officials|mayor|city council|council|firefighters|voters|taxpayers|"
+                       r"businesses|homeowners|neighbou?rhoods?)\b)")
+_PARTY_HOME = re.compile(r"\b(?:D|R|I|DFL)-([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})(?=[,;)])")
+
+
+def _residents(body: str, gz: Gazetteer, surnames: set[str]) -> list[Mention]:
+    out = []
+    for rx, source in ((_RESIDENT, "resident"), (_PARTY_HOME, "party-home")):
+        for m in rx.finditer(body):
+            words = m.group(1).split()
+            for n in range(len(words), 0, -1):  # "John Danbury police": the longest known tail
+                text = " ".join(words[-n:])
+                hit = _candidate_key(text, gz) if text not in surnames else None
+                if hit and not _is_code(text) and any(gz.feature(i) != "continent" for i in gz.lookup(hit[0])):
+                    start = m.start(1) + len(m.group(1)) - len(text)
+                    out.append(Mention(Span(start, start + len(text)), text, hit[0], source, hit[1]))
+                    break
+    return out
 
 
 # An upper-case dateline opening the text or a paragraph: "COLUMBUS, Ohio (AP) —", "ARLINGTON --".
@@ -383,7 +408,8 @@ def _is_big(gz: Gazetteer, key: str) -> bool:
     return any(gz.feature(i) in ("country", "admin1", "continent") for i in gz.lookup(key))
 
 
-_REPEATED_FROM = ("spacy:GPE", "spacy:LOC", "context", "dateline", "after-preposition", "spacy:PERSON-located")
+_REPEATED_FROM = ("spacy:GPE", "spacy:LOC", "context", "dateline", "after-preposition", "spacy:PERSON-located",
+                  "resident", "party-home")
 
 
 def _repeats(body: str, found: list[Mention]) -> list[Mention]:

@@ -114,23 +114,31 @@ def story_countries(mentions: list[Mention], gz: Gazetteer, dateline_key: str | 
 _SMALL = ("city", "admin2")
 _POSSESSIVE = re.compile("['\u2019]s$")
 _OWNED = re.compile(r"(?: [a-z-]+){0,4} ")  # lower-case words between an owner and what it owns
-WEAK_SOURCES = ("after-preposition", "spacy:PERSON-located", "institution", "spacy:ORG", "part")
+WEAK_SOURCES = ("after-preposition", "spacy:PERSON-located", "institution", "spacy:ORG", "part", "resident",
+                "party-home")
 
 
-def containers(mentions: list[Mention], text: str) -> dict[str, set[str]]:
-    """Names written as the container of the name before them: "Kamianka, Donetsk", "Tieba (Bankass, Mopti)"."""
+def containers(mentions: list[Mention], text: str, gz: Gazetteer | None = None) -> dict[str, set[str]]:
+    """Names written as the container of the name before them: "Kamianka, Donetsk", "Tieba (Bankass, Mopti)".
+    Outside brackets a comma chain runs on only through names that can be divisions: in "Denver,
+    Indianapolis, Louisville, Ky." the towns are a list and Kentucky holds Louisville alone."""
     out: dict[str, set[str]] = defaultdict(set)
     chain: list[Mention] = []
+    bracket = False
     for a, b in zip(mentions, mentions[1:]):
         if _POSSESSIVE.search(a.text) and _OWNED.fullmatch(text[a.span.end:b.span.start]) and a.key != b.key:
             out[b.key].add(a.key)  # "Lebanon's second city Tripoli", "Sudan's West Kordofan state"
-        if text[a.span.end:b.span.start].strip() in (",", "(", ", ("):
+        gap = text[a.span.end:b.span.start].strip()
+        if gap in (",", "(", ", ("):
+            bracket = bracket or "(" in gap
+            if chain and not bracket and gz is not None and all(gz.feature(i) == "city" for i in gz.lookup(a.key)):
+                chain = []
             chain.append(a)
             for m in chain:  # "Tieba (Bankass, Mopti)": Mopti contains Tieba too
                 if m.key != b.key:
                     out[m.key].add(b.key)
         else:
-            chain = []
+            chain, bracket = [], False
     return out
 
 
@@ -147,13 +155,17 @@ def _fits(e: Entry, c: Entry) -> bool:
     return False
 
 
-def _contained(key: str, c: list[tuple[int, str]], within: set[str], cands, gz: Gazetteer):
+def _contained(key: str, c: list[tuple[int, str]], within: set[str], cands, gz: Gazetteer, alone: bool = True):
     """Candidates of a town or district that lie in one of the containers written after it (a division,
-    or a city for its quarters); None when a division is written but no candidate fits."""
+    or a city for its quarters); None when a division is written but no candidate fits. A division's
+    own name before another of its level is a list ("Michigan, Oregon, Ohio"), not a town inside it."""
     if not within:
         return c
     boxes = [gz.entry(i) for k in within for i, _ in cands.get(k, ())]
     if not boxes:
+        return c
+    own = {gz.feature(i) for i, _ in c if _is_division_named(gz.entry(i), key)}
+    if any(b.feature in own and _is_division_named(b, k) for k in within for b in boxes):
         return c
     for level in ("city", "admin2", "admin1", "country"):  # the smallest container that some candidate fits
         fit = [(i, r) for i, r in c if any(_fits(gz.entry(i), b) for b in boxes if b.feature == level)]
@@ -167,9 +179,10 @@ def _contained(key: str, c: list[tuple[int, str]], within: set[str], cands, gz: 
     if near:
         return near
     # A town the gazetteer lacks inside a named division: better unresolved than far. A container that
-    # is only a town's name may be a namesake abroad ("Iquique (Tarapaca)"): then the name stands alone.
+    # is only a town's name may be a namesake abroad ("Iquique (Tarapaca)"): then the name stands alone;
+    # so does a name the article writes again and again (one misread container is no evidence against it).
     divisions = any(b.feature != "city" for b in boxes)
-    return None if divisions and all(gz.feature(i) in _SMALL for i, _ in c) else c
+    return None if divisions and alone and all(gz.feature(i) in _SMALL for i, _ in c) else c
 
 
 def resolve(mentions: list[Mention], gz: Gazetteer, dateline_key: str | None = None,
@@ -187,22 +200,25 @@ def resolve(mentions: list[Mention], gz: Gazetteer, dateline_key: str | None = N
     for key, ms in by_key.items():
         cands[key] = _candidates(ms[0], gz, story)
     for key in list(cands):
-        cands[key] = _contained(key, cands[key], (within or {}).get(key, set()), cands, gz) or []
+        cands[key] = _contained(key, cands[key], (within or {}).get(key, set()), cands, gz,
+                                 len(by_key[key]) < 3) or []
         if story and all(m.source in WEAK_SOURCES for m in by_key[key]):
             # Names found only by weak cues ("in Morro do ...") must lie in a country of the story.
             cands[key] = [(i, r) for i, r in cands[key] if gz.entry(i).country in story]
-    # Divisions the article names, by key of the division ("US.LA").
-    named_admin: set[str] = set()
+    # Divisions the article names, by key of the division ("US.LA"), and by which names: a name is no
+    # evidence for its own namesakes ("Illinois" does not put a town called Illinois in Illinois).
+    naming: dict[str, set[str]] = defaultdict(set)
     for key, c in cands.items():
         for i, _ in c:
             e = gz.entry(i)
             if e.feature == "admin1":
-                named_admin.add(e.admin1)
-    local = _local_support(cands, gz)
+                naming[e.admin1].add(key)
+    named_admin = {key: {a for a, ks in naming.items() if ks - {key}} for key in cands}
+    local = _local_support(cands, gz, _division_names(cands, gz))
     first: dict[str, Entry] = {}
     for key, c in cands.items():
         if c:
-            first[key] = _best(key, by_key[key], c, gz, story, total, named_admin, {}, local, fronts)[0]
+            first[key] = _best(key, by_key[key], c, gz, story, total, named_admin[key], {}, local, fronts)[0]
     # Second opinion on the story's countries: where the first pass put the article's names.
     for key, e in first.items():
         if e.country:
@@ -216,7 +232,7 @@ def resolve(mentions: list[Mention], gz: Gazetteer, dateline_key: str | None = N
         others = {k: e for k, e in first.items() if k != key and e.feature in ("city", "admin2")}
         if key in boxes:  # "Volta Redonda, Rio de Janeiro": a container is a division where one has the name
             c = [(i, r) for i, r in c if gz.feature(i) != "city"] or c
-        e, score, rule = _best(key, by_key[key], c, gz, story, total, named_admin, others, local, fronts)
+        e, score, rule = _best(key, by_key[key], c, gz, story, total, named_admin[key], others, local, fronts)
         home = _home_countries(key, by_key[key], first, story, gz)
         if home and e.country not in home and e.feature in _SMALL and e.population < FOREIGN_SMALL_POP:
             # A small place abroad in a story of one country is a local name the gazetteer lacks
@@ -224,7 +240,7 @@ def resolve(mentions: list[Mention], gz: Gazetteer, dateline_key: str | None = N
             c = [(i, r) for i, r in c if gz.entry(i).country in home]
             if not c:
                 continue
-            e, score, rule = _best(key, by_key[key], c, gz, story, total, named_admin, others, local, fronts)
+            e, score, rule = _best(key, by_key[key], c, gz, story, total, named_admin[key], others, local, fronts)
         if key not in boxes:
             e = _city_of_same_name(e, c, by_key[key], gz)
         out[key] = Resolution(e, score, rule)
@@ -263,9 +279,22 @@ LOCAL_KM = 60.0  # places of a local story lie within this distance of one anoth
 _LOCAL_TOP = 15  # candidates per name considered for local support (the most populous)
 
 
-def _local_support(cands: dict[str, list[tuple[int, str]]], gz: Gazetteer) -> dict[int, int]:
+def _is_division_named(e: Entry, key: str) -> bool:
+    """Whether ``e`` is a country or first-level division and ``key`` its own name."""
+    return e.feature in ("country", "admin1") and strip_admin_word(fold(e.name)) == key
+
+
+def _division_names(cands: dict[str, list[tuple[int, str]]], gz: Gazetteer) -> set[str]:
+    """Names that are a country's or first-level division's own name ("Oregon", "Ohio"): in a list of
+    states they are the states, and their namesake towns lend no support to one another."""
+    return {key for key, c in cands.items() if any(_is_division_named(gz.entry(i), key) for i, _ in c)}
+
+
+def _local_support(cands: dict[str, list[tuple[int, str]]], gz: Gazetteer,
+                   divisions: set[str] = frozenset()) -> dict[int, int]:
     """For each town or district candidate: how many other names of the article have a candidate
-    within LOCAL_KM of it (Alexandria, Brandon and Kensington together point to Minnesota)."""
+    within LOCAL_KM of it (Alexandria, Brandon and Kensington together point to Minnesota); the names
+    of ``divisions`` lend no support, nor does a place to itself under another name."""
     pts: dict[str, list[tuple[int, float, float]]] = {}
     for key, c in cands.items():
         ents = [gz.entry(i) for i, _ in c]
@@ -279,7 +308,7 @@ def _local_support(cands: dict[str, list[tuple[int, str]]], gz: Gazetteer) -> di
             n = 0
             wide = deg / max(0.2, math.cos(math.radians(lat)))
             for other, theirs in pts.items():
-                if other != key and any(abs(lat - a) < deg and abs(lon - b) < wide for _, a, b in theirs):
+                if other != key and other not in divisions and any(j != i and abs(lat - a) < deg and abs(lon - b) < wide for j, a, b in theirs):
                     n += 1
             support[i] = n
     return support
