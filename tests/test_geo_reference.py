@@ -93,3 +93,23 @@ def test_a_legislators_home_town_is_a_place():
 def test_people_named_like_towns_before_resident_words_are_not_towns():
     cd = coded("Police said John Danbury family members were questioned in Houston.")
     assert "Danbury" not in {p.text for p in cd.places}
+
+
+def test_a_part_named_by_its_direction_is_the_place():
+    cd = coded("Two men were shot in South Philadelphia on Sunday, police said.")
+    assert place(cd, "Philadelphia").country == "US"
+
+
+def test_a_direction_before_a_word_that_is_no_name_finds_nothing():
+    cd = coded("Prisoners rioted in the prison of Freetown (Western Area Urban, Western) on Tuesday.")
+    assert "Area" not in {p.text for p in cd.places}
+
+
+def test_state_agencies_name_their_state():
+    cd = coded("Free trees will be handed out by the Texas Forest Service at the civic center on Saturday.")
+    assert place(cd, "Texas").feature == "admin1"
+
+
+def test_a_town_named_like_a_foreign_division_lies_in_the_state_written_after_it():
+    cd = coded("Parents met at an elementary school in Santa Ana, California, to discuss the leukemia cases.")
+    assert place(cd, "Santa Ana").country == "US"

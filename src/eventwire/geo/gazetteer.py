@@ -96,12 +96,11 @@ def _centre(points: list[tuple[float, float]], trim: float = 0.005) -> tuple[flo
     return (lats[lo] + lats[hi]) / 2, lon
 
 
-def _area_centre(points: list[tuple[float, float]], cell: float = 1.0) -> tuple[float, float]:
-    """Centre of the area a division's places cover: the mean of the ``cell``-degree squares holding
+def _area_centre(points: list[tuple[float, float]], cell: float = 1.0, few: int = 12) -> tuple[float, float]:
+    """Centre of the area a wide division's places cover: the mean of the ``cell``-degree squares holding
     any, so that a crowded south pulls no more than an empty north (Ontario, Queensland); across the
-    antimeridian when that makes the area narrower."""
-    if len(points) < 20:
-        return _centre(points)
+    antimeridian when that makes the area narrower. A division of ``few`` squares or fewer keeps the
+    middle of its extent (the squares are too coarse for it)."""
     best: tuple[float, float, float] | None = None
     for shift in (0.0, 360.0):
         cells = {(round(lat / cell), round((lon % shift if shift else lon) / cell)) for lat, lon in points}
@@ -109,6 +108,8 @@ def _area_centre(points: list[tuple[float, float]], cell: float = 1.0) -> tuple[
         span = max(lons) - min(lons)
         if best is None or span < best[0]:
             best = (span, cell * sum(c[0] for c in cells) / len(cells), cell * sum(lons) / len(cells))
+    if len(points) < 20 or len(cells) <= few:
+        return _centre(points)
     lon = best[2] - 360 if best[2] > 180 else best[2]
     return best[1], lon
 

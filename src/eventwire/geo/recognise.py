@@ -141,9 +141,12 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
                     found.extend(_leading_place(text, start, gz, surnames))
                 elif ent.label_ in PLACE_LABELS and ascii_fold(text) not in _not_places():
                     part = _known_prefix(text, gz)
+                    lead = [] if part else _directed(text, start, gz) or _leading_place(text, start, gz, surnames)
                     if part:  # "Donetsk-Kirovskyi", "Donetsk Filtration Station": a part of a known place
                         found.append(Mention(Span(start, start + len(part[0])), part[0], part[1], "part",
                                              hint="near"))
+                    elif lead:  # "South Philadelphia", "the Titus County Jail" tagged as places
+                        found.extend(lead)
                     elif ent.label_ != "FAC":  # unknown spelling: the resolver may match it fuzzily
                         found.append(Mention(span, text, fold(text), f"spacy:{ent.label_}"))
                 continue
@@ -201,6 +204,8 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
         part = _known_prefix(text, gz)
         if part:  # "near Donetsk-Kirovskyi"
             found.append(Mention(Span(m.start(1), m.start(1) + len(part[0])), part[0], part[1], "part", hint="near"))
+        elif directed := _directed(text, m.start(1), gz):  # "in South Philadelphia"
+            found.extend(directed)
         elif len(text) > 4 and ascii_fold(text) not in _not_places():  # fuzzy candidates only
             found.append(Mention(Span(m.start(1), m.end(1)), text, fold(text), "after-preposition"))
     for m in _STATE_ABBR.finditer(cd.body):  # "Greer, S.C.": a first-level division after a comma
@@ -234,10 +239,33 @@ def _leading_place(text: str, start: int, gz: Gazetteer, surnames: set[str]) -> 
         head = _POSSESSIVE_END.sub("", " ".join(words[:n]).rstrip(","))
         if len(words) > n and head[:1].isupper() and not _INSTITUTION.search(head) and head not in surnames:
             hit = _candidate_key(head, gz)
-            if hit and n == 1 and not (_LOCAL_BODY.match(words[1]) or _is_country(gz, head, hit[0])):
+            if hit and n == 1 and not (_LOCAL_BODY.match(words[1]) or _is_country(gz, head, hit[0])
+                                       or _is_division(gz, head, hit[0])):
                 continue  # one word before an institution is a place only for local bodies ("Athens Police")
-            if hit:  # or for a country's ("the U.S. Centers for Disease Control")
+            if hit:  # or for a country's or a state's ("the U.S. Centers for Disease Control", "Texas Forest Service")
                 return [Mention(Span(start, start + len(head)), head, hit[0], "institution", hit[1])]
+    return _directed(" ".join(words[:3]), start, gz)
+
+
+# A part of a place named by its direction ("South Philadelphia", "Northeast Texas", "S.E. Paris").
+_DIRECTION = re.compile(r"^(?:(?:North|South)(?:-?(?:east|west))?|East|West|Northern|Southern|Eastern|Western|"
+                        r"Central|Greater|Metro|Downtown|[NS]\.[EW]\.)\s+(?=[A-Z])")
+
+
+def _directed(text: str, start: int, gz: Gazetteer) -> list[Mention]:
+    """The known place after a direction word in a name the gazetteer lacks as a whole."""
+    m = _DIRECTION.match(text)
+    if not m:
+        return []
+    rest = text[m.end():]
+    for n in (3, 2, 1):
+        name = _POSSESSIVE_END.sub("", " ".join(rest.split()[:n]).rstrip(",."))
+        hit = _candidate_key(name, gz) if len(name) > 2 else None
+        # the place's own name, not a variant some entry carries ("Western Area": no town called Area)
+        if hit and any(strip_admin_word(ascii_fold(gz.entry(i).name)) == strip_admin_word(ascii_fold(name))
+                       or _is_code(name) or name.endswith(".") for i in gz.lookup(hit[0])):
+            s0 = start + m.end()
+            return [Mention(Span(s0, s0 + len(name)), name, hit[0], "part", hit[1], hint="near")]
     return []
 
 
@@ -402,6 +430,13 @@ def _is_town(gz: Gazetteer, text: str) -> bool:
     """A name the gazetteer knows only as towns."""
     hit = _candidate_key(text, gz)
     return hit is not None and all(gz.feature(i) == "city" for i in gz.lookup(hit[0]))
+
+
+def _is_division(gz: Gazetteer, text: str, key: str) -> bool:
+    """A first-level division's name or abbreviation as written ("Texas", "S.C.")."""
+    return any(gz.feature(i) == "admin1" and (_is_code(text) or text.endswith(".")
+                                              or ascii_fold(text) == ascii_fold(gz.entry(i).name))
+               for i in gz.lookup(key))
 
 
 def _is_big(gz: Gazetteer, key: str) -> bool:

@@ -27,6 +27,7 @@ FUZZY_MIN = 0.8  # edit similarity a fuzzy match needs, and only with a candidat
 FUZZY_ALONE, FUZZY_ALONE_POP = 0.85, 5000  # a fuzzy match in a story without known places
 FOREIGN_SMALL_POP = 50_000  # a town smaller than this abroad in a one-country story is doubted
 CITY_PART_KM = 30.0  # a place written as part of a city lies within this distance of it
+CITY_BOX_POP = 100_000  # a town named like a division contains places written before it only if this big
 FRONT_BONUS = 3.0  # a town near a front line the article is tied to (frontlines.json)
 DIVISION_NEAR_KM = 100.0  # a town this close to the centre or chief town of a division it is written with fits it
 HOME_SHARE = 0.6  # share of the story's weight one country needs to make the story a one-country one
@@ -121,11 +122,16 @@ WEAK_SOURCES = ("after-preposition", "spacy:PERSON-located", "institution", "spa
 def containers(mentions: list[Mention], text: str, gz: Gazetteer | None = None) -> dict[str, set[str]]:
     """Names written as the container of the name before them: "Kamianka, Donetsk", "Tieba (Bankass, Mopti)".
     Outside brackets a comma chain runs on only through names that can be divisions: in "Denver,
-    Indianapolis, Louisville, Ky." the towns are a list and Kentucky holds Louisville alone."""
+    Indianapolis, Louisville, Ky." the towns are a list and Kentucky holds Louisville alone; three or
+    more divisions of one level in a row are a list too ("Michigan, Oregon, Ohio")."""
     out: dict[str, set[str]] = defaultdict(set)
     chain: list[Mention] = []
     bracket = False
+    listed = _division_lists(mentions, text, gz) if gz is not None else set()
     for a, b in zip(mentions, mentions[1:]):
+        if id(a) in listed and id(b) in listed:
+            chain, bracket = [], False
+            continue
         if _POSSESSIVE.search(a.text) and _OWNED.fullmatch(text[a.span.end:b.span.start]) and a.key != b.key:
             out[b.key].add(a.key)  # "Lebanon's second city Tripoli", "Sudan's West Kordofan state"
         gap = text[a.span.end:b.span.start].strip()
@@ -139,6 +145,23 @@ def containers(mentions: list[Mention], text: str, gz: Gazetteer | None = None) 
                     out[m.key].add(b.key)
         else:
             chain, bracket = [], False
+    return out
+
+
+def _division_lists(mentions: list[Mention], text: str, gz: Gazetteer) -> set[int]:
+    """Mentions (by id) in comma runs of three or more names that are all divisions of one level."""
+    def level(m: Mention) -> str | None:
+        own = {gz.feature(i) for i in gz.lookup(m.key) if _is_division_named(gz.entry(i), m.key)}
+        return own.pop() if len(own) == 1 else None
+    out: set[int] = set()
+    run: list[Mention] = []
+    for m in [*mentions, None]:
+        if m is not None and run and text[run[-1].span.end:m.span.start].strip() == "," and level(m) == level(run[0]):
+            run.append(m)
+            continue
+        if len(run) >= 3 and level(run[0]):
+            out.update(id(x) for x in run)
+        run = [m] if m is not None else []
     return out
 
 
@@ -157,15 +180,15 @@ def _fits(e: Entry, c: Entry) -> bool:
 
 def _contained(key: str, c: list[tuple[int, str]], within: set[str], cands, gz: Gazetteer, alone: bool = True):
     """Candidates of a town or district that lie in one of the containers written after it (a division,
-    or a city for its quarters); None when a division is written but no candidate fits. A division's
-    own name before another of its level is a list ("Michigan, Oregon, Ohio"), not a town inside it."""
+    or a city for its quarters); None when a division is written but no candidate fits."""
     if not within:
         return c
-    boxes = [gz.entry(i) for k in within for i, _ in cands.get(k, ())]
+    boxes = []
+    for k in within:  # a division's name is the division or its chief town, not a small namesake town
+        ents = [gz.entry(i) for i, _ in cands.get(k, ())]  # ("Santa Ana, California" vs "Pisky, Donetsk")
+        big = any(e.feature != "city" for e in ents)
+        boxes += [e for e in ents if not big or e.feature != "city" or e.population >= CITY_BOX_POP]
     if not boxes:
-        return c
-    own = {gz.feature(i) for i, _ in c if _is_division_named(gz.entry(i), key)}
-    if any(b.feature in own and _is_division_named(b, k) for k in within for b in boxes):
         return c
     for level in ("city", "admin2", "admin1", "country"):  # the smallest container that some candidate fits
         fit = [(i, r) for i, r in c if any(_fits(gz.entry(i), b) for b in boxes if b.feature == level)]
@@ -211,8 +234,8 @@ def resolve(mentions: list[Mention], gz: Gazetteer, dateline_key: str | None = N
     for key, c in cands.items():
         for i, _ in c:
             e = gz.entry(i)
-            if e.feature == "admin1":
-                naming[e.admin1].add(key)
+            if e.feature == "admin1":  # a division known by a town's name ("Menaka") still names it
+                naming[e.admin1].add(key if _is_division_named(e, key) else "")
     named_admin = {key: {a for a, ks in naming.items() if ks - {key}} for key in cands}
     local = _local_support(cands, gz, _division_names(cands, gz))
     first: dict[str, Entry] = {}
