@@ -125,11 +125,15 @@ def test_acled_event_type_follows_the_sub_event_type():
 @pytest.mark.parametrize("text, sub", [
     ("There was an armed clash between soldiers and rebels near the dam. Rebels shelled the town later.",
      "Armed clash"),
+    ("Rebel forces shelled the village and clashed with army troops near the bridge.", "Armed clash"),
+    ("Rebel artillery shelled the town on Monday. Fighting went on at its outskirts all day.", "Armed clash"),
+    ("Government troops fired mortars during the battle for the airport.", "Armed clash"),
     ("Rebels carried out an attack on an army base near the river. Soldiers later arrested two suspects.",
      "Armed clash"),
 ])
 def test_the_stated_event_leads_its_details(text, sub):
-    """ "There was a clash", "launched an offensive": the event noun of the lead clause is the report's event."""
+    """ "There was a clash", "carried out an attack": the event noun of the lead clause is the report's event;
+    shelling beside ground fighting is part of the battle (ACLED)."""
     ev, _ = top(text)
     assert ev.acled_sub_event_type == sub, [(e.acled_sub_event_type, e.rule, round(e.confidence, 2))
                                             for e in coded(text).events]

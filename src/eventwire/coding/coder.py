@@ -34,6 +34,7 @@ GOVERNED = 0.14  # "agreed to *withdraw*": the governing trigger is the event th
 TOLL = "toll"  # marks a casualty trigger that reports another trigger's deaths
 POLICED = 0.1  # a protest the police dispersed is the event, whatever the clause that tells it
 EXISTENTIAL = 0.05  # "There was an armed clash in X": the sentence exists to state the event
+BESIDE_FIGHTING = 0.2  # shelling a report tells beside ground fighting ranks below the fighting (ACLED: a battle)
 LOW_STATUS = {"hypothetical": 0.25, "negated": 0.3, "denied": 0.15, "future": 0.1, "claimed": 0.0, "asserted": 0.0}
 
 
@@ -73,11 +74,14 @@ def code_segment(seg: Any) -> list[Event]:
         for sent, cands in zip(sents, per_sentence):
             _refine_victims(cands, sent)
     events: list[Event] = []
+    fought = note is not None and any(_fight_told(c) for cands in per_sentence for c in cands)
     for si, (sent, cands) in enumerate(zip(sents, per_sentence)):
         cands.extend(_voiced_protests(cands))
         _policing_below_protest(cands)
         for c in cands:
             _refine(c, note)
+            if fought and acled_types().get(c.acled or "") == "Explosions/Remote violence":
+                c.weight -= BESIDE_FIGHTING
         cands.extend(_commitments(cands))
         if label is not None and si == label[2]:
             cands.insert(0, _labelled(label, sent, si, seg, cands))
@@ -207,6 +211,13 @@ def _damage_below_its_cause(cands: list[Candidate]) -> None:
     for c in cands:
         if c.hit.entry.family == "property" and c.roles.actor1 is not None and c.roles.actor1.root.i in attacks:
             c.weight -= GOVERNED
+
+
+def _fight_told(c: Candidate) -> bool:
+    """An armed clash the report names by its word ("clashed", "fighting", "a battle"), not one inferred
+    from fire or an attack."""
+    return c.hit.entry.id == "assault.clash" and c.acled == "Armed clash" \
+        and c.hit.trigger.lemma_.lower() in nouns()["combat"]
 
 
 def _violent(c: Candidate) -> bool:
