@@ -52,3 +52,16 @@ def test_money_named_after_a_country_is_no_place():
                "protested")
     assert "US" not in [p.text for p in cd.places]
     assert cd.events[0].location.name == "Mombasa"
+
+
+def test_a_unit_named_after_its_town_is_placed_at_the_town():
+    cd = coded("Herdsmen killed four farmers in Oju Local Government Area of Benue State on Sunday.", "killed")
+    loc = cd.events[0].location
+    assert loc.name == "Oju" and loc.country == "NG"
+
+
+def test_an_event_in_a_region_lies_at_its_seat_with_the_region_s_precision():
+    cd = coded("Militants attacked an army patrol in the Hiiraan region on Tuesday, residents said.", "attacked")
+    loc = cd.events[0].location
+    assert loc.name == "Hiiraan" and loc.precision == 3
+    assert near(loc, 4.74, 45.20)  # Beledweyne, not the middle of the region

@@ -10,7 +10,7 @@ from collections import Counter
 from ..model import CodedDocument, Place, Span
 from . import frontlines, gazetteer, relative
 from .fold import fold
-from .locate import locate, precision_of
+from .locate import at_seat, locate, precision_of
 from .recognise import Mention, recognise
 from .resolve import containers, resolve
 
@@ -58,7 +58,8 @@ def geocode(cd: CodedDocument) -> None:
     story = _story_country(cd, gz)
     relatives = _relative_places(cd, gz, story)
     for ev in cd.events:
-        ev.location = locate(cd, ev, relatives, story)
+        loc = locate(cd, ev, relatives, story)
+        ev.location = at_seat(loc, gz) if loc else None
 
 
 def _story_country(cd: CodedDocument, gz: gazetteer.Gazetteer) -> Place | None:

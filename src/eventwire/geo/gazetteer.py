@@ -15,7 +15,7 @@ import time
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -348,6 +348,15 @@ class Gazetteer:
 
     def feature(self, i: int) -> str:
         return FEATURES[self._feat[i]]
+
+    @cached_property
+    def chief_towns(self) -> dict[str, int]:
+        """The most populous town of each first-level division ("CC.code"): its seat, as a rule."""
+        out: dict[str, int] = {}
+        for i, f in enumerate(self._feat):
+            if f == 0 and self._adm1[i] and (self._adm1[i] not in out or self._pop[i] > self._pop[out[self._adm1[i]]]):
+                out[self._adm1[i]] = i
+        return out
 
 
 @lru_cache(maxsize=1)

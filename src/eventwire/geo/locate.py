@@ -2,7 +2,8 @@
 of"), else the most specific place of its sentence, else of the story, else the story's country.
 
 Never the dateline, never a demonym, never a country named as a backer ("backed by Turkey").
-Precision follows ACLED: 1 town, 2 near a town or part of a region, 3 region or country.
+Precision follows ACLED: 1 town, 2 near a town or part of a region, 3 region or country; an event
+placed only in a region lies at the region's seat, as ACLED codes it (``at_seat``).
 """
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from collections import Counter
 from dataclasses import replace
 
 from ..model import CodedDocument, Event, Place
+from .fold import fold
+from .gazetteer import Gazetteer
 from .recognise import HIT_VERBS
 from .resolve import km
 
@@ -126,3 +129,17 @@ def locate(cd: CodedDocument, ev: Event, relatives: list[Place], story_country: 
     if story_country is not None:
         return replace(story_country, precision=3, inferred=True, rule="story country")
     return None
+
+
+def at_seat(p: Place, gz: Gazetteer) -> Place:
+    """A region-wide location at the region's chief town (ACLED codes "in Donetsk region" to its capital),
+    still with the region's name and precision 3."""
+    if p.feature != "admin1":
+        return p
+    division = next((gz.entry(i) for i in gz.lookup(fold(p.name)) if gz.feature(i) == "admin1"
+                     and (gz.entry(i).lat, gz.entry(i).lon) == (p.lat, p.lon)), None)
+    seat = gz.chief_towns.get(division.admin1) if division else None
+    if seat is None:
+        return p
+    town = gz.entry(seat)
+    return replace(p, lat=town.lat, lon=town.lon, rule=f"{p.rule}; at its seat {town.name}")

@@ -32,8 +32,11 @@ _CONTEXT = [
     re.compile(r"\b(?P<word>town|city|village|villages|district|province|region|county|governorate|state|suburb|"
                r"neighbou?rhood|area|localit(?:y|ies)|capital|port|oasis|municipality|hamlet) of (?P<name>"
                + _NAME[1:]),
-    re.compile(r"\b(?:in|near|outside|at|around|from|to) (?P<name>" + _NAME[1:] +
-               r"(?= (?P<word>province|district|governorate|region|state|county|parish|area|town|village|city)\b)"),
+    # "in Oju Local Government Area", "in the Gwoza area", "in Luiza territory": units named after their town.
+    re.compile(r"\b(?:in|near|outside|at|around|from|to|of) (?:the )?(?P<name>" + _NAME[1:] +
+               r"(?= (?P<word>province|district|governorate|region|state|county|parish|area|town|village|city|"
+               r"(?i:local government area|local government|lga)|territory|locality|upazila|tehsil|taluka?|"
+               r"sub-?county|commune|woreda|prefecture|cercle|municipality|department)\b)"),
 ]
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|at|around|into|from|of|to)\s+(?:the\s+)?$", re.I)
 _STATE_ABBR = re.compile(r"(?<=[a-z]), ((?:[A-Z][a-z]{0,4}\.\s?){1,2}|[A-Z]\.[A-Z]\.)(?=[\s,;)]|$)")
@@ -48,6 +51,9 @@ HIT_VERBS = (r"shelled|shelling|hit|attacked|bombed|bombarded|struck|stormed|cap
 _PART = r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|downtown)\s+)?"
 _AFTER_VERB = re.compile(r"\b(?:" + HIT_VERBS + r")\s+" + _NAME)
 _TOWN_WORDS = ("town", "city", "village", "villages", "suburb", "hamlet", "oasis", "port")
+# An area or a unit named after its chief town as a rule ("the Gwoza area", "Biu LGA", "Luiza territory").
+_SEAT_NAMED = ("area", "capital", "local government area", "local government", "lga", "territory", "upazila",
+               "tehsil", "taluk", "taluka", "sub-county", "subcounty", "woreda", "cercle", "commune")
 _AFTER_PREP = re.compile(r"\b(?:in|In|near|Near|outside|Outside|at|At|around|of|from|into|towards?)\s+" + _PART + _NAME)
 _STRONG_LOC = re.compile(r"(?i:in|near|outside|at|around|into|" + HIT_VERBS + r")\s")
 _LEADING = re.compile(r"^(?:the|The)\s+")
@@ -164,7 +170,7 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
     for rx in _CONTEXT:
         for m in rx.finditer(cd.body):
             text, word = m.group("name"), m.group("word").lower()
-            hint = "town" if word in _TOWN_WORDS else None if word in ("area", "capital") else "admin"
+            hint = "town" if word in _TOWN_WORDS else None if word in _SEAT_NAMED else "admin"
             hit = _candidate_key(text, gz)
             while hit is None and " " in text:  # "the town of Gharyan Monday": drop trailing words
                 text = text.rsplit(" ", 1)[0]
@@ -269,7 +275,7 @@ def _directed(text: str, start: int, gz: Gazetteer) -> list[Mention]:
     return []
 
 
-_LOCAL_BODY = re.compile(r"(?:Police|Sheriff|County|City|Fire|School|Schools|Board|Council|Court|Hospital|"
+_LOCAL_BODY = re.compile(r"(?:Police|Sheriff|County|City|Fire|School|Schools|Board|Council|Court|Hospital|Local|LGA|"
                          r"Department|Township|Public|Parks|Chamber|University|College|State|Library|Airport|"
                          r"Water|Transit|Housing|Health|Mayor|Town|Village|Municipal|Regional|Area|Community|"
                          r"Governorship|Governorate|Governor|Province|Provincial|Municipality|District)\b")
