@@ -113,3 +113,13 @@ def test_state_agencies_name_their_state():
 def test_a_town_named_like_a_foreign_division_lies_in_the_state_written_after_it():
     cd = coded("Parents met at an elementary school in Santa Ana, California, to discuss the leukemia cases.")
     assert place(cd, "Santa Ana").country == "US"
+
+
+def test_a_division_named_like_its_countrys_capital_yields_to_the_capital():
+    cd = coded("Lawmakers in Washington passed the bill on Tuesday.")
+    assert place(cd, "Washington").feature == "city"
+
+
+def test_a_capitals_name_in_a_list_of_states_is_the_state():
+    cd = coded("Officials are investigating cases in Washington, Pennsylvania and California.")
+    assert place(cd, "Washington").feature == "admin1"

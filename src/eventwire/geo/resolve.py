@@ -28,6 +28,7 @@ FUZZY_ALONE, FUZZY_ALONE_POP = 0.85, 5000  # a fuzzy match in a story without kn
 FOREIGN_SMALL_POP = 50_000  # a town smaller than this abroad in a one-country story is doubted
 CITY_PART_KM = 30.0  # a place written as part of a city lies within this distance of it
 CITY_BOX_POP = 100_000  # a town named like a division contains places written before it only if this big
+CAPITAL_PENALTY = 4.0  # for a division that shares its name with its country's capital
 FRONT_BONUS = 3.0  # a town near a front line the article is tied to (frontlines.json)
 DIVISION_NEAR_KM = 100.0  # a town this close to the centre or chief town of a division it is written with fits it
 HOME_SHARE = 0.6  # share of the story's weight one country needs to make the story a one-country one
@@ -128,6 +129,9 @@ def containers(mentions: list[Mention], text: str, gz: Gazetteer | None = None) 
     chain: list[Mention] = []
     bracket = False
     listed = _division_lists(mentions, text, gz) if gz is not None else set()
+    for m in mentions:  # a name in a list of divisions is read as one ("Washington" the state)
+        if id(m) in listed and m.hint is None:
+            m.hint = "admin"
     for a, b in zip(mentions, mentions[1:]):
         if id(a) in listed and id(b) in listed:
             chain, bracket = [], False
@@ -149,14 +153,16 @@ def containers(mentions: list[Mention], text: str, gz: Gazetteer | None = None) 
 
 
 def _division_lists(mentions: list[Mention], text: str, gz: Gazetteer) -> set[int]:
-    """Mentions (by id) in comma runs of three or more names that are all divisions of one level."""
+    """Mentions (by id) in runs of three or more names, joined by commas or "and", that are all
+    divisions of one level ("Washington, Pennsylvania and California")."""
     def level(m: Mention) -> str | None:
         own = {gz.feature(i) for i in gz.lookup(m.key) if _is_division_named(gz.entry(i), m.key)}
         return own.pop() if len(own) == 1 else None
     out: set[int] = set()
     run: list[Mention] = []
     for m in [*mentions, None]:
-        if m is not None and run and text[run[-1].span.end:m.span.start].strip() == "," and level(m) == level(run[0]):
+        if (m is not None and run and text[run[-1].span.end:m.span.start].strip() in (",", "and", ", and")
+                and level(m) == level(run[0])):
             run.append(m)
             continue
         if len(run) >= 3 and level(run[0]):
@@ -341,12 +347,18 @@ def _best(key, ms, cands, gz, story, total, named_admin, others, local, fronts=(
     texts = {ascii_fold(m.text) for m in ms}
     hint = next((m.hint for m in ms if m.hint), None)
     best = None
+    # A division named like its country's capital yields to the capital ("Washington"), unless the name
+    # is also a country's or the article lists it among divisions.
+    capital_first = hint != "admin" and not any(gz.feature(i) == "country" for i, _ in cands)
+    ids = {i for i, _ in cands}
     for i, rule in cands:
         e = gz.entry(i)
         exact = ascii_fold(e.name) in texts
         s = _prior(e, exact)
         if e.feature == "admin2" and not exact and not any(m.admin_hint for m in ms):
             s -= 1.5  # "Albany" alone is the town more often than Albany County
+        if capital_first and e.feature in ("admin1", "admin2") and gz.capitals.get(e.country) in ids:
+            s -= CAPITAL_PENALTY
         if hint == "town" and e.feature != "city":  # "the town of X"
             s -= 3.0
         elif hint == "admin" and e.feature == "city":  # "X province"
