@@ -78,3 +78,18 @@ def test_a_batch_stage_that_breaks_falls_back_to_one_document_at_a_time(monkeypa
                                 Document(id="c", text="Police arrested 12 protesters.")]))
     assert [cd.error for cd in out] == [None, "nlp: RuntimeError: parser exploded", None]
     assert out[0].events and out[2].events
+
+
+def test_cached_lookups_hand_out_copies_a_caller_may_change():
+    from eventwire.actors import resolve
+    from eventwire.model import Span
+    from eventwire.timex.extract import find
+
+    first = resolve("Kenyan police", Span(0, 13))
+    first.kind, first.name = "rioters", "changed"
+    again = resolve("Kenyan police", Span(40, 53))
+    assert again.kind == "state_forces" and again.name != "changed" and again.span == Span(40, 53)
+    text = "Talks resumed on Monday, 3 March."
+    found = find(text)
+    found[0].f["year"] = 1900
+    assert all(m.f.get("year") != 1900 for m in find(text))

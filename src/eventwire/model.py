@@ -119,6 +119,11 @@ class Segment:
     offset: int  # add to a token's ``idx`` to get an offset into the input text
     doc: Any  # spaCy Doc
     kind: Literal["body", "caption"] = "body"
+    text: str = ""  # the doc's text, kept once: spaCy's ``Doc.text`` joins every token on each call
+
+    def __post_init__(self) -> None:
+        if not self.text and self.doc is not None:
+            self.text = self.doc.text
 
 
 @dataclass

@@ -16,6 +16,7 @@ ACLED codes every event with an actor.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 
@@ -312,27 +313,29 @@ def _candidates(cd: CodedDocument, lo: int, hi: int, agents_only: bool = True) -
     for seg in cd.segments:
         doc = seg.doc
         a, b = lo - seg.offset, hi - seg.offset
-        if b <= 0 or a >= len(doc.text):
+        if b <= 0 or a >= len(seg.text):
             continue
-        for chunk in _phrases(doc):
+        phrases, starts = _phrases(doc)
+        for chunk in phrases[bisect_left(starts, a):]:
             if chunk.start_char >= b:
                 break
-            if chunk.start_char >= a and chunk.end_char <= b and _names_a_party(chunk) \
-                    and not (agents_only and _patient(chunk.root)):
+            if chunk.end_char <= b and _names_a_party(chunk) and not (agents_only and _patient(chunk.root)):
                 start = seg.offset + chunk.start_char
                 found.append(resolve_words(chunk.text, Span(start, start + len(chunk.text))))
     return found
 
 
-def _phrases(doc) -> list:
+def _phrases(doc) -> tuple[list, list[int]]:
     """The noun phrases, organisation and nationality names and known acronyms of a parsed segment, in
-    text order; computed once per segment (the stage asks for many windows of the same text)."""
+    text order, and their start offsets; computed once per segment (the stage asks for many windows of
+    the same text)."""
     cached = doc.user_data.get("eventwire.actor_phrases")
     if cached is None:
         # acronyms too: the parser often takes "IS" or "ADF" for something else than a name
         acronyms = [doc[t.i:t.i + 1] for t in doc if t.text.isupper() and t.text in kb.named().acronyms]
-        spans = [*doc.noun_chunks, *(e for e in doc.ents if e.label_ in ("ORG", "NORP")), *acronyms]
-        cached = doc.user_data["eventwire.actor_phrases"] = sorted(spans, key=lambda s: s.start_char)
+        spans = sorted([*doc.noun_chunks, *(e for e in doc.ents if e.label_ in ("ORG", "NORP")), *acronyms],
+                       key=lambda s: s.start_char)
+        cached = doc.user_data["eventwire.actor_phrases"] = (spans, [s.start_char for s in spans])
     return cached
 
 

@@ -2,7 +2,8 @@
 mention gives, else an unknown group whose kind the head noun tells (and the event settles later)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, replace
 
 from ..model import Actor, Span
 from . import kb
@@ -91,6 +92,12 @@ def resolve_words(text: str, span: Span | None = None,
                   place_tokens: frozenset[int] = frozenset()) -> Actor:
     """Resolve a mention. ``place_tokens``: indexes of tokens that the parser tagged as place names
     (so "Tripoli militias" is a militia of a place, not a group called Tripoli)."""
+    return replace(_resolve(text, place_tokens), span=span)  # a copy: callers change what they get
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _resolve(text: str, place_tokens: frozenset[int], span: None = None) -> Actor:
+    """``resolve_words`` without the span: the same words resolve the same way, so once per process."""
     toks = tokens(text)
     if not toks:
         return Actor(name=text, text=text, span=span, rule="unknown")

@@ -118,12 +118,17 @@ def _next_match(tokens: Any, j: int, word: str, pos: str | None) -> Any:
 
 def contains(tokens: Any, phrases: tuple[Phrase, ...]) -> Phrase | None:
     """The first of ``phrases`` that occurs in ``tokens``, or None."""
+    if not phrases:
+        return None
+    # each token's keys once, not once per phrase ("Oktiabr Mine" is a place, not a landmine)
+    keys = [None if tok.pos_ == "PROPN" and tok.ent_type_ in NAME_ENTITIES else _keys(tok) for tok in tokens]
+    present = set().union(*(k for k in keys if k is not None))
     for ph in phrases:
         first = ph.words[0][0]
-        for i, tok in enumerate(tokens):
-            if tok.pos_ == "PROPN" and tok.ent_type_ in NAME_ENTITIES:
-                continue  # "Oktiabr Mine" is a place, not a landmine
-            if first in _keys(tok) and match_at(tokens, i, ph):
+        if first not in present:
+            continue
+        for i, k in enumerate(keys):
+            if k is not None and first in k and match_at(tokens, i, ph):
                 return ph
     return None
 

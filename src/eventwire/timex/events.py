@@ -21,7 +21,7 @@ def _segment_of(cd: CodedDocument, pos: int, caption: bool) -> Segment | None:
     for s in cd.segments:
         if (s.kind == "caption") != caption:
             continue
-        if s.offset <= pos < s.offset + len(s.doc.text):
+        if s.offset <= pos < s.offset + len(s.text):
             best = s
     return best
 

@@ -6,9 +6,10 @@ an anchor date is ``resolve``'s job. Where patterns overlap the longest wins, as
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lexicon import Lexicon, lexicon
 
@@ -427,6 +428,13 @@ def patterns() -> Patterns:
 
 def find(text: str) -> list[Mention]:
     """Every time expression in ``text``, longest first where candidates overlap, in text order."""
+    return [replace(m, f=dict(m.f)) for m in _find(text)]  # copies: a caller may change what it gets
+
+
+@functools.lru_cache(maxsize=256)
+def _find(text: str) -> tuple[Mention, ...]:
+    """``find``, kept for the texts of the last batch or so: the parser's cheap pass and the times stage
+    scan the same texts."""
     cands = sorted(patterns().scan(text), key=lambda c: (-(c.end - c.start), c.start))
     taken: list[Mention] = []
     for c in cands:
@@ -438,7 +446,7 @@ def find(text: str) -> list[Mention]:
         if (a.kind in ("md", "dm") and a.f.get("year") is None and b.f.get("year") and b.f.get("month")
                 and RANGE_GLUE.fullmatch(text[a.end:b.start])):
             a.f["year"] = b.f["year"]
-    return taken
+    return tuple(taken)
 
 
 RANGE_GLUE = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.IGNORECASE)

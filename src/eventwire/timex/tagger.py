@@ -12,7 +12,7 @@ from .tense import tense_at
 def _segments(cd: CodedDocument) -> list[tuple[int, str, object | None, bool]]:
     """(offset, text, spaCy doc or None, is caption) for the body and each caption."""
     if cd.segments:
-        return [(s.offset, s.doc.text, s.doc, s.kind == "caption") for s in cd.segments]
+        return [(s.offset, s.text, s.doc, s.kind == "caption") for s in cd.segments]
     out = [(0, cd.body or cd.text, None, False)]
     out += [(c.start, c.of(cd.text), None, True) for c in cd.captions]
     return out
