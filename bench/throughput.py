@@ -2,7 +2,9 @@
 
 Articles: the news-length texts of ../shared/eval/dev/timex.jsonl and geo_lgl.jsonl (TimeBank and LGL
 local news), read from the shared folder (EVENTWIRE_SHARED). Prints articles/s and words/s of each,
-single process and with all cores, their ratio, and the peak memory (max RSS) per worker process.
+single process and with all cores, their ratio, and the peak memory (max RSS) per worker process, and
+what share of the tokens the cheap pass (eventwire.triage) sent through the parser.
+Wall-clock figures: on a shared machine run it when it is quiet, or compare with EVENTWIRE_SELECTIVE_PARSE=0.
 
     .venv/bin/python bench/throughput.py [--n 300] [--procs 2]
 """
@@ -39,9 +41,9 @@ def _rss_mb() -> float:
 
 
 def spacy_chunk(texts: list[str]) -> tuple[int, float]:
-    from eventwire.nlp import load
+    from eventwire.nlp import BATCH, load
     nlp = load()
-    for _ in nlp.pipe(texts, batch_size=32):
+    for _ in nlp.pipe(texts, batch_size=BATCH):  # the whole small model, the batch size eventwire uses
         pass
     return len(texts), _rss_mb()
 
@@ -83,6 +85,15 @@ def _noop(_: int) -> None:
     time.sleep(0.1)
 
 
+def triage_shares(docs: list[dict]) -> str:
+    from eventwire.nlp import load
+    from eventwire.triage import needs, triage
+
+    plans = [triage(load().make_doc(d["text"])) for d in docs]
+    total = sum(needs(p, n) for p in plans for n in ("parse", "rest")) or 1
+    return f"{sum(needs(p, 'parse') for p in plans) / total:.0%} parsed"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=300)
@@ -91,6 +102,9 @@ def main() -> None:
     docs = articles(a.n)
     words = sum(len(d["text"].split()) for d in docs)
     print(f"{len(docs)} articles, {words} words ({words / len(docs):.0f} per article)")
+    from eventwire import settings
+    if settings.SELECTIVE_PARSE:
+        print(f"selective parsing: {triage_shares(docs)} of the tokens (the rest: tokenizer and recogniser only)")
     print(f"{'run':<28}{'articles/s':>12}{'words/s':>12}{'peak MB/worker':>16}")
     figures = {}
     for procs in (1, a.procs):

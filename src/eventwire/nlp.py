@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import functools
 import importlib
+from typing import Any
 
 from . import settings
 from .model import CodedDocument, Segment
+
+BATCH = 64
 
 
 @functools.lru_cache(maxsize=None)
@@ -37,5 +40,52 @@ def parse_many(cds: list[CodedDocument]) -> None:
         for cap in cd.captions:
             texts.append(cap.of(cd.text))
             owners.append((cd, cap.start, "caption"))
-    for (cd, offset, kind), doc in zip(owners, load().pipe(texts, batch_size=64)):
-        cd.segments.append(Segment(offset, doc, kind))
+    docs = parse_selectively(texts) if settings.SELECTIVE_PARSE else load().pipe(texts, batch_size=BATCH)
+    for (cd, offset, kind), doc, text in zip(owners, docs, texts):
+        cd.segments.append(Segment(offset, doc, kind, text))
+
+
+def parse_selectively(texts: list[str]) -> list[Any]:
+    """One Doc per text, as the whole pipeline makes it, but with tags, lemmas and the parse only where
+    the cheap pass (``triage``) finds a sentence that needs them; the entity recogniser, which reads
+    the words alone, still runs on every token. Every text is tokenised once; the parsed pieces and
+    the others are joined back into one Doc whose text and tokens are the text's own."""
+    from spacy.tokens import Doc
+
+    from .triage import triage
+
+    nlp = load()
+    bare = [nlp.make_doc(t) for t in texts]
+    plans = [triage(d) for d in bare]
+    out: list[Any] = list(bare)
+    # a short text, or one that needs the parse all through, is parsed whole
+    whole = [i for i, plan in enumerate(plans) if all(p.need == "parse" for p in plan)]
+    for i, doc in zip(whole, nlp.pipe((bare[i] for i in whole), batch_size=BATCH)):
+        out[i] = doc
+    split = [i for i in range(len(bare)) if i not in set(whole)]
+    jobs = [(i, j, bare[i][p.start:p.end].as_doc()) for i in split for j, p in enumerate(plans[i])
+            if p.need == "parse"]
+    parsed = {(i, j): doc for (i, j, _), doc in
+              zip(jobs, nlp.pipe((d for _, _, d in jobs), batch_size=BATCH, disable=["ner"]))}
+    for i in split:
+        parts = [parsed.get((i, j)) or bare[i][p.start:p.end].as_doc() for j, p in enumerate(plans[i])]
+        out[i] = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
+        _mark_sentences(out[i], bare[i], plans[i])
+    others = [n for n in nlp.pipe_names if n != "ner"]
+    for i, doc in zip(split, nlp.pipe((out[i] for i in split), batch_size=BATCH, disable=others)):
+        out[i] = doc
+    return out
+
+
+def _mark_sentences(joined: Any, bare: Any, plan: list[Any]) -> None:
+    """Sentence starts in the pieces the parser did not see, as the cheap pass split them (the parsed
+    pieces have theirs from the parse)."""
+    from spacy.attrs import SENT_START
+
+    from .triage import sentences
+
+    starts = joined.to_array([SENT_START])
+    for a, _ in sentences(bare):
+        if next(p for p in plan if p.start <= a < p.end).need != "parse":
+            starts[a] = 1
+    joined.from_array([SENT_START], starts)

