@@ -41,6 +41,7 @@ class _Lexicon:
     heavy: frozenset[str]
     injury: frozenset[str]
     additive: frozenset[str]
+    dead: frozenset[str]
 
 
 @functools.lru_cache(maxsize=None)
@@ -53,7 +54,8 @@ def _lexicon() -> _Lexicon:
                     frozenset(cue["verbs"]), frozenset(cue["intransitive_verbs"]), frozenset(cue["nouns"]),
                     frozenset(cue["zero_only_nouns"]), frozenset(cue["life_verbs"]),
                     frozenset(cue["reference_words"]), frozenset(cue["heavy_loss_words"]),
-                    frozenset(cue["injury_words"]), frozenset(cue["additive_words"]))
+                    frozenset(cue["injury_words"]), frozenset(cue["additive_words"]),
+                    frozenset(cue["dead_adjectives"]))
 
 
 _DIGITS = re.compile(r"^\+?\d{1,3}(?:,\d{3})+$|^\+?\d+(?:\.\d+)?$")
@@ -213,6 +215,9 @@ def _phrase_count(noun, coordinated: bool = False) -> tuple[int | None, list]:
     lex = _lexicon()
     if _is_zero(noun):
         return 0, [noun]
+    if noun.lower_ == "them":
+        ante = _antecedent(noun)
+        return _phrase_count(ante) if ante is not None else (None, [])
     left = list(noun.doc[noun.left_edge.i:noun.i + 1])
     # "dozens of people", "three of them", "a group of 5 people": the head word or the 'of' object counts
     value, used = _value(left)
@@ -241,11 +246,33 @@ def _phrase_count(noun, coordinated: bool = False) -> tuple[int | None, list]:
     return None, []
 
 
+def _antecedent(pronoun):
+    """ "captured nine farmers and shot them dead": the object of the verb the pronoun's verb is
+    coordinated with."""
+    verb = pronoun.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+        objs = _children(verb, "dobj", "nsubjpass")
+        if objs and objs[0].lower_ != "them":
+            return objs[0]
+    return None
+
+
 def _group_count(noun, skip_injured: bool = False) -> tuple[int | None, list]:
     """Add up the coordinated groups of victims: "three soldiers and two civilians" = 5."""
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN", "NUM"):
         noun = noun.head  # "two adults and four children who died": the whole group
-    parts = [noun] + [c for c in noun.conjuncts if c.i > noun.i]
+    appos = _children(noun, "appos")
+    own = _phrase_count(noun)[0] if appos else None
+    if appos and own is None:
+        noun, appos = appos[0], []  # "the victims, a man and his son": the apposition counts them
+    elif own != 1 or noun.tag_ not in ("NN", "NNP"):
+        appos = []  # "seven people, two children and five women": the apposition splits the count
+    # "the district commissioner Ahmed Nur and his driver": the name in apposition carries the conjunct
+    # (not "Tahir Elci, president of the bar and a leading defender": two titles of one man)
+    parts = [noun] + [c for c in noun.conjuncts if c.i > noun.i] + [
+        c for n in appos if n.pos_ == "PROPN" for c in n.conjuncts
+        if c.i > n.i and any(d.dep_ in ("poss", "nummod") for d in c.children)]
     if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for p in parts for c in p.children) or all(
             p.pos_ == "NUM" for p in parts):
         parts = parts[:1]  # "18 (or 11)", "five or six": the first, lower figure
@@ -258,16 +285,20 @@ def _group_count(noun, skip_injured: bool = False) -> tuple[int | None, list]:
     if len(parts) > 1 and last + 1 < len(doc) and doc[last].lemma_ in ("say", "tell", "report", "confirm", "add") \
             and doc[last + 1].is_punct:
         parts = parts[:1]  # "killing 11 people, police and a doctor said"
-    total, used, known = 0, [], False
+    counts = []
     for i, part in enumerate(parts):
         if i and skip_injured and any(_injury(c) for c in part.children):
             continue  # "five dead bodies and 85 injured people"
         value, toks = _phrase_count(part, coordinated=i > 0)
         if value is not None:
-            total += value
-            used += toks or [part]
-            known = True
-    return (total, used) if known else (None, [])
+            counts.append((value, toks or [part]))
+    if not counts:
+        return None, []
+    dashes = (",", "-", "--", "–", "—")
+    enclosed = last < len(doc) and doc[parts[0].i + 1].text in dashes and doc[last].text in dashes
+    if len(counts) > 2 and enclosed and counts[0][0] == sum(v for v, _ in counts[1:]):
+        return counts[0]  # "nine people, two children and seven women, were": the groups split the figure
+    return sum(v for v, _ in counts), [t for _, toks in counts for t in toks]
 
 
 def _children(tok, *deps) -> list:
@@ -279,15 +310,19 @@ def _verb_victims(verb, passive_only: bool = False) -> list:
     lex = _lexicon()
     passive = _children(verb, "nsubjpass")
     if passive:
-        # "in Alagoinha, Pernambuco, a man was killed": a verb has one passive subject (coordinated
-        # victims are conjuncts of it); a second is a misparsed place, so the nearest one is the victim
-        return passive[-1:]
+        if passive[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            return [verb.head]  # "nine civilians who had been killed"
+        # "two soldiers and six members were killed", split in two by the parser, are both victims; in
+        # "in Alagoinha, Pernambuco, a man was killed" the subject before the comma is a misparsed place
+        between = verb.doc[passive[0].i:passive[-1].left_edge.i]
+        joined = any(t.dep_ == "cc" for t in between) and not any(t.pos_ in ("VERB", "AUX") for t in between)
+        return passive if joined else passive[-1:]
     subj = _children(verb, "nsubj")
     if subj and (any(c.dep_ == "auxpass" for c in verb.children) or verb.lemma_.lower() in lex.intransitive):
         if subj[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             return [verb.head]  # "four children who died"
         return subj
-    obj = [] if passive_only else _children(verb, "dobj")
+    obj = [] if passive_only else _children(verb, "dobj") or _shared_object(verb)
     if obj:
         return obj
     if subj and verb.tag_ == "VBN" and _value(subj[0].subtree)[0] is not None:
@@ -304,10 +339,22 @@ def _verb_victims(verb, passive_only: bool = False) -> list:
     return []
 
 
+def _shared_object(verb) -> list:
+    """ "shot dead or burned alive nine people": the object of a coordinated verb is this one's too
+    (not the object of "wounded" in "killed and wounded 20")."""
+    if verb.pos_ != "VERB":
+        return []
+    return [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _injury(c)
+            for o in _children(c, "dobj")][:1]
+
+
 def _surface_victims(verb) -> list:
     """Victims by word order when the parse gives none: 'killed at least 17 people', '1 soldier killed'."""
     doc, sent = verb.doc, verb.sent
-    passive = verb.tag_ == "VBN" or verb.lemma_.lower() in _lexicon().intransitive
+    # "their confrontations killed at least 24": a participle with a subject and no passive auxiliary is
+    # a past tense the tagger misread; its victims follow it
+    active = verb.tag_ == "VBN" and _children(verb, "nsubj") and not _children(verb, "auxpass", "aux")
+    passive = (verb.tag_ == "VBN" and not active) or verb.lemma_.lower() in _lexicon().intransitive
     before = verb.i - 1
     while before > sent.start and (doc[before].head.i == verb.i and doc[before].dep_ in ("aux", "auxpass", "advmod", "neg")):
         before -= 1  # "a man and an adolescent were reportedly killed": the words before the verb group
@@ -323,7 +370,7 @@ def _surface_victims(verb) -> list:
                 if subj:
                     return subj
                 break
-    if verb.tag_ in ("VBD", "VBG", "VBZ", "VBP"):
+    if verb.tag_ in ("VBD", "VBG", "VBZ", "VBP") or active:
         for tok in doc[verb.i + 1:min(verb.i + 6, sent.end)]:
             if tok.pos_ in ("PUNCT", "VERB", "AUX", "ADP") and tok.lower_ not in ("at", "about", "around", "over"):
                 break
@@ -371,7 +418,7 @@ def _cue_victims(cue) -> tuple[int | None, list] | None:
                         if value is not None:
                             result = (result[0] + value, result[1] + toks)
         return result
-    if low == "dead" or lemma == "dead":
+    if low in lex.dead or lemma in lex.dead:
         return _dead_count(cue)
     if lemma in lex.nouns or low in lex.nouns:
         if cue.dep_ == "compound" and cue.head.lemma_.lower() != "toll":
@@ -394,7 +441,7 @@ def _dead_count(dead) -> tuple[int | None, list]:
         return _group_count(dead.head, skip_injured=True)
     if dead.dep_ in ("oprd", "acomp", "xcomp", "advmod", "ccomp", "conj", "attr", "dobj") and dead.head.pos_ in ("VERB", "AUX"):
         verb = dead.head
-        victims = _children(verb, "nsubjpass", "dobj") or _children(verb, "nsubj")
+        victims = _children(verb, "nsubjpass", "dobj") or _shared_object(verb) or _children(verb, "nsubj")
         if victims:
             return _group_count(victims[0])
     return None, []
@@ -431,15 +478,25 @@ def _noun_count(noun) -> tuple[int | None, list] | None:
     value, used = _value(noun.doc[noun.left_edge.i:noun.i + 1])
     if value is not None:
         return value, used
-    for prep in _children(noun, "prep"):
+    for prep in [*_children(noun, "prep"), *_of_after_date(noun)]:
         if prep.lower_ == "of":
             objs = _children(prep, "pobj")
             if objs:
                 return _group_count(objs[0])
-    if any(c.dep_ == "poss" for c in noun.children) and noun.tag_ == "NN" and lemma in (
-            "death", "murder", "killing", "execution", "assassination", "beheading", "body", "corpse"):
+    if noun.tag_ == "NN" and lemma in ("death", "murder", "killing", "execution", "assassination", "beheading",
+                                       "body", "corpse") and any(c.dep_ == "poss" for c in noun.children):
         return 1, [noun]  # "his death", "the journalist's murder"
+    if noun.tag_ == "NN" and lemma in ("body", "corpse") and _has_det(noun, "a"):
+        return 1, [noun]  # "a body was found" ("a killing" names the event whose dead are counted)
     return None, []
+
+
+def _of_after_date(noun) -> list:
+    """ "found the bodies on Friday of six men": the 'of' the parser hung on the date between."""
+    doc, j = noun.doc, noun.i + 1
+    while j < len(doc) and (doc[j].ent_type_ in ("DATE", "TIME") or doc[j].lower_ in ("on", "early", "late")):
+        j += 1
+    return [doc[j]] if noun.i + 1 < j < len(doc) and doc[j].lower_ == "of" else []
 
 
 def _toll(toll) -> tuple[int | None, list]:
@@ -529,7 +586,7 @@ def _figures(trigger, sent) -> list[tuple[int, list, Any]]:
     found: list[tuple[int, list, Any]] = []
     seen: set[int] = set()
     lex = _lexicon()
-    words = lex.verbs | lex.intransitive | lex.nouns | lex.zero_only | {"dead"}
+    words = lex.verbs | lex.intransitive | lex.nouns | lex.zero_only | lex.dead
     for tok in sent:
         if tok.lemma_.lower() not in words and tok.lower_ not in words and tok.pos_ != "VERB":
             continue  # not a word of death: skip the tree walks
@@ -542,11 +599,18 @@ def _figures(trigger, sent) -> list[tuple[int, list, Any]]:
         ids = {t.i for t in used} or {tok.i}
         if ids & seen:  # the same victims reported twice ("were shot dead ... killed")
             continue
-        if any(_in_subtree(tok, _noun_of(u)) for _, prev, _ in found for u in prev):
-            continue  # "28 corpses, including those of two soldiers killed": a part of a figure already read
+        if any(_in_subtree(tok, _noun_of(u)) for _, prev, _ in found for u in prev) or (found and _partitive(used)):
+            continue  # "28 corpses, including those of two soldiers killed", "six persons, three of them
+            # farmers and three herders who were killed": a part of a figure already read
         seen |= ids
         found.append((value, used, tok))
     return found
+
+
+def _partitive(used) -> bool:
+    """ "three of them", "two of whom": a part of people already counted."""
+    return any(c.lower_ == "of" and any(p.lower_ in ("them", "whom", "those", "these") for p in c.children)
+               for u in used for c in u.children)
 
 
 def _collect(trigger, sent) -> Fatalities:
