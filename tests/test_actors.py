@@ -2,6 +2,8 @@
 and the context stage's ACLED conventions, on sentences written for these tests."""
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from eventwire import nlp
@@ -540,3 +542,26 @@ def test_communities_fighting_as_such_are_communal_militias():
     event = _event(resolve("villagers"), acled="Violence against civilians")
     settle(event, "CIV", sentence="Villagers beat a suspected thief to death.")
     assert event.actor1.kind == "rioters"
+
+
+def test_a_weapons_nationality_names_the_state_that_fired():
+    event = _event(acled="Explosions/Remote violence", mode="heavy-weapons")
+    settle(event, "UKR", Counter({"UKR": 2}), sentence="On 30 March, Russian shelling resumed on the village.")
+    assert event.actor1.country == "RUS" and event.actor1.kind == "external"
+    assert resolve("Russian shelling").name == "Military Forces of Russia"
+    assert resolve("Russian unmanned aerial vehicles").kind == "state_forces"
+
+
+def test_one_place_of_another_country_does_not_move_the_scene(parse):
+    text = "Russian forces fired artillery at a hospital in Levoberezhny neighbourhood of Mariupol, Donetsk."
+    event = _event(resolve("Russian forces", Span(0, 14)), acled="Explosions/Remote violence")
+    event.evidence = Span(0, len(text))
+    at = text.index("Levoberezhny")
+    event.location = Place(Span(at, at + 12), "Levoberezhny", "Levoberezhnyy", 55.8, 37.4, country="RU")
+    cd = _coded(parse, text, event)
+    cd.places = [event.location, Place(Span(text.index("Mariupol"), text.index("Mariupol") + 8), "Mariupol",
+                                       "Mariupol", 47.1, 37.5, country="UA"),
+                 Place(Span(text.index("Donetsk"), text.index("Donetsk") + 7), "Donetsk", "Donetsk", 48.0, 37.8,
+                       country="UA")]
+    contextualise(cd)
+    assert cd.events[0].actor1.kind == "external"

@@ -23,7 +23,7 @@ from dataclasses import replace
 from ..model import Actor, CodedDocument, Event, Place, Span
 from . import kb
 from .normalise import key
-from .resolver import resolve_words
+from .resolver import resolve_words, weapon_owner
 
 _VIOLENT = frozenset({"ASSAULT", "COERCE"})
 _VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
@@ -181,6 +181,8 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
         event.actor1, event.actor2 = a1, a2 = a2, a1
     if a1 is None and violent:
         event.actor1 = a1 = _presumed(event, here, monitored, sentence, story_text)
+        if a1.rule == "context:presumed":  # a front line's party is of its country wherever geo put the place
+            _localise(a1, here, places if places is not None else Counter())
     if a1 is not None:
         if _role(a1) in _PEOPLE_ROLES:
             # residents, traders, villagers: a mob when they attack, a crowd when they demand or denounce,
@@ -261,7 +263,8 @@ def _presumed(event: Event, country: str | None, monitored: bool = False, senten
     if monitored and front:
         return _across_the_line(sentence, country)
     if heavy and not planted and not _UNKNOWN_PERPETRATOR.search(story_text or sentence):
-        return _from_generic("generic:soldier", country, "presumed")
+        # "Russian shelling resumed on the village": the weapon's nationality names the state
+        return _from_generic("generic:soldier", weapon_owner(sentence) or country, "presumed")
     return _from_generic("generic:gunman", country, "presumed")
 
 
@@ -486,6 +489,10 @@ def contextualise(cd: CodedDocument) -> None:
     for event in cd.events:
         loc = event.location
         here = kb.iso3(loc.country) if loc is not None and not _no_scene(loc) else None
+        if here is not None and story is not None and countries[here] < countries[story]:
+            # one place of another country among the story's ("Levoberezhny" read as a Russian town in a
+            # report of Mariupol, Donetsk): the story's country is the scene
+            here = story
         # actors may be shared between events by the coder: settle copies, one per event
         event.actor1 = replace(event.actor1) if event.actor1 is not None else None
         event.actor2 = replace(event.actor2) if event.actor2 is not None else None

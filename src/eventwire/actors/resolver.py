@@ -107,7 +107,8 @@ def _resolve(text: str, place_tokens: frozenset[int], span: None = None) -> Acto
     # the head noun ends the phrase, or comes before its "of" ("residents of Al Safha village")
     head_end = next((i for i, t in enumerate(toks) if t.norm == "of" and i > 0), len(toks))
     thing = next((h for h in generic_hits if h.end == head_end and h.entry.role == "place"  # type: ignore[attr-defined]
-                  and not any(n.end == head_end for n in named_hits)), None)
+                  and not any(n.end == head_end for n in named_hits)
+                  and not any(o.start < h.start and o.end == h.end for o in generic_hits)), None)
     if thing is not None:
         # "an army vehicle", "Manpur Police Station": the head is a thing; its modifiers do not act
         return Actor(name=text, text=text, span=span, sector="UNK", entity=thing.entry.id,  # type: ignore[attr-defined]
@@ -140,8 +141,9 @@ def _resolve(text: str, place_tokens: frozenset[int], span: None = None) -> Acto
     if generic is not None:
         g: kb.Generic = generic.entry  # type: ignore[assignment]
         if g.role in _NOT_PARTIES:
-            if nation is not None and g.role == "instrument":  # "Russian airstrikes": the state acted
-                return _country(text, span, nation_iso)  # type: ignore[arg-type]
+            if nation is not None and g.role == "instrument":
+                # "Russian airstrikes", "Russian shelling": the state's forces acted
+                return _generic(text, span, kb.generic_by_id()["generic:soldier"], nation_iso)
             # "an IED", "Cedeno municipality": no party in the words; the context stage looks around
             return Actor(name=text, text=text, span=span, sector="UNK", entity=g.id, rule=f"kb:{g.role}")
         unknown = _unknown_name(toks, country_hits, generic, place_tokens)
@@ -214,3 +216,22 @@ def _unknown_group(text: str, span: Span | None, toks: list[Token], country: str
         # a capitalised name with no telling head: a person or an organisation; the event decides
         sector, kind = "UNK", None
     return Actor(name=name, text=text, span=span, country=country, sector=sector, kind=kind, rule="unknown")
+
+
+def weapon_owner(text: str) -> str | None:
+    """The country whose nationality a weapon or a strike carries in the text ("Russian shelling resumed",
+    "a Turkish drone strike"), as ISO3; None when no weapon has one."""
+    toks = tokens(text)
+    norms = [t.norm for t in toks]
+    countries, generics = kb.countries(), kb.generics()
+    for i in range(len(toks)):
+        for k in range(i + 1, min(len(toks), i + countries.longest) + 1):
+            country = countries.words.get(tuple(norms[i:k]))
+            if not isinstance(country, kb.Country):
+                continue
+            for m in range(k + 1, min(len(toks), k + generics.longest) + 1):
+                weapon = generics.words.get(tuple(norms[k:m]))
+                if isinstance(weapon, kb.Generic) and weapon.role == "instrument":
+                    return country.iso3
+    return None
+
