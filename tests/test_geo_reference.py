@@ -123,3 +123,9 @@ def test_a_division_named_like_its_countrys_capital_yields_to_the_capital():
 def test_a_capitals_name_in_a_list_of_states_is_the_state():
     cd = coded("Officials are investigating cases in Washington, Pennsylvania and California.")
     assert place(cd, "Washington").feature == "admin1"
+
+
+def test_names_sharing_a_plural_administrative_word_are_divisions():
+    cd = coded("The population of Douglas, Sarpy and Lancaster counties grew again, the census said.")
+    for name in ("Sarpy", "Lancaster"):
+        assert place(cd, name).feature == "admin2", name

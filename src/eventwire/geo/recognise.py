@@ -222,6 +222,7 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
     found += _before_divisions(cd.body, gz, surnames, people)
     found += _caps_datelines(cd.body, gz)
     found += _residents(cd.body, gz, surnames)
+    found += _listed_divisions(cd.body, gz)
     found += _capitals(cd.body, gz)
     found = _without_overlaps(found, blocked)
     found += _containers_after(cd.body, found, gz)
@@ -303,6 +304,29 @@ def _residents(body: str, gz: Gazetteer, surnames: set[str]) -> list[Mention]:
                     start = m.start(1) + len(m.group(1)) - len(text)
                     out.append(Mention(Span(start, start + len(text)), text, hit[0], source, hit[1]))
                     break
+    return out
+
+
+# Names sharing one plural administrative word: "Douglas, Sarpy and Lancaster counties".
+_SIMPLE_NAME = r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,2}"
+_PLURAL_ADMIN = re.compile(r"((?:" + _SIMPLE_NAME + r",\s+)*" + _SIMPLE_NAME + r",?\s+(?:and|or|&)\s+" + _SIMPLE_NAME
+                           + r")\s+(?P<word>counties|parishes|provinces|districts|states|regions|governorates)\b")
+_SINGULAR = {"counties": "county", "parishes": "parish", "provinces": "province", "districts": "district",
+             "states": "state", "regions": "region", "governorates": "governorate"}
+
+
+def _listed_divisions(body: str, gz: Gazetteer) -> list[Mention]:
+    out = []
+    for m in _PLURAL_ADMIN.finditer(body):
+        word = _SINGULAR[m.group("word")]
+        for part in re.finditer(_SIMPLE_NAME, m.group(1)):
+            name = part.group(0)
+            if name in ("And", "Or"):
+                continue
+            hit = _candidate_key(f"{name} {word}", gz)
+            if hit and any(gz.feature(i) in ("admin1", "admin2") for i in gz.lookup(hit[0])):
+                s0 = m.start(1) + part.start()
+                out.append(Mention(Span(s0, s0 + len(name)), name, hit[0], "context", True, "admin"))
     return out
 
 
