@@ -565,3 +565,24 @@ def test_one_place_of_another_country_does_not_move_the_scene(parse):
                        country="UA")]
     contextualise(cd)
     assert cd.events[0].actor1.kind == "external"
+
+
+@pytest.mark.parametrize("mention", ["an ambulance", "a tractor", "the minibus"])
+def test_vehicles_are_things_not_parties(mention):
+    assert resolve(mention).rule == "kb:place"
+
+
+def test_a_possessive_pronoun_takes_its_antecedent(parse):
+    text = "The US Defense Department said it had launched its first drone strike in the city."
+    start = text.index("its")
+    event = _event(resolve("its", Span(start, start + 3)), acled="Explosions/Remote violence", mode="drone")
+    event.evidence = Span(text.index("it had"), len(text))
+    cd = _coded(parse, text, event)
+    contextualise(cd)
+    assert cd.events[0].actor1.country == "USA"
+
+
+@pytest.mark.parametrize("mention,entity", [("The FRPI", "frpi"), ("Hasm militants", "hasam"),
+                                            ("the Dabbashi brigade", "dabbashi")])
+def test_more_named_groups(mention, entity):
+    assert resolve(mention).entity == entity

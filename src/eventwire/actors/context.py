@@ -69,7 +69,7 @@ _UNKNOWN_PERPETRATOR = re.compile(
     r"unidentified|not (?:been )?identified|unclear)\b|\b(?:unknown|unidentified) (?:perpetrators?|actors?|"
     r"assailants?|attackers?|sources?|persons?)\b|\bunknown to whom\b", re.IGNORECASE)
 _NAMING_VERBS = frozenset({"suspect", "believe", "presume", "identify", "claim", "name", "call", "label"})
-_PRONOUNS = frozenset({"they", "he", "she", "them", "who", "it", "we", "those", "these"})
+_PRONOUNS = frozenset({"they", "he", "she", "them", "who", "it", "we", "those", "these", "its", "their", "his", "her"})
 #: How far before and after an event's sentence to look for its actor (characters).
 _LOOK_BACK = 600
 _LOOK_AHEAD = 300
