@@ -65,3 +65,13 @@ def test_an_event_in_a_region_lies_at_its_seat_with_the_region_s_precision():
     loc = cd.events[0].location
     assert loc.name == "Hiiraan" and loc.precision == 3
     assert near(loc, 4.74, 45.20)  # Beledweyne, not the middle of the region
+
+
+def test_a_quarter_matched_by_a_near_spelling_far_from_its_city_yields_the_city():
+    cd = coded("Police dispersed a crowd in El Manshia and Sidi Gaber, two quarters of Alexandria, Egypt.", "dispersed")
+    assert cd.events[0].location.name == "Alexandria"
+
+
+def test_a_town_far_from_the_sentence_s_other_place_stays_when_both_are_exact():
+    cd = coded("Protesters marched from Lagos to Abuja on Monday.", "marched")
+    assert cd.events[0].location.name in ("Lagos", "Abuja")

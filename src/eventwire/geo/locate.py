@@ -69,6 +69,25 @@ def _inside_country(cd: CodedDocument, country: Place) -> Place | None:
     return replace(p, precision=max(2, precision_of(p.feature)), inferred=True, rule=f"{p.rule}; inside {country.name}")
 
 
+def _namesakes(text: str, inside: list[Place], story_country: Place | None) -> list[Place]:
+    """Towns of the sentence that the resolver took by a near spelling, or abroad while the sentence's
+    other places lie in the story's country, far from all of those ("Levoberezhny district in Mariupol,
+    Donetsk" is no Russian village): namesakes of a local place the gazetteer lacks."""
+    local = [p for p in inside if p.feature in ("city", "admin2", "admin1")]
+    home = story_country.country if story_country else None
+    out = []
+    for p in local:
+        others = [q for q in local if q.name != p.name]
+        if p.feature != "city" or not others:
+            continue
+        towns_home = [q for q in others if q.country == home and q.feature != "admin1" and "fuzzy" not in (q.rule or "")
+                      and not _SPEECH.search(text, max(0, q.span.start - 60), q.span.start)]
+        if ("fuzzy" in (p.rule or "") or home and p.country != home and towns_home) \
+                and all(km(p.lat, p.lon, q.lat, q.lon) > AREA_KM for q in others):
+            out.append(p)
+    return out
+
+
 def _in_caption(cd: CodedDocument, p: Place) -> bool:
     return any(c.start <= p.span.start < c.end for c in cd.captions)
 
@@ -87,6 +106,8 @@ def locate(cd: CodedDocument, ev: Event, relatives: list[Place], story_country: 
     # A photo caption tells of its own scene: its places serve only events read from it.
     inside = [p for p in cd.places if ev_span.start <= p.span.start < ev_span.end and _usable(p, cd)
               and _in_caption(cd, p) == ev.from_caption]
+    doubtful = {id(p) for p in _namesakes(text, inside, story_country)}
+    inside = [p for p in inside if id(p) not in doubtful]
     coded = [p for p in inside if _CODED_TO.search(text, max(0, p.span.start - 20), p.span.start)]
     if coded:  # the note says where it is coded: "marched in Kypseli [coded to Athens-Central Athens]"
         return replace(coded[0], precision=precision_of(coded[0].feature), inferred=False)
