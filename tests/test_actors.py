@@ -586,3 +586,10 @@ def test_a_possessive_pronoun_takes_its_antecedent(parse):
                                             ("the Dabbashi brigade", "dabbashi")])
 def test_more_named_groups(mention, entity):
     assert resolve(mention).entity == entity
+
+
+def test_monitored_fire_near_the_held_city_of_donetsk_is_the_states():
+    event = _event(acled="Explosions/Remote violence", mode="explosives")
+    settle(event, "UKR", sentence="The OSCE SMM observed 13 explosions near Donetsk - Central Railway Station.",
+           monitored=True)
+    assert event.actor1.entity == "generic:soldier" and event.actor1.country == "UKR"
