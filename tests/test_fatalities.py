@@ -147,6 +147,9 @@ def test_the_wounded_beside_a_toll_are_not_dead(parse):
     ("Two more people were killed in a second blast near the mosque.", 2),
     ("Three further passengers were also killed in the attack.", 3),
     ("His bodyguard was also killed.", 1),
+    ("Later, another bomb went off near the cemetery, killing three mourners.", 3),
+    ("Two rockets also hit homes north of the town, killing four people.", 4),
+    ("The bomb went off near the cemetery, killing three mourners.", 0),
     ("A fourth man died later in hospital.", 1),
     ("Eleven others were killed in the fighting around the airport.", 11),
     # the same dead told again, or a total: nothing to add
@@ -194,6 +197,14 @@ def test_a_report_adds_the_dead_told_as_more():
     ("Five soldiers, two policemen and three civilians were killed.", 10),
     ("Bombings near two markets killed seven people", 7),  # the victims end the text
     ("Lawyer Tahir Ozan, head of the local bar and a leading rights defender, was killed on Saturday.", 1),
+    # a list of kin the parser reads as an apposition
+    ("Attackers killed a judge, his mother, his wife and three daughters near the border.", 6),
+    # a number glued to a stray escaped quote
+    ('\\Nine people were killed by a car bomb in the market.', 9),
+    # an attempt kills no one
+    ("Two gunmen attempted to assassinate a hospital driver in the market area.", None),
+    ("Gunmen failed to kill the mayor.", None),
+    ("Soldiers managed to kill five militants.", 5),
     # 'five of them': a part of the figure already counted
     ("The attack led to the death of eight people, five of them farmers and three herders who were killed in revenge.", 8),
 ])

@@ -42,6 +42,7 @@ class _Lexicon:
     injury: frozenset[str]
     additive: frozenset[str]
     dead: frozenset[str]
+    attempt: frozenset[str]
 
 
 @functools.lru_cache(maxsize=None)
@@ -55,9 +56,10 @@ def _lexicon() -> _Lexicon:
                     frozenset(cue["zero_only_nouns"]), frozenset(cue["life_verbs"]),
                     frozenset(cue["reference_words"]), frozenset(cue["heavy_loss_words"]),
                     frozenset(cue["injury_words"]), frozenset(cue["additive_words"]),
-                    frozenset(cue["dead_adjectives"]))
+                    frozenset(cue["dead_adjectives"]), frozenset(cue["attempt_verbs"]))
 
 
+_GLUE = "\\\"'“"  # quote marks (and the backslash of an escaped one) glued to a word
 _DIGITS = re.compile(r"^\+?\d{1,3}(?:,\d{3})+$|^\+?\d+(?:\.\d+)?$")
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
 _RANGE = re.compile(r"^(\d+)[-–](\d+)$")
@@ -72,7 +74,7 @@ _CLAUSE_DEPS = {"ROOT", "conj", "advcl", "ccomp", "xcomp", "relcl", "parataxis",
 def _word_value(tok) -> tuple[float | None, bool]:
     """(value, is_scale) of one token of a number, or (None, False)."""
     lex = _lexicon()
-    low = tok.lower_.lstrip("+\\\"'“")  # "+60", and escaped quotes glued to a first word
+    low = tok.lower_.lstrip("+" + _GLUE)  # "+60", and escaped quotes glued to a first word
     if _DIGITS.match(low):
         return float(low.replace(",", "")), False  # "1.5" of "1.5 million" stays a fraction until scaled
     if low in lex.scales:
@@ -219,6 +221,9 @@ def _phrase_count(noun, coordinated: bool = False) -> tuple[int | None, list]:
         ante = _antecedent(noun)
         return _phrase_count(ante) if ante is not None else (None, [])
     left = list(noun.doc[noun.left_edge.i:noun.i + 1])
+    glued = noun.doc[left[0].i - 1] if left[0].i else None
+    if glued is not None and glued.text[:1] in _GLUE and not glued.is_punct and glued.dep_ != "nummod":
+        left.insert(0, glued)  # '\"Eleven people': a number glued to a stray quote is parsed apart from its noun
     # "dozens of people", "three of them", "a group of 5 people": the head word or the 'of' object counts
     value, used = _value(left)
     if value is not None:
@@ -269,10 +274,12 @@ def _group_count(noun, skip_injured: bool = False) -> tuple[int | None, list]:
     elif own != 1 or noun.tag_ not in ("NN", "NNP"):
         appos = []  # "seven people, two children and five women": the apposition splits the count
     # "the district commissioner Ahmed Nur and his driver": the name in apposition carries the conjunct
-    # (not "Tahir Elci, president of the bar and a leading defender": two titles of one man)
-    parts = [noun] + [c for c in noun.conjuncts if c.i > noun.i] + [
-        c for n in appos if n.pos_ == "PROPN" for c in n.conjuncts
-        if c.i > n.i and any(d.dep_ in ("poss", "nummod") for d in c.children)]
+    # (not "Tahir Elci, president of the bar and a leading defender": two titles of one man);
+    # "a policeman, his father, his wife and three children": a list the parser read as an apposition
+    kin = [n for n in appos if any(d.dep_ == "poss" and d.tag_ == "PRP$" for d in n.children)]
+    parts = [noun] + [c for c in noun.conjuncts if c.i > noun.i] + kin + [
+        c for n in appos if n.pos_ == "PROPN" or n in kin for c in n.conjuncts
+        if c.i > n.i and any(d.dep_ in ("poss", "nummod", "det") for d in c.children)]
     if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for p in parts for c in p.children) or all(
             p.pos_ == "NUM" for p in parts):
         parts = parts[:1]  # "18 (or 11)", "five or six": the first, lower figure
@@ -405,6 +412,8 @@ def _cue_victims(cue) -> tuple[int | None, list] | None:
             return None if lemma not in lex.nouns else _noun_count(cue)
         if lemma == "hang" and low != "hanged":
             return None
+        if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lex.attempt:
+            return None  # "attempted to assassinate a judge": nobody died of it
         if any(c.dep_ == "neg" for c in cue.children):
             return 0, [cue]
         result = _sum_groups(_verb_victims(cue))
@@ -635,8 +644,11 @@ def _adds(used, cue) -> bool:
     """'two more people', 'seventeen others', 'a fourth person', 'were also killed': deaths told as
     beyond those the report has already counted."""
     more = _lexicon().additive
-    if any(c.dep_ == "advmod" and c.lower_ in more for c in [*cue.children, *_clause_head(cue).children]):
-        return True
+    heads = [cue, _clause_head(cue)] + ([cue.head] if cue.dep_ in ("advcl", "conj", "xcomp") else [])
+    if any(c.dep_ == "advmod" and c.lower_ in more for h in heads for c in h.children):
+        return True  # "were also killed", "shells also hit homes, killing three"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and _has_det(c, "another") for h in heads for c in h.children):
+        return True  # "another bomb went off, killing three"
     first = used[0] if used else cue  # "Salim and another employee": the group as a whole is not 'another'
     noun = _noun_of(first)
     return any(w.lower_ in more or (w.ent_type_ == "ORDINAL" and w.dep_ == "amod")
