@@ -5,10 +5,15 @@ import functools
 import importlib
 from typing import Any
 
+import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+
 from . import settings
 from .model import CodedDocument, Segment
 
 BATCH = 64
+#: What the tagger, parser, attribute ruler and lemmatizer write on a token.
+_PARSE = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 
 
 @functools.lru_cache(maxsize=None)
@@ -48,10 +53,8 @@ def parse_many(cds: list[CodedDocument]) -> None:
 def parse_selectively(texts: list[str]) -> list[Any]:
     """One Doc per text, as the whole pipeline makes it, but with tags, lemmas and the parse only where
     the cheap pass (``triage``) finds a sentence that needs them; the entity recogniser, which reads
-    the words alone, still runs on every token. Every text is tokenised once; the parsed pieces and
-    the others are joined back into one Doc whose text and tokens are the text's own."""
-    from spacy.tokens import Doc
-
+    the words alone, still runs on every token. Every text is tokenised once; what the parser gives
+    each piece is written back onto the text's own tokens."""
     from .triage import triage
 
     nlp = load()
@@ -63,29 +66,26 @@ def parse_selectively(texts: list[str]) -> list[Any]:
     for i, doc in zip(whole, nlp.pipe((bare[i] for i in whole), batch_size=BATCH)):
         out[i] = doc
     split = [i for i in range(len(bare)) if i not in set(whole)]
-    jobs = [(i, j, bare[i][p.start:p.end].as_doc()) for i in split for j, p in enumerate(plans[i])
-            if p.need == "parse"]
-    parsed = {(i, j): doc for (i, j, _), doc in
-              zip(jobs, nlp.pipe((d for _, _, d in jobs), batch_size=BATCH, disable=["ner"]))}
+    jobs = [(i, p, bare[i][p.start:p.end].as_doc()) for i in split for p in plans[i] if p.need == "parse"]
+    parses = {i: numpy.zeros((len(bare[i]), len(_PARSE)), dtype="uint64") for i in split}
+    for (i, p, _), doc in zip(jobs, nlp.pipe((d for _, _, d in jobs), batch_size=BATCH, disable=["ner"])):
+        parses[i][p.start:p.end] = doc.to_array(_PARSE)  # heads are relative: they stay within the piece
     for i in split:
-        parts = [parsed.get((i, j)) or bare[i][p.start:p.end].as_doc() for j, p in enumerate(plans[i])]
-        out[i] = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
-        _mark_sentences(out[i], bare[i], plans[i])
+        bare[i].from_array(_PARSE, parses[i])
+        _mark_sentences(bare[i], plans[i])
     others = [n for n in nlp.pipe_names if n != "ner"]
     for i, doc in zip(split, nlp.pipe((out[i] for i in split), batch_size=BATCH, disable=others)):
         out[i] = doc
     return out
 
 
-def _mark_sentences(joined: Any, bare: Any, plan: list[Any]) -> None:
+def _mark_sentences(doc: Any, plan: list[Any]) -> None:
     """Sentence starts in the pieces the parser did not see, as the cheap pass split them (the parsed
     pieces have theirs from the parse)."""
-    from spacy.attrs import SENT_START
-
     from .triage import sentences
 
-    starts = joined.to_array([SENT_START])
-    for a, _ in sentences(bare):
+    starts = doc.to_array([SENT_START])
+    for a, _ in sentences(doc):
         if next(p for p in plan if p.start <= a < p.end).need != "parse":
             starts[a] = 1
-    joined.from_array([SENT_START], starts)
+    doc.from_array([SENT_START], starts)
