@@ -129,3 +129,9 @@ def test_names_sharing_a_plural_administrative_word_are_divisions():
     cd = coded("The population of Douglas, Sarpy and Lancaster counties grew again, the census said.")
     for name in ("Sarpy", "Lancaster"):
         assert place(cd, name).feature == "admin2", name
+
+
+def test_a_capital_written_with_its_name_leaves_the_country_its_own_mention():
+    cd = coded("Cholera broke out in a slum in Kenya's capital Nairobi on Saturday.")
+    assert place(cd, "Kenya's").feature == "country"
+    assert place(cd, "Nairobi").feature == "city"

@@ -357,6 +357,9 @@ def _capitals(body: str, gz: Gazetteer) -> list[Mention]:
         cap = gz.capitals.get(country.country) if country else None
         if cap is not None:
             name = gz.entry(cap).name
+            after = re.sub(r"^(?: city)?,?\s+", "", body[m.end():m.end() + 60])
+            if fold(after[:len(name)]) == fold(name):  # "Kenya's capital Nairobi": the country and the city
+                continue                                  # are written, each its own mention
             out.append(Mention(Span(m.start(), m.end()), m.group(0), fold(name), "capital", hint="town"))
     return out
 
