@@ -151,7 +151,7 @@ class Lexicon:
         for i, tok in enumerate(tokens):
             if tok.ent_type_ in NAME_ENTITIES or tok.is_punct:
                 continue
-            for key in _keys(tok):
+            for key in sorted(_keys(tok)):  # sorted: the same hits whatever the hash seed
                 for ph, entry in self.index.get(key, ()):
                     found = match_at(tokens, i, ph)
                     if not found or any(t.ent_type_ in NAME_ENTITIES for t in found):
