@@ -8,7 +8,7 @@ import pytest
 
 from eventwire import nlp
 from eventwire.actors import contextualise, resolve, resolve_span
-from eventwire.actors.context import settle
+from eventwire.actors.context import _doc_countries, settle
 from eventwire.actors.normalise import singular, tokens
 from eventwire.model import CodedDocument, Document, Event, Place, Segment, Span
 
@@ -593,3 +593,47 @@ def test_monitored_fire_near_the_held_city_of_donetsk_is_the_states():
     settle(event, "UKR", sentence="The OSCE SMM observed 13 explosions near Donetsk - Central Railway Station.",
            monitored=True)
     assert event.actor1.entity == "generic:soldier" and event.actor1.country == "UKR"
+
+
+def test_places_in_a_target_phrase_are_the_story_s():
+    """The shelled village's oblast is a place of the story; a country in a named force's words is not."""
+    text = "Belarusian troops shelled Hrabivka, Chernihiv. Military forces of Belarus said nothing."
+    def at(word, country, inferred=False):
+        start = text.index(word)
+        return Place(Span(start, start + len(word)), word, word, 51.5, 31.3, country=country, inferred=inferred)
+    target = resolve("Hrabivka, Chernihiv", Span(text.index("Hrabivka"), text.index(".")))
+    assert target.entity is None
+    force_start = text.index("Military")
+    named = resolve("Military forces of Belarus", Span(force_start, force_start + 26))
+    event = _event(resolve("Belarusian troops", Span(0, 17)), target, acled="Explosions/Remote violence")
+    event.evidence = Span(0, text.index(".") + 1)
+    event.location = at("Chernihiv", "UA", inferred=True)
+    other = _event(named, type_="CONSULT")
+    cd = CodedDocument(doc=Document(id="t", text=text), events=[event, other],
+                       places=[at("Chernihiv", "UA"), at("Belarus", "BY")])
+    assert _doc_countries(cd) == ("UKR", Counter({"UKR": 1}))
+
+
+def test_forces_that_died_in_a_blast_are_its_victims(parse):
+    text = "Two Nigerian soldiers died when their truck drove over a landmine near Damboa."
+    event = _event(acled="Explosions/Remote violence")
+    event.acled_sub_event_type = "Remote explosive/landmine/IED"
+    event.evidence = Span(0, len(text))
+    cd = _coded(parse, text, event)
+    contextualise(cd)
+    assert cd.events[0].actor1.kind == "political_militia"
+    assert cd.events[0].actor1.rule == "context:presumed"
+
+
+def test_party_activists_who_clash_are_rioters():
+    event = _event(resolve("BNP activists"), resolve("police"), acled="Battles")
+    settle(event, "BGD")
+    assert event.actor1.kind == "rioters" and event.actor1.entity == "bnp"
+    event = _event(resolve("BNP activists"), resolve("a journalist"), acled="Violence against civilians")
+    settle(event, "BGD")
+    assert event.actor1.kind == "political_militia"
+
+
+def test_air_defences_are_the_military():
+    actor = resolve("Syrian air defence")
+    assert actor.country == "SYR" and actor.kind == "state_forces" and actor.sector == "MIL"

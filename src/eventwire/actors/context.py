@@ -4,7 +4,8 @@ ACLED conventions followed here (ACLED codebook 2019):
 - state forces acting outside their own country are "external" (inter 8);
 - the first actor of a protest is "Protesters (<country>)", of a riot "Rioters (<country>)", whoever the
   article names first (police dispersing a protest come second);
-- people who are no organised force (residents, traders) and commit violence are rioters (mob violence);
+- people who are no organised force (residents, traders) and commit violence are rioters (mob violence),
+  and so are a party's supporters fighting others (ACLED's riots between party activists);
   outside protests, riots and violence they are civilians;
 - an unknown armed perpetrator is an "Unidentified Armed Group" (political militia), and militias of
   clans, families and communities are identity militias.
@@ -69,6 +70,8 @@ _UNKNOWN_PERPETRATOR = re.compile(
     r"unidentified|not (?:been )?identified|unclear)\b|\b(?:unknown|unidentified) (?:perpetrators?|actors?|"
     r"assailants?|attackers?|sources?|persons?)\b|\bunknown to whom\b", re.IGNORECASE)
 _NAMING_VERBS = frozenset({"suspect", "believe", "presume", "identify", "claim", "name", "call", "label"})
+# Verbs whose subject suffers the violence ("two soldiers died in a blast"): a victim, not the perpetrator.
+_SUFFERING_VERBS = frozenset({"die", "perish", "succumb", "suffer", "sustain"})
 _PRONOUNS = frozenset({"they", "he", "she", "them", "who", "it", "we", "those", "these", "its", "their", "his", "her"})
 #: How far before and after an event's sentence to look for its actor (characters).
 _LOOK_BACK = 600
@@ -203,6 +206,10 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
             a1.kind = "political_militia" if violent else None
             if a1.kind:
                 _note(a1, "armed")
+        elif a1.sector == "PTY" and a1.kind == "political_militia" and event.acled_event_type == "Battles":
+            # "BNP and Awami League activists clashed": ACLED codes party supporters who fight as rioters
+            a1.kind = "rioters"
+            _note(a1, "party-clash")
         generic = a1.entity is not None and a1.entity.startswith("generic:")
         if (generic and (a1.kind == "political_militia" or (
                 a1.kind == "state_forces" and a1.rule.startswith("context:presumed")))
@@ -301,8 +308,10 @@ def _no_scene(place: Place | None) -> bool:
 
 def _doc_countries(cd: CodedDocument) -> tuple[str | None, Counter]:
     """The story's country (the one most of its places are in) and its place mentions by country; a
-    country named inside an actor's words ("military forces of Armenia") is no place of the story."""
-    actor_spans = [a.span for e in cd.events for a in (e.actor1, e.actor2) if a is not None and a.span]
+    country named inside a party's words ("military forces of Armenia") is no place of the story, but
+    places in the words of what no party names are ("shelled Oleksandropil, Donetsk")."""
+    actor_spans = [a.span for e in cd.events for a in (e.actor1, e.actor2)
+                   if a is not None and a.span and a.entity is not None]
     counts = Counter(kb.iso3(p.country) for p in cd.places if p.country and not _no_scene(p)
                      and not any(s.start <= p.span.start and p.span.end <= s.end for s in actor_spans))
     counts.pop(None, None)
@@ -353,14 +362,17 @@ def _names_a_party(chunk) -> bool:
 
 
 def _patient(token) -> bool:
-    """Whether a phrase stands where the acted-on stand: an object, a passive subject, or after "from",
-    "of", "among" ("civilians from the Fulani community", "killed two Al Shabaab fighters")."""
+    """Whether a phrase stands where the acted-on stand: an object, a passive subject, the subject of a
+    verb of suffering ("soldiers died"), or after "from", "of", "among" ("civilians from the Fulani
+    community", "killed two Al Shabaab fighters")."""
     while token.dep_ in ("conj", "compound", "amod", "nmod") and token.head is not token:
         token = token.head
     if token.dep_ == "dobj" and token.head.lemma_ in _NAMING_VERBS:
         return False  # "militants (suspected TTP)": the object names the party
     if token.dep_ in ("dobj", "nsubjpass", "attr", "appos"):
         return True
+    if token.dep_ == "nsubj" and token.head.lemma_ in _SUFFERING_VERBS:
+        return True  # "a soldier died as he stepped on a landmine"
     if token.dep_ == "pobj" and token.head.lower_ in ("from", "of"):
         holder = resolve_words(token.head.head.text)
         if _role(holder) == "armed" or holder.entity == "generic:member":
