@@ -637,3 +637,15 @@ def test_party_activists_who_clash_are_rioters():
 def test_air_defences_are_the_military():
     actor = resolve("Syrian air defence")
     assert actor.country == "SYR" and actor.kind == "state_forces" and actor.sector == "MIL"
+
+
+def test_violence_a_protest_answers_is_not_the_crowd_s():
+    story = ("Shopkeepers marched through Mombasa on Friday. They rallied after last week's riots in the "
+             "port, and against the police's force against rioters.")
+    event = _event(type_="PROTEST", acled="Protests")
+    settle(event, "KEN", sentence=story.split(".")[0], story_text=story)
+    assert event.actor1.kind == "protesters"
+    story = "Shopkeepers marched through Mombasa on Friday. They set fire to tyres on the main road."
+    event = _event(type_="PROTEST", acled="Protests")
+    settle(event, "KEN", sentence=story.split(".")[0], story_text=story)
+    assert event.actor1.kind == "rioters"

@@ -51,6 +51,10 @@ _RIOT_CUES = re.compile(
     r"bonfires?|boulders|overpowered|loot(?:ed|ing)(?! (?:public )?(?:funds|money|wealth|assets))|smash(?:ed|ing)|"
     r"attacked (?:the )?(?:police|security|officers)|protested violently|violent(?:ly)? (?:protest|demonstration)s?|"
     r"turned violent|rampag(?:ed|ing)|went on a rampage)\b", re.IGNORECASE)
+# A clause telling what a crowd reacts to ("after the riots in the prisons", "force against rioters"):
+# violence it names is not the crowd's own.
+_CAUSE_CLAUSE = re.compile(r"\b(?:after|following|because of|in response to|in the wake of|against)\b[^.;:]*",
+                           re.IGNORECASE)
 # Words of a sentence that make an unnamed militia a communal one ("militias from the X and Y clans").
 _IDENTITY_CUES = re.compile(r"\b(?:sub-?clans?|clans?|clansm[ae]n|ethnic|communal|tribes?|tribal|tribesm[ae]n|"
                             r"caste|families|family feud|herders?|herdsm[ae]n|pastoralists?|chieftaincy|"
@@ -233,7 +237,7 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
 def _settle_crowd(event: Event, crowd: str, here: str | None, text: str = "") -> None:
     """The crowd leads a protest or a riot; demonstrators whose report tells of their violence
     (``text``: "stormed the office", "clashed with police") are rioters, as ACLED codes them."""
-    if crowd == "protesters" and _RIOT_CUES.search(text):
+    if crowd == "protesters" and _RIOT_CUES.search(_CAUSE_CLAUSE.sub(" ", text)):
         crowd = "rioters"
     a1, a2 = event.actor1, event.actor2
     if a1 is not None and a1.kind in _ARMED_KINDS and a1.kind != "identity_militia" and (
