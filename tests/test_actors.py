@@ -649,3 +649,14 @@ def test_violence_a_protest_answers_is_not_the_crowd_s():
     event = _event(type_="PROTEST", acled="Protests")
     settle(event, "KEN", sentence=story.split(".")[0], story_text=story)
     assert event.actor1.kind == "rioters"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen killed a shopkeeper near Kalehe over a customary conflict.",
+    "Two groups of villagers fought with machetes near Sylhet.",
+    "Gunmen attacked a farmer in a dispute over the family land near Baidoa.",
+])
+def test_communal_conflicts_make_unnamed_gunmen_communal_militias(sentence):
+    event = _event(resolve("gunmen"), acled="Violence against civilians")
+    settle(event, "COD", sentence=sentence)
+    assert event.actor1.kind == "identity_militia"

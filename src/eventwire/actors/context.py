@@ -60,7 +60,9 @@ _IDENTITY_CUES = re.compile(r"\b(?:sub-?clans?|clans?|clansm[ae]n|ethnic|communa
                             r"caste|families|family feud|herders?|herdsm[ae]n|pastoralists?|chieftaincy|"
                             r"land(?:[- ]related)? disputes?|farmland|grazing|cattle raid(?:s|ing|ers?)?|"
                             r"(?:two )?rival (?:villages|communities|groups)|feuds?|revenge killings?|"
-                            r"militia(?:s|men)? from)\b", re.IGNORECASE)
+                            r"militia(?:s|men)? from|customary|groups of villagers|(?:a )?local family|"
+                            r"rival famil(?:y|ies)|disputes? over (?:the )?(?:\w+ )?(?:land|farms?|pastures?|"
+                            r"water(?:ing)? (?:points?|holes?|wells?)|boundar(?:y|ies)))\b", re.IGNORECASE)
 # Arson and wrecking ("set fire to a bus", "vandalised the office"), and the weapons or armed men that make
 # such an attack more than a mob's: without them, ACLED codes the unnamed attackers as rioters.
 _ARSON = re.compile(r"\b(?:set (?:\w+ )?(?:on )?(?:fire|alight|ablaze|afire)|torch(?:ed|ing)|vandali[sz](?:ed|ing)|"
