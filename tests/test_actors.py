@@ -660,3 +660,18 @@ def test_communal_conflicts_make_unnamed_gunmen_communal_militias(sentence):
     event = _event(resolve("gunmen"), acled="Violence against civilians")
     settle(event, "COD", sentence=sentence)
     assert event.actor1.kind == "identity_militia"
+
+
+def test_a_fight_between_police_and_people_is_the_people_s_riot(parse):
+    text = "Fighting broke out between police and traders at the Kariakoo market on Monday."
+    event = _event(resolve("police", Span(text.index("police"), text.index("police") + 6)), acled="Battles")
+    event.evidence = Span(0, len(text))
+    cd = _coded(parse, text, event)
+    contextualise(cd)
+    assert cd.events[0].actor1.kind == "rioters" and cd.events[0].actor2.kind == "state_forces"
+    text = "Fighting broke out between police and gunmen near the Kariakoo market, killing two traders."
+    event = _event(resolve("police", Span(text.index("police"), text.index("police") + 6)), acled="Battles")
+    event.evidence = Span(0, len(text))
+    cd = _coded(parse, text, event)
+    contextualise(cd)
+    assert cd.events[0].actor1.kind == "state_forces"

@@ -491,6 +491,17 @@ def _government_first(cd: CodedDocument, event: Event, here: str | None) -> None
         event.actor1, event.actor2 = _mark(own, "government-first"), a1
 
 
+def _people_facing(cd: CodedDocument, event: Event) -> None:
+    """A state's force in a fight whose only other party its sentence names is people ("a clash between
+    police and miners"): the people are the other side (``settle`` makes it a riot)."""
+    found = [a for a in _candidates(cd, event.evidence.start, event.evidence.end, agents_only=False)
+             if a.entity != event.actor1.entity]
+    if found and all(_role(a) == "social" or a.kind is None for a in found):
+        people = next((a for a in found if _role(a) == "social"), None)
+        if people is not None:
+            event.actor2 = _mark(people, "facing")
+
+
 def _weak(actor: Actor | None, event: Event) -> bool:
     """An actor1 worth replacing by a named armed party of the same sentence: a loose word ("members",
     "militants", "a group") in a violent event."""
@@ -526,6 +537,8 @@ def contextualise(cd: CodedDocument) -> None:
         if event.actor1 is None and event.actor2 is None and _displacement(event):
             event.actor1 = _displaced(cd, event)
         sentence = event.evidence.of(cd.text) if cd.text else ""
+        if event.acled_event_type == "Battles" and _force(event.actor1) and event.actor2 is None:
+            _people_facing(cd, event)
         if event.actor1 is None and event.acled_event_type == "Battles" and not monitored:
             _target_first(cd, event, here or story, sentence)
         settle(event, here or story, countries, sentence, monitored, cd.body or cd.text)
