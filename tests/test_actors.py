@@ -675,3 +675,14 @@ def test_a_fight_between_police_and_people_is_the_people_s_riot(parse):
     cd = _coded(parse, text, event)
     contextualise(cd)
     assert cd.events[0].actor1.kind == "state_forces"
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("Nine students were hurt in a factional clash at a hostel in Rangpur.", "rioters"),
+    ("Four men were hurt in a scuffle between two groups at the bus stand in Kollam.", "rioters"),
+    ("Four men were shot dead in a clash between two groups at the bus stand in Kollam.", "political_militia"),
+])
+def test_unarmed_groups_that_fight_are_a_mob(sentence, kind):
+    event = _event(acled="Battles")
+    settle(event, "IND", sentence=sentence)
+    assert event.actor1.kind == kind

@@ -67,6 +67,9 @@ _IDENTITY_CUES = re.compile(r"\b(?:sub-?clans?|clans?|clansm[ae]n|ethnic|communa
 # such an attack more than a mob's: without them, ACLED codes the unnamed attackers as rioters.
 _ARSON = re.compile(r"\b(?:set (?:\w+ )?(?:on )?(?:fire|alight|ablaze|afire)|torch(?:ed|ing)|vandali[sz](?:ed|ing)|"
                     r"ransack(?:ed|ing)|(?:burnt|burned) down|smash(?:ed|ing))\b", re.IGNORECASE)
+# Unarmed people fighting as groups ("a clash between two groups", "a factional clash").
+_GROUP_FIGHT = re.compile(r"\b(?:(?:clash|fight|scuffle|brawl)(?:es|s)? between (?:the )?(?:two|rival) (?:groups|factions)|"
+                          r"faction(?:al|s)|brawls?|scuffles?)\b", re.IGNORECASE)
 _WEAPONS = re.compile(r"\b(?:gun\w*|shot|shoot\w*|firing|fired|bombs?|explosi\w+|grenades?|IEDs?|rifles?|"
                       r"militants?|rebels?|insurgents?|terrorists?|jihadists?|militia\w*|soldiers|troops)\b",
                       re.IGNORECASE)
@@ -224,13 +227,13 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
             a1.kind = "identity_militia"
             a1.name = kb.generic_by_id()["generic:clan militia"].name(a1.country)
             _note(a1, "communal")
-        elif ((generic or a1.entity is None) and a1.kind == "political_militia" and _ARSON.search(sentence)
-              and not _WEAPONS.search(sentence)):
-            # "assailants set fire to a bus": arson without arms is a mob's
+        elif ((generic or a1.entity is None) and a1.kind == "political_militia"
+              and (_ARSON.search(sentence) or _GROUP_FIGHT.search(sentence)) and not _WEAPONS.search(sentence)):
+            # "assailants set fire to a bus", "a clash between two groups": without arms, a mob's
             a1.kind = "rioters"
             if generic:
                 a1.name = kb.generic_by_id()["generic:rioter"].name(a1.country)
-            _note(a1, "arson")
+            _note(a1, "mob")
     if a2 is not None and (_role(a2) in _PEOPLE_ROLES or (a2.kind is None and a2.sector == "CVL")):
         a2.kind = "civilians"
         _note(a2, "civilians")
