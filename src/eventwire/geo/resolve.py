@@ -31,6 +31,7 @@ CITY_BOX_POP = 100_000  # a town named like a division contains places written b
 CAPITAL_PENALTY = 4.0  # for a division that shares its name with its country's capital
 FRONT_BONUS = 3.0  # a town near a front line the article is tied to (frontlines.json)
 DIVISION_NEAR_KM = 100.0  # a town this close to the centre or chief town of a division it is written with fits it
+TOWN_IN_DISTRICT_KM = 50.0  # a district named like a town this close to its centre is read as the town
 HOME_SHARE = 0.6  # share of the story's weight one country needs to make the story a one-country one
 
 
@@ -351,12 +352,17 @@ def _best(key, ms, cands, gz, story, total, named_admin, others, local, fronts=(
     # is also a country's or the article lists it among divisions.
     capital_first = hint != "admin" and not any(gz.feature(i) == "country" for i, _ in cands)
     ids = {i for i, _ in cands}
+    towns = [gz.entry(i) for i in ids if gz.feature(i) == "city"]
     for i, rule in cands:
         e = gz.entry(i)
         exact = ascii_fold(e.name) in texts
         s = _prior(e, exact)
-        if e.feature == "admin2" and not exact and not any(m.admin_hint for m in ms):
-            s -= 1.5  # "Albany" alone is the town more often than Albany County
+        if e.feature == "admin2" and not any(m.admin_hint for m in ms):
+            if not exact:
+                s -= 1.5  # "Albany" alone is the town more often than Albany County
+            elif any(t.admin1 == e.admin1 and km(t.lat, t.lon, e.lat, e.lon) < TOWN_IN_DISTRICT_KM and
+                     ascii_fold(t.name) == ascii_fold(e.name) for t in towns):
+                s -= 1.5  # "Patna" alone is the town, not the district named after it
         if capital_first and e.feature in ("admin1", "admin2") and gz.capitals.get(e.country) in ids:
             s -= CAPITAL_PENALTY
         if hint == "town" and e.feature != "city":  # "the town of X"
