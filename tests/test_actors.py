@@ -686,3 +686,15 @@ def test_unarmed_groups_that_fight_are_a_mob(sentence, kind):
     event = _event(acled="Battles")
     settle(event, "IND", sentence=sentence)
     assert event.actor1.kind == kind
+
+
+@pytest.mark.parametrize("story", [
+    "Traders marched to the town hall in Kumasi. When they tried to storm the building, guards fired in the air.",
+    "Nurses protested unpaid wages in Enugu. There were clashes between police and nurses near the ministry.",
+    "Farmers rallied in Tamale. They lit bon fires across the main road.",
+    "Violence erupted in a village near Meerut after the count, and police used batons.",
+])
+def test_a_crowd_s_own_violence_makes_it_rioters(story):
+    event = _event(type_="PROTEST", acled="Protests")
+    settle(event, "GHA", sentence=story.split(".")[0], story_text=story)
+    assert event.actor1.kind == "rioters"

@@ -42,13 +42,14 @@ _CROWD_CUES = re.compile(r"\b(?:protest(?:er|or)?s?|demonstrat(?:ion|ors?|ed|ing
 # fights with the police, roads blocked with boulders or bonfires), or words that call them so.
 _RIOT_CUES = re.compile(
     r"\b(?:rioters?|rioting|riots?|mobs?|stoning|stone-?pelt(?:ers?|ing)|pelt(?:ed|ing)|"
-    r"storm(?:ed|ing)|set (?:\w+ )?(?:on )?(?:fire|alight|ablaze|afire)|torch(?:ed|ing)|"
+    r"storm(?:ed|ing)?|set (?:\w+ )?(?:on )?(?:fire|alight|ablaze|afire)|torch(?:ed|ing)|"
     r"burn(?:ed|t|ing)? (?:down )?(?:\w+ ){0,2}(?:tyres|tires|vehicles?|cars?|bus(?:es)?|houses?|shops?|buildings?|"
     r"offices?|station)|vandali[sz](?:ed|ing)|ransack(?:ed|ing)|"
     r"(?:threw|hurled|throwing|hurling) (?:stones|rocks|bricks|petrol bombs|molotov)|"
     r"clash(?:ed|es)? (?:\w+ ){0,3}with (?:the )?(?:police|security|gendarme|soldiers|troops)|"
     r"(?:clash(?:es)?|scuffles?) between (?:the )?(?:\w+ ){0,3}and (?:the )?(?:police|security)|"
-    r"bonfires?|boulders|overpowered|loot(?:ed|ing)(?! (?:public )?(?:funds|money|wealth|assets))|smash(?:ed|ing)|"
+    r"(?:clash(?:es)?|scuffles?) between (?:the )?(?:police|security forces) and|violence (?:erupted|broke out)|"
+    r"bon ?fires?|boulders|overpowered|loot(?:ed|ing)(?! (?:public )?(?:funds|money|wealth|assets))|smash(?:ed|ing)|"
     r"attacked (?:the )?(?:police|security|officers)|protested violently|violent(?:ly)? (?:protest|demonstration)s?|"
     r"turned violent|rampag(?:ed|ing)|went on a rampage)\b", re.IGNORECASE)
 # A clause telling what a crowd reacts to ("after the riots in the prisons", "force against rioters"):
