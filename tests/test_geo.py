@@ -141,6 +141,16 @@ def test_relative_place_locates_an_unnamed_spot():
     assert 30 < km(loc.lat, loc.lon, *tripoli) < 50 and loc.lon > tripoli[1]
 
 
+def test_relative_place_from_the_city_of_a_named_town_is_measured_from_that_town():
+    rel = relative.find("the market, some 30 kilometers west of the city of Saada, was hit")
+    assert len(rel) == 1 and rel[0].anchor_text == "Saada" and not rel[0].to_capital
+    cd = coded("SANAA, Yemen - An airstrike hit a market about 30 kilometers west of the city of Saada on Friday, "
+               "an official said.", [("hit", "30 kilometers")])
+    loc = cd.events[0].location
+    saada = (16.94, 43.76)
+    assert loc.feature == "relative" and 25 < km(loc.lat, loc.lon, *saada) < 35 and loc.lon < saada[1]
+
+
 def test_event_place_is_the_tied_one_not_the_dateline_or_a_backer():
     text = ("CAIRO - Turkish-backed forces shelled the town of Gharyan on Monday, backed by drones "
             "supplied by Turkey, a spokesman said in Cairo.")

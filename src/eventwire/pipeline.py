@@ -1,6 +1,6 @@
 """One pipeline, many front doors: ``code()`` and ``pipe()`` serve the CLI, the API, batch and tests.
 
-The stages: clean → nlp → times → coder → classify → geo → dates → actors. Each stage is a function
+The stages: clean → nlp → times → coder → classify → geo → dates → actors → collapse. Each stage is a function
 ``stage(cd: CodedDocument) -> None`` that adds its part and never reaches back into an earlier one;
 a stage may also have a batch form (``BATCHED``) that ``Pipeline.pipe`` uses for many documents at
 once. A stage that raises leaves its document with an ``error``; the other documents go on.
@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from . import actors, coding, geo, nlp, timex
+from .collapse import collapse
 from .coding import classifier
 from .ingest import clean
 from .model import CodedDocument, Document, DocumentError
@@ -30,6 +31,7 @@ STAGES: dict[str, Stage] = {
     "geo": geo.geocode,
     "dates": timex.date_events,
     "actors": actors.contextualise,
+    "collapse": collapse,  # one sentence's event found by two triggers is one event
 }
 
 

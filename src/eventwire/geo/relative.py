@@ -15,7 +15,7 @@ RELATIVE = re.compile(
     r"(?:(?:about|some|around|nearly|roughly|approximately|almost|over|more than|less than|just)\s+)?"
     r"(?P<dist>\d+(?:\.\d+)?)(?:\s*|-)(?P<unit>kilomet(?:er|re)s?|kms?|miles?|mi)\b(?:\s*\([^)]{0,30}\))?\s+"
     r"\(?(?P<dir>(?:north|south)?-?(?:east|west)?|north|south)(?:ern)?\)?\s+of\s+(?:the\s+)?"
-    r"(?P<anchor>capital|city|[A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+)?)", re.I)
+    r"(?:(?:city|town|village|port) of\s+)?(?P<anchor>capital|city(?!\s+of\b)|[A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+)?)", re.I)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,18 @@
+"""One sentence's event found by two triggers is stored once; different events of a sentence stay."""
+from eventwire.collapse import key
+from eventwire.pipeline import code
+
+
+def test_two_triggers_of_one_strike_make_one_event():
+    cd = code("An airstrike hit a crowded market in the town of Saada on Friday, killing four civilians.",
+              published="2024-01-20")
+    strikes = [e for e in cd.events if e.acled_sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1 and strikes[0].fatalities == 4
+    assert len({key(e) for e in cd.events}) == len(cd.events)
+
+
+def test_different_events_of_one_sentence_are_kept():
+    cd = code("Police arrested 12 protesters in Nairobi on Tuesday after demonstrators set fire to a police "
+              "station.", published="2024-06-26")
+    subs = {e.acled_sub_event_type for e in cd.events}
+    assert "Arrests" in subs and len(subs) >= 2
