@@ -698,3 +698,26 @@ def test_a_crowd_s_own_violence_makes_it_rioters(story):
     event = _event(type_="PROTEST", acled="Protests")
     settle(event, "GHA", sentence=story.split(".")[0], story_text=story)
     assert event.actor1.kind == "rioters"
+
+
+@pytest.mark.parametrize("mention,entity", [("ISAF troops", "isaf"), ("Resolute Support", "isaf"),
+                                            ("Operation Inherent Resolve", "daesh_coalition"),
+                                            ("Dyck Advisory Group helicopters", "dyck"),
+                                            ("Russian mercenaries", "wagner")])
+def test_foreign_missions_and_contractors_are_external(mention, entity):
+    actor = resolve(mention)
+    assert (actor.entity, actor.kind) == (entity, "external")
+
+
+@pytest.mark.parametrize("blame,entity", [
+    ("Dyck Advisory Group are the suspected attackers.", "dyck"),
+    ("Al Shabaab claimed responsibility.", "shabaab"),
+    ("Three people were wounded.", "generic:soldier")])
+def test_next_sentence_blaming_a_named_party_replaces_a_generic_attacker(parse, blame, entity):
+    first = "Helicopter gunships struck insurgent camps near the river."
+    text = f"{first} {blame}"
+    event = _event(resolve("Helicopter gunships", Span(0, 19)), acled="Explosions/Remote violence")
+    event.evidence = Span(0, len(first))
+    cd = _coded(parse, text, event)
+    contextualise(cd)
+    assert cd.events[0].actor1.entity == entity

@@ -79,6 +79,10 @@ _UNKNOWN_PERPETRATOR = re.compile(
     r"\b(?:perpetrators?|attackers?|assailants?|culprits?|actors?|source)\b[^.;]{0,25}?\b(?:not known|unknown|"
     r"unidentified|not (?:been )?identified|unclear)\b|\b(?:unknown|unidentified) (?:perpetrators?|actors?|"
     r"assailants?|attackers?|sources?|persons?)\b|\bunknown to whom\b", re.IGNORECASE)
+# The next sentence naming who did it: "X are the suspected attackers", "X claimed responsibility".
+_BLAME_NEXT = re.compile(r"\s*([^.;]{2,120}?)\s+(?:(?:is|are|was|were)\s+(?:the\s+)?(?:suspected|alleged|presumed|"
+                         r"likely|believed|probable)\s+(?:attackers?|perpetrators?|assailants?|culprits?)|"
+                         r"(?:has |have |had )?claimed responsibility)\b", re.IGNORECASE)
 _NAMING_VERBS = frozenset({"suspect", "believe", "presume", "identify", "claim", "name", "call", "label"})
 # Verbs whose subject suffers the violence ("two soldiers died in a blast"): a victim, not the perpetrator.
 _SUFFERING_VERBS = frozenset({"die", "perish", "succumb", "suffer", "sustain"})
@@ -427,6 +431,17 @@ def _from_text(cd: CodedDocument, event: Event, named_only: bool) -> Actor | Non
     return _mark(before[-1], "before") if before else None
 
 
+def _blamed_next(cd: CodedDocument, event: Event) -> Actor | None:
+    """The named armed party the sentence right after the event's blames ("Dyck Advisory Group are the
+    suspected attackers"), when the event itself names only a generic force or a weapon."""
+    m = _BLAME_NEXT.match(cd.text, event.evidence.end)
+    if m is None:
+        return None
+    taken = {event.actor2.entity} if event.actor2 is not None and event.actor2.entity else set()
+    named = [a for a in _candidates(cd, m.start(1), m.end(1)) if _armed(a, taken) and a.rule == "kb:alias"]
+    return _mark(named[0], "blamed") if named else None
+
+
 def _mark(actor: Actor, why: str) -> Actor:
     _note(actor, why)
     return actor
@@ -538,6 +553,9 @@ def contextualise(cd: CodedDocument) -> None:
             event.actor1 = _antecedent(cd, event) or event.actor1
         elif _weak(event.actor1, event):
             event.actor1 = _from_text(cd, event, named_only=True) or event.actor1
+        if (event.actor1 is not None and event.actor1.entity is not None and event.actor1.entity.startswith("generic:")
+                and _is_violent(event) and cd.text):
+            event.actor1 = _blamed_next(cd, event) or event.actor1
         if event.actor1 is None and event.actor2 is None and _displacement(event):
             event.actor1 = _displaced(cd, event)
         sentence = event.evidence.of(cd.text) if cd.text else ""
