@@ -1,5 +1,6 @@
-"""One event told twice by one sentence: two triggers of the same sentence ("an airstrike hit …") that
-were coded alike in every field a user sees become one event, the more confident one."""
+"""One event told twice by one sentence: two triggers of the same sentence ("an airstrike hit …") coded
+alike become one event. An event equal to another of its sentence in every field a user sees, except that
+it lacks the other side (actor2), is the same event less complete and goes too."""
 from __future__ import annotations
 
 from .model import CodedDocument, Event
@@ -9,20 +10,35 @@ def _name(actor) -> str | None:
     return actor.name if actor is not None else None
 
 
-def key(ev: Event) -> tuple:
+def key(ev: Event, with_target: bool = True) -> tuple:
     """What a user of the data sees of an event, its evidence sentence included."""
     where = ev.location
     return (ev.evidence, ev.type, ev.mode, ev.acled_event_type, ev.acled_sub_event_type, _name(ev.actor1),
-            _name(ev.actor2), where.name if where is not None else None, (ev.when.date, ev.when.precision) if ev.when else None,
-            ev.fatalities, ev.status, ev.attribution)
+            _name(ev.actor2) if with_target else None, where.name if where is not None else None,
+            (ev.when.date, ev.when.precision) if ev.when else None, ev.fatalities, ev.status, ev.attribution)
 
 
 def collapse(cd: CodedDocument) -> None:
-    """Drop the events that repeat an earlier one's key, keeping the most confident of each."""
+    """Keep one event of each group of repeats: the most confident one with the fullest fields, at the
+    place of the group's first event in the list and with the group's highest confidence."""
     best: dict[tuple, Event] = {}
     for ev in cd.events:
         k = key(ev)
         if k not in best or ev.confidence > best[k].confidence:
             best[k] = ev
-    kept = {id(ev) for ev in best.values()}
-    cd.events = [ev for ev in cd.events if id(ev) in kept]
+    fuller = {key(ev, False): ev for ev in sorted(best.values(), key=lambda e: e.confidence)
+              if ev.actor2 is not None}
+
+    def rep(ev: Event) -> Event:
+        chosen = best[key(ev)]
+        return fuller.get(key(ev, False), chosen) if chosen.actor2 is None else chosen
+
+    out: list[Event] = []
+    seen: set[int] = set()
+    for ev in cd.events:
+        r = rep(ev)
+        r.confidence = max(r.confidence, ev.confidence)
+        if id(r) not in seen:
+            seen.add(id(r))
+            out.append(r)
+    cd.events = out
