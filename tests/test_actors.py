@@ -721,3 +721,19 @@ def test_next_sentence_blaming_a_named_party_replaces_a_generic_attacker(parse, 
     cd = _coded(parse, text, event)
     contextualise(cd)
     assert cd.events[0].actor1.entity == entity
+
+
+@pytest.mark.parametrize("text,target,kind", [
+    ("American drones struck Islamic State fighters in the Libyan desert.", "Islamic State fighters", "external"),
+    ("American drones struck a Libyan convoy in the desert.", "a Libyan convoy", "state_forces")])
+def test_without_a_place_a_force_against_rebels_is_abroad_in_the_other_country_named(parse, text, target, kind):
+    start = text.index(target)
+    event = _event(resolve("American drones", Span(0, 15)), resolve(target, Span(start, start + len(target))),
+                   acled="Explosions/Remote violence")
+    event.evidence = Span(0, len(text))
+    cd = _coded(parse, text, event)
+    for word in ("American", "Libyan"):
+        at = text.index(word)
+        cd.places.append(Place(Span(at, at + len(word)), word, word, 0.0, 0.0, country=word[:2].upper()))
+    contextualise(cd)
+    assert cd.events[0].actor1.kind == kind

@@ -332,6 +332,24 @@ def _doc_countries(cd: CodedDocument) -> tuple[str | None, Counter]:
     return (counts.most_common(1)[0][0] if counts else None), counts
 
 
+def _other_side(cd: CodedDocument, event: Event) -> str | None:
+    """Where a state's force acts when the story names no place: the one other country whose people the
+    story names ("American drones struck ISIS in the Libyan desert"), when the force fights a non-state
+    armed group of no such country; else None ("Ukrainian forces downed a Russian jet": either may be abroad)."""
+    actor = event.actor1
+    if actor is None or actor.kind != "state_forces" or actor.country is None:
+        return None
+    if event.actor2 is None or event.actor2.kind not in ("rebels", "political_militia", "identity_militia"):
+        return None
+    parties = {event.actor2.country}
+    others = set()
+    for p in cd.places:
+        hits = kb.countries().words.get(key(p.text))
+        if isinstance(hits, kb.Country) and hits.plural_people and hits.iso3 != actor.country:
+            others.add(hits.iso3)
+    return others.pop() if len(others) == 1 and not others & parties else None
+
+
 def _candidates(cd: CodedDocument, lo: int, hi: int, agents_only: bool = True) -> list[Actor]:
     """Actors named in noun phrases and organisation names inside [lo, hi) of the input text; with
     ``agents_only``, none that stands where the acted-on stand."""
@@ -563,6 +581,8 @@ def contextualise(cd: CodedDocument) -> None:
             _people_facing(cd, event)
         if event.actor1 is None and event.acled_event_type == "Battles" and not monitored:
             _target_first(cd, event, here or story, sentence)
+        if here is None and story is None:
+            here = _other_side(cd, event)
         settle(event, here or story, countries, sentence, monitored, cd.body or cd.text)
         if event.acled_sub_event_type == "Government regains territory":
             _government_first(cd, event, here or story)
