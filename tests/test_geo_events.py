@@ -75,3 +75,9 @@ def test_a_quarter_matched_by_a_near_spelling_far_from_its_city_yields_the_city(
 def test_a_town_far_from_the_sentence_s_other_place_stays_when_both_are_exact():
     cd = coded("Protesters marched from Lagos to Abuja on Monday.", "marched")
     assert cd.events[0].location.name in ("Lagos", "Abuja")
+
+
+def test_a_division_named_with_its_admin_word_after_on_is_a_place():
+    cd = coded("On 24 March 2022, warships fired five shells on Odesa region from the sea. No casualties.", "fired")
+    assert [p for p in cd.places if p.text == "Odesa"], [p.text for p in cd.places]
+    assert cd.events[0].location is not None and cd.events[0].location.country == "UA"

@@ -33,8 +33,9 @@ _CONTEXT = [
                r"neighbou?rhood|area|localit(?:y|ies)|capital|port|oasis|municipality|hamlet) of (?P<name>"
                + _NAME[1:]),
     # "in Oju Local Government Area", "in the Gwoza area", "in Luiza territory": units named after their town.
-    re.compile(r"\b(?:in|near|outside|at|around|from|to|of) (?:the )?(?P<name>" + _NAME[1:] +
+    re.compile(r"\b(?:in|near|outside|at|around|from|to|of|on|across|throughout) (?:the )?(?P<name>" + _NAME[1:] +
                r"(?= (?P<word>province|district|governorate|region|state|county|parish|area|town|village|city|"
+               r"oblast|raion|rayon|"
                r"(?i:local government area|local government|lga)|territory|locality|upazila|tehsil|taluka?|"
                r"sub-?county|commune|woreda|prefecture|cercle|municipality|department)\b)"),
 ]
