@@ -25,9 +25,3 @@ def test_an_event_without_its_other_side_is_the_fuller_one_repeated():
     fuller = {key(e, False) for e in cd.events if e.actor2 is not None}
     assert cd.events and not [e for e in cd.events if e.actor2 is None and key(e, False) in fuller]
 
-
-def test_tear_gas_fired_at_a_crowd_is_crowd_control_not_a_gunfight():
-    cd = code("Police fired tear gas and water cannon at thousands of protesters in central Lagos on Monday as "
-              "demonstrators marched against a fuel price rise.", published="2024-06-25")
-    subs = [e.acled_sub_event_type for e in cd.events]
-    assert "Protest with intervention" in subs and "Armed clash" not in subs
