@@ -10,7 +10,8 @@ import pytest
 
 from eventwire.geo import gazetteer, geocode, relative
 from eventwire.geo.fold import fold, similarity
-from eventwire.geo.resolve import fuzzy_candidates, km
+from eventwire.geo.distance import km
+from eventwire.geo.resolve import fuzzy_candidates
 from eventwire.model import CodedDocument, Document, Event, Span
 from eventwire.pipeline import STAGES
 from eventwire.settings import shared_dir

@@ -10,7 +10,7 @@ from test_geo import place as named
 
 from eventwire.geo import frontlines
 from eventwire.geo.fold import fold
-from eventwire.geo.resolve import km
+from eventwire.geo.distance import km
 from eventwire.model import CodedDocument
 
 

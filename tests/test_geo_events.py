@@ -8,7 +8,7 @@ import importlib
 from test_geo import coded as geo_coded
 from test_geo import gz  # noqa: F401 (the gazetteer fixture)
 
-from eventwire.geo.resolve import km
+from eventwire.geo.distance import km
 from eventwire.model import CodedDocument
 
 

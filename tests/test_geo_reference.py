@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from eventwire.geo.fold import fold
 from eventwire.geo.gazetteer import _area_centre, strip_admin_word
-from eventwire.geo.resolve import km
+from eventwire.geo.distance import km
 
 from test_geo import coded, gz, place  # noqa: F401  (gz is a fixture)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from .geo.resolve import km
+from .geo.distance import km
 from .ingest.sources import Failed
 from .model import CodedDocument, Event
 

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .distance import km
+
 RADIUS_KM = 10.0
 _CELL = 0.1  # degrees of the grid buckets
 _KM_PER_DEG = 111.2
@@ -41,12 +43,6 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
     return math.floor(lat / _CELL), math.floor(lon / _CELL)
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Equirectangular distance: exact enough within a few kilometres."""
-    dlon = (lon2 - lon1 + 180) % 360 - 180
-    return _KM_PER_DEG * math.hypot(lat2 - lat1, dlon * math.cos(math.radians((lat1 + lat2) / 2)))
-
-
 class _Grid:
     """cities1000 rows bucketed by country and grid cell, for nearest-row queries within ``RADIUS_KM``."""
 
@@ -66,7 +62,7 @@ class _Grid:
                 for r in self.cells.get((cc, i, j), ()):
                     if admin1 is not None and r.admin1 != admin1:
                         continue
-                    d = _km(lat, lon, r.lat, r.lon)
+                    d = km(lat, lon, r.lat, r.lon)
                     if d <= RADIUS_KM and (best is None or d < best[0]):
                         best = (d, r)
         return best[1] if best else None

@@ -15,7 +15,7 @@ from ..model import CodedDocument, Event, Place
 from .fold import fold
 from .gazetteer import Gazetteer
 from .recognise import HIT_VERBS
-from .resolve import km
+from .distance import km
 
 _AREA = (r"(?:town|city|village|villages|district|province|region|area|areas|outskirts|suburbs?|county|parish|zone|sector|"
          r"state|capital|governorate|neighbou?rhood|municipality|camp|locality|border|borders|vicinity|"

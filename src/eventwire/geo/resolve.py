@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .distance import km
 from .fold import ascii_fold, fold, similarity
 from .frontlines import Frontline
 from .gazetteer import Entry, Gazetteer, strip_admin_word
@@ -47,13 +48,6 @@ def _iso2(iso3: str) -> str | None:
     import pycountry
     c = pycountry.countries.get(alpha_3=iso3)
     return c.alpha_2 if c else None
-
-
-def km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
-    p1, p2 = math.radians(a_lat), math.radians(b_lat)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b_lon - a_lon) / 2) ** 2)
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _candidates(m: Mention, gz: Gazetteer, story: Counter) -> list[tuple[int, str]]:
