@@ -56,3 +56,58 @@ def test_violence_coded_differently_by_two_writers_still_merges():
     a, b = incidents(report("a", "2017-08-07", -4.33, 15.31, 12, "Battles"),
                      report("b", "2017-08-07", -4.33, 15.32, 12, "Violence against civilians"))
     assert a == b
+
+
+def coarse(cd: CodedDocument, feature: str, country: str) -> CodedDocument:
+    cd.events[0].location.feature, cd.events[0].location.country = feature, country
+    cd.events[0].location.precision = 3
+    return cd
+
+
+def test_a_country_or_region_agrees_with_a_town_of_that_country_only():
+    town = report("a", "2017-07-24", 31.13, 33.80, 7)
+    town.events[0].location.country = "EG"
+    same = coarse(report("b", "2017-07-24", 26.0, 30.0, 7), "country", "EG")
+    assert len(set(incidents(town, same))) == 1
+    town2 = report("c", "2017-07-24", 31.13, 33.80, 7)
+    town2.events[0].location.country = "EG"
+    other = coarse(report("d", "2017-07-24", 31.5, 34.45, 7), "admin1", "PS")
+    assert len(set(incidents(town2, other))) == 2
+
+
+def test_a_single_death_in_a_country_is_too_common_to_merge():
+    town = report("a", "2017-02-28", 2.03, 45.34, 1)
+    town.events[0].location.country = "SO"
+    country = coarse(report("b", "2017-02-28", 6.0, 47.0, 1), "country", "SO")
+    assert len(set(incidents(town, country))) == 2
+
+
+def test_a_chain_of_daily_neighbours_is_not_one_incident():
+    ids = incidents(report("mon", "2017-07-03", 32.87, 13.18, 5), report("tue", "2017-07-04", 32.87, 13.18, 5),
+                    report("wed", "2017-07-05", 32.87, 13.18, 5))
+    assert ids[0] == ids[1] != ids[2]
+
+
+def test_counts_of_one_town_may_differ_a_little_but_not_elsewhere():
+    a, b = incidents(report("a", "2017-07-17", 11.85, 13.16, 8), report("b", "2017-07-17", 11.85, 13.16, 10))
+    assert a == b
+    a, b = incidents(report("a", "2017-07-17", 11.85, 13.16, 8), report("b", "2017-07-17", 11.85, 13.16, 12))
+    assert a != b  # more than a quarter apart
+    unplaced = report("c", "2017-07-17", 11.85, 13.16, 10)
+    unplaced.events[0].location = None
+    a, b = incidents(report("d", "2017-07-17", 11.85, 13.16, 8), unplaced)
+    assert a != b
+    a, b = incidents(report("e", "2017-07-17", 11.85, 13.16, 2), report("f", "2017-07-17", 11.85, 13.16, 3))
+    assert a != b  # small tolls must match exactly
+
+
+def test_two_written_reports_of_one_bombing_share_an_incident():
+    import eventwire
+    first = eventwire.code("At least eight people were killed on Monday when a suicide bomber attacked a mosque "
+                           "in Maiduguri, police said.", published="2017-07-18", doc_id="first")
+    second = eventwire.code("A suicide bomber killed ten worshippers in a mosque in Maiduguri on Monday evening, "
+                            "a local official said.", published="2017-07-18", doc_id="second")
+    other = eventwire.code("A suicide bomber killed ten worshippers in a mosque in Kano on Monday evening, "
+                           "a local official said.", published="2017-07-18", doc_id="other")
+    ids = [max(cd.events, key=lambda e: e.confidence).incident for cd in assign_incidents([first, second, other])]
+    assert ids[0] == ids[1] != ids[2]

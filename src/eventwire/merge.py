@@ -1,68 +1,102 @@
 """Cross-report merging: events of different reports that tell of one happening share an incident id.
 
-Each report's main event (its most confident) is compared with the main events of the other
-reports; two are one incident when they are of one family (political violence: battles,
-explosions and attacks on civilians, which different writers code differently; demonstrations;
-other developments), dated within a day of each other, and their death counts agree where both
-give one; they must also lie within 25 km where both are placed, and where a death count is
-missing the places must agree. Clusters are the connected components (union-find); an event that
-is not a report's main event keeps an incident of its own.
+Each report's main event (its most confident) is compared with the main events of the other reports
+dated within a day of it. Two are one incident when they are of one family (political violence:
+battles, explosions and attacks on civilians, which different writers code differently;
+demonstrations; other developments), their places do not disagree (two towns lie within 25 km; a
+country or region is only checked against the other report's country) and their death counts agree.
+A death count is what tells an incident from its neighbours of the same days and places: a report
+without one is not merged, a single death needs both reports placed at town level, and only reports
+of one town may differ a little in their counts. An incident is a group whose every two reports
+agree (complete linkage), so a chain of neighbours (Monday's report like Tuesday's, Tuesday's like
+Wednesday's) is not one incident. An event that is not a report's main event keeps an incident of
+its own.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
 from .geo.distance import km
 from .ingest.sources import Failed
-from .model import CodedDocument, Event
+from .model import CodedDocument, Event, Place
 
 MAX_DAYS = 1
 MAX_KM = 25.0
 FAMILY = {"Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
           "Protests": "demonstration", "Riots": "demonstration"}
+#: Places that name an area, not a town: they agree with any place of their country.
+COARSE = frozenset({"admin1", "country", "continent"})
 
 
 def _family(e: Event) -> str:
     return FAMILY.get(e.acled_event_type or "", e.acled_event_type or e.type)
 
 
-def same_incident(a: Event, b: Event) -> bool:
-    if _family(a) != _family(b) or not (a.when and b.when and a.when.date and b.when.date):
-        return False
+def _day(e: Event) -> int | None:
     try:
-        days = abs((date.fromisoformat(a.when.date) - date.fromisoformat(b.when.date)).days)
+        return date.fromisoformat(e.when.date).toordinal() if e.when and e.when.date else None
     except ValueError:
+        return None
+
+
+def _coarse(p: Place) -> bool:
+    return p.feature in COARSE or p.precision >= 3
+
+
+def places_agree(a: Place | None, b: Place | None) -> bool | None:
+    """True when both are towns (or points near one) within MAX_KM, False when they disagree (towns
+    further apart, or another country), None when one is missing or only a country or region."""
+    if a is None or b is None:
+        return None
+    if _coarse(a) or _coarse(b):
+        return None if not (a.country and b.country) or a.country == b.country else False
+    return km(a.lat, a.lon, b.lat, b.lon) <= MAX_KM
+
+
+def same_incident(a: Event, b: Event) -> bool:
+    da, db = _day(a), _day(b)
+    if _family(a) != _family(b) or da is None or db is None or abs(da - db) > MAX_DAYS:
         return False
-    if days > MAX_DAYS:
+    placed = places_agree(a.location, b.location)
+    if placed is False or not tolls_agree(a.fatalities, b.fatalities, near=placed is True):
         return False
-    placed = a.location is not None and b.location is not None
-    if placed and km(a.location.lat, a.location.lon, b.location.lat, b.location.lon) > MAX_KM:
+    return placed is True or min(a.fatalities, b.fatalities) > 1
+
+
+def tolls_agree(a: int | None, b: int | None, near: bool) -> bool:
+    """Both reports give deaths, and the same number; for reports of one town (``near``), from five up,
+    numbers within a quarter of the larger agree too: first reports and later counts of one attack
+    differ ('at least eight' against ten)."""
+    if not a or not b:
         return False
-    # The death toll is what tells an incident from its neighbours of the same days and places; a
-    # single death is too common a toll to match reports that cannot be placed.
-    if a.fatalities is None or a.fatalities != b.fatalities or a.fatalities == 0:
-        return False
-    return placed or a.fatalities > 1
+    return a == b or (near and min(a, b) >= 5 and abs(a - b) <= max(a, b) / 4)
 
 
 def assign_incidents(items: Sequence[CodedDocument | Failed]) -> list[CodedDocument | Failed]:
     """Give every event an ``incident`` id; main events of different documents may share one."""
     docs = [cd for cd in items if isinstance(cd, CodedDocument)]
     main = [max(cd.events, key=lambda e: e.confidence) if cd.events else None for cd in docs]
-    parent = list(range(len(docs)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for x in range(len(docs)):
-        for y in range(x + 1, len(docs)):
-            if main[x] is not None and main[y] is not None and same_incident(main[x], main[y]):
-                parent[find(x)] = find(y)
+    by_day: dict[int, list[int]] = defaultdict(list)
+    for x, e in enumerate(main):
+        if e is not None and _day(e) is not None:
+            by_day[_day(e)].append(x)
+    group = list(range(len(docs)))  # each report's incident: the index of its first report
+    members = {x: [x] for x in range(len(docs))}
+    for x, e in enumerate(main):
+        if e is None or _day(e) is None:
+            continue
+        for d in range(_day(e) - MAX_DAYS, _day(e) + MAX_DAYS + 1):
+            for y in by_day.get(d, ()):
+                gx, gy = group[x], group[y]
+                if y <= x or gx == gy or not same_incident(e, main[y]):
+                    continue
+                if all(same_incident(main[p], main[q]) for p in members[gx] for q in members[gy]):
+                    for q in members.pop(gy):
+                        group[q] = gx
+                        members[gx].append(q)
     for x, cd in enumerate(docs):
         for n, e in enumerate(cd.events):
-            e.incident = f"inc-{find(x)}" if e is main[x] else f"inc-{find(x)}.{n}"
+            e.incident = f"inc-{group[x]}" if e is main[x] else f"inc-{group[x]}.{n}"
     return list(items)
