@@ -53,6 +53,18 @@ def test_clashed_with_names_the_second_party():
     assert "troops" in ev.actor1.text and "insurgents" in ev.actor2.text
 
 
+@pytest.mark.parametrize("text, doer, event", [
+    ("The ministry accused the rebels of shelling a hospital in the east.", "rebels", "shelling"),
+    ("Police blamed a local gang for attacking the market.", "gang", "attacking"),
+    ("The militia was accused of abducting six traders near the border.", "militia", "abducting"),
+    ("The army retook the town after shelling rebel positions for a week.", "army", "shelling"),
+])
+def test_the_doer_of_a_gerund_after_a_preposition(text, doer, event):
+    cd = coded(text)
+    ev = next(e for e in cd.events if words(cd, e.trigger) == event)
+    assert ev.actor1 is not None and doer in ev.actor1.text
+
+
 def test_coordinated_verbs_share_their_subject_and_give_several_events():
     cd = coded("Gunmen stormed the village and kidnapped twelve farmers.")
     subs = {e.acled_sub_event_type for e in cd.events}

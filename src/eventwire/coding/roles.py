@@ -2,7 +2,8 @@
 
 Active and passive voice, "clashes between X and Y", "clashed with Y", "X and Y clashed", relative
 clauses ("militants who attacked"), coordination of verbs ("attacked the village and killed two")
-and nominal triggers ("Hifter's offensive", "airstrikes by eastern forces", "carried out an attack on").
+nominal triggers ("Hifter's offensive", "airstrikes by eastern forces", "carried out an attack on") and
+gerunds after a preposition ("accused Russia of deploying", "retook the town after shelling").
 The result is a pair of noun-phrase spans; the actors package names them.
 """
 from __future__ import annotations
@@ -15,6 +16,8 @@ from .lexicon import nouns
 SUBJECTS = ("nsubj", "csubj")
 TARGET_PREPS = ("against", "on", "upon", "at", "into", "with", "toward", "towards")
 RELATIVE = ("who", "which", "that", "whom")
+#: "accused X of", "blamed X for", "charged X with", "stopped X from": X does what follows.
+CONTROL_PREPS = ("of", "for", "with", "from")
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
 NOT_ACTORS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
 
@@ -77,6 +80,16 @@ def _subject(verb: Any) -> tuple[Any, bool]:
             return pas, tok.i == verb.i
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
             return tok.head, False  # "militants who attacked", "forces retaking a town"
+        if tok.dep_ == "pcomp" and tok.head.lower_ in CONTROL_PREPS and tok.head.head.dep_ == "dobj":
+            return tok.head.head, False  # "blamed a gang for attacking", the preposition read as the noun's
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            governor = tok.head.head  # "accused Russia of deploying": Russia deploys
+            obj = _child(governor, "dobj")
+            if tok.head.lower_ in CONTROL_PREPS and obj is not None:
+                return obj, False
+            tok = governor  # "recaptured the town after launching airstrikes": the recapturers launch
+            seen += 1
+            continue
         if tok.dep_ in ("conj", "xcomp", "advcl", "acomp") and tok.head.i != tok.i:
             tok = tok.head
             seen += 1
