@@ -218,3 +218,13 @@ def test_the_dead_a_later_sentence_adds_to_the_event():
     ev = coded("A roadside bomb killed two soldiers near the base on Monday. A passing motorist was also "
                "killed in the blast.").events[0]
     assert ev.fatalities == 3
+
+
+@pytest.mark.parametrize("text, type_, coded_", [
+    ("The governor demanded the release of the kidnapped students.", "REQUEST", True),
+    ("A spokesman for the governor did not respond to requests for comment.", "REQUEST", False),
+    ("The two parties agreed on a truce in the north.", "AGREE", True),
+    ("Fighting resumed after previous agreements between the clans collapsed.", "AGREE", False),
+])
+def test_stock_phrases_of_reporting_are_not_events(text, type_, coded_):
+    assert any(e.type == type_ for e in coded(text).events) == coded_
