@@ -476,6 +476,10 @@ def test_shelling_by_no_one_known_is_an_unidentified_group():
     ("Residents protested the eviction and stormed the district office.", "rioters"),
     ("Students demonstrated and clashed with police near the campus.", "rioters"),
     ("Villagers blocked the highway with boulders to protest power cuts.", "rioters"),
+    ("Fishermen protested at the port and manhandled a customs officer.", "rioters"),
+    ("Nurses rallied at the hospital and tried to force their way into the director's office.", "rioters"),
+    ("Party members demonstrated in the square; there was a physical confrontation with councillors.", "rioters"),
+    ("Residents stoned the mayor's car during the demonstration.", "rioters"),
     ("Teachers protested outside the ministry, demanding the return of looted funds.", "protesters"),
     ("Farmers marched to the governor's office and burnt an effigy of the minister.", "protesters"),
 ])
@@ -680,6 +684,7 @@ def test_a_fight_between_police_and_people_is_the_people_s_riot(parse):
 @pytest.mark.parametrize("sentence,kind", [
     ("Nine students were hurt in a factional clash at a hostel in Rangpur.", "rioters"),
     ("Four men were hurt in a scuffle between two groups at the bus stand in Kollam.", "rioters"),
+    ("A clash took place between two groups at the bus stand in Sukkur; they beat each other with sticks.", "rioters"),
     ("Four men were shot dead in a clash between two groups at the bus stand in Kollam.", "political_militia"),
 ])
 def test_unarmed_groups_that_fight_are_a_mob(sentence, kind):
@@ -737,3 +742,24 @@ def test_without_a_place_a_force_against_rebels_is_abroad_in_the_other_country_n
         cd.places.append(Place(Span(at, at + len(word)), word, word, 0.0, 0.0, country=word[:2].upper()))
     contextualise(cd)
     assert cd.events[0].actor1.kind == kind
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("Five people died in communal violence near Bauchi.", "identity_militia"),
+    ("Two men were killed over a land dispute between two villages near Bor.", "identity_militia"),
+    ("Five people were hurt when a crowd looted shops near Bauchi.", "rioters"),
+])
+def test_people_of_a_communal_riot_are_communal_militias(sentence, kind):
+    event = _event(resolve("people"), acled="Riots")
+    settle(event, "NGA", sentence=sentence)
+    assert event.actor1.kind == kind
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("A man was shot during a protest by residents who blocked the road with burning tyres.", "rioters"),
+    ("A man was shot dead during a protest in the town.", "political_militia"),
+])
+def test_violence_at_a_crowd_s_riot_without_a_named_actor_is_the_rioters(sentence, kind):
+    event = _event(acled="Violence against civilians")
+    settle(event, "ZAF", sentence=sentence)
+    assert event.actor1.kind == kind

@@ -51,7 +51,8 @@ _RIOT_CUES = re.compile(
     r"(?:clash(?:es)?|scuffles?) between (?:the )?(?:police|security forces) and|violence (?:erupted|broke out)|"
     r"bon ?fires?|boulders|overpowered|loot(?:ed|ing)(?! (?:public )?(?:funds|money|wealth|assets))|smash(?:ed|ing)|"
     r"attacked (?:the )?(?:police|security|officers)|protested violently|violent(?:ly)? (?:protest|demonstration)s?|"
-    r"turned violent|rampag(?:ed|ing)|went on a rampage)\b", re.IGNORECASE)
+    r"turned violent|rampag(?:ed|ing)|went on a rampage|stoned|manhandl(?:ed|ing)|(?:physical )?confrontation|"
+    r"(?:tried|attempted|trying|attempting) to (?:force|breach|storm|break (?:in|into))\b)\b", re.IGNORECASE)
 # A clause telling what a crowd reacts to ("after the riots in the prisons", "force against rioters"):
 # violence it names is not the crowd's own.
 _CAUSE_CLAUSE = re.compile(r"\b(?:after|following|because of|in response to|in the wake of|against)\b[^.;:]*",
@@ -69,7 +70,8 @@ _IDENTITY_CUES = re.compile(r"\b(?:sub-?clans?|clans?|clansm[ae]n|ethnic|communa
 _ARSON = re.compile(r"\b(?:set (?:\w+ )?(?:on )?(?:fire|alight|ablaze|afire)|torch(?:ed|ing)|vandali[sz](?:ed|ing)|"
                     r"ransack(?:ed|ing)|(?:burnt|burned) down|smash(?:ed|ing))\b", re.IGNORECASE)
 # Unarmed people fighting as groups ("a clash between two groups", "a factional clash").
-_GROUP_FIGHT = re.compile(r"\b(?:(?:clash|fight|scuffle|brawl)(?:es|s)? between (?:the )?(?:two|rival) (?:groups|factions)|"
+_GROUP_FIGHT = re.compile(r"\b(?:(?:clash|fight|scuffle|brawl|confrontation)(?:es|s)? (?:(?:took place|broke out|erupted) )?"
+                          r"between (?:the )?(?:two|rival) (?:rival )?(?:groups|factions)|"
                           r"faction(?:al|s)|brawls?|scuffles?)\b", re.IGNORECASE)
 _WEAPONS = re.compile(r"\b(?:gun\w*|shot|shoot\w*|firing|fired|bombs?|explosi\w+|grenades?|IEDs?|rifles?|"
                       r"militants?|rebels?|insurgents?|terrorists?|jihadists?|militia\w*|soldiers|troops)\b",
@@ -246,7 +248,8 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
 
 def _settle_crowd(event: Event, crowd: str, here: str | None, text: str = "") -> None:
     """The crowd leads a protest or a riot; demonstrators whose report tells of their violence
-    (``text``: "stormed the office", "clashed with police") are rioters, as ACLED codes them."""
+    (``text``: "stormed the office", "clashed with police") are rioters, as ACLED codes them; people
+    of a riot the report tells as communal ("communal violence broke out in Ogoja") are communal militias."""
     if crowd == "protesters" and _RIOT_CUES.search(_CAUSE_CLAUSE.sub(" ", text)):
         crowd = "rioters"
     a1, a2 = event.actor1, event.actor2
@@ -259,6 +262,13 @@ def _settle_crowd(event: Event, crowd: str, here: str | None, text: str = "") ->
         event.actor1 = _from_generic("generic:protester" if crowd == "protesters" else "generic:rioter",
                                      here, "crowd")
     a1 = event.actor1
+    if (event.acled_event_type == "Riots" and a1.entity != "generic:rioter" and _role(a1) != "crowd"
+            and _IDENTITY_CUES.search(text)):
+        # "a communal clash between two villages", "people were killed over a land dispute"
+        a1.kind = "identity_militia"
+        a1.name = kb.generic_by_id()["generic:clan militia"].name(a1.country or here)
+        _note(a1, "communal")
+        return
     # a protest whose crowd the article calls rioters or a mob was a riot
     explicit_rioters = crowd == "protesters" and a1.entity == "generic:rioter"
     if a1.kind != crowd and not explicit_rioters:
@@ -280,6 +290,10 @@ def _presumed(event: Event, country: str | None, monitored: bool = False, senten
         event.acled_sub_event_type is None and event.mode in ("explosives", "suicide-attack"))
     heavy = event.mode in ("heavy-weapons", "aerial", "drone") or event.acled_sub_event_type in (
         "Shelling/artillery/missile attack", "Air/drone strike")
+    if not (planted or heavy or monitored) and _CROWD_CUES.search(sentence) \
+            and _RIOT_CUES.search(_CAUSE_CLAUSE.sub(" ", story_text or sentence)):
+        # "a man was shot during a protest by residents who blocked the road with burning tyres"
+        return _from_generic("generic:rioter", country, "presumed")
     front = event.acled_event_type in ("Battles", "Explosions/Remote violence")
     if monitored and front:
         return _across_the_line(sentence, country)
