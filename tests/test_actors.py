@@ -388,10 +388,11 @@ def test_party_before_a_coordination_leads():
     assert resolve("U.N. Mission in Libya").entity == "unsmil"
 
 
-def test_clash_of_unidentified_gunmen_with_police_leads_with_the_police():
+def test_unidentified_gunmen_who_attack_police_lead_their_clash():
+    # ACLED's battles of an unidentified armed group with state forces mostly lead with the group
     event = _event(resolve("armed men"), resolve("military police officers"), acled="Battles")
     settle(event, "BRA")
-    assert event.actor1.kind == "state_forces" and event.actor2.kind == "political_militia"
+    assert event.actor1.kind == "political_militia" and event.actor2.kind == "state_forces"
     event = _event(resolve("Al Shabaab fighters"), resolve("Somali troops"), acled="Battles")
     settle(event, "SOM")
     assert event.actor1.kind == "rebels"

@@ -193,11 +193,6 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
         _note(people, f"{crowd}-vs-force")
         event.actor1, event.actor2 = people, a1
         return
-    if (event.acled_event_type == "Battles" and a1 is not None and _role(a1) == "armed"
-            and a1.kind == "political_militia" and a2 is not None and a2.kind == "state_forces"):
-        # ACLED leads a clash between state forces and an unidentified armed group with the forces
-        _note(a2, "state-first")
-        event.actor1, event.actor2 = a1, a2 = a2, a1
     if a1 is None and violent:
         event.actor1 = a1 = _presumed(event, here, monitored, sentence, story_text)
         if a1.rule == "context:presumed":  # a front line's party is of its country wherever geo put the place
