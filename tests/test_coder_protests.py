@@ -165,3 +165,10 @@ def test_what_a_gathering_goes_on_to_say_is_its_protest():
 def test_one_official_who_came_and_criticised_is_no_protest():
     ev = top("The minister came to the capital on Monday and criticised the new tariffs.")
     assert ev.type == "ACCUSE", ev.rule
+
+
+def test_a_strike_by_workers_is_a_protest():
+    ev = top("Dock workers began a three-day strike at the port of Tema over unpaid allowances.")
+    assert ev.type == "PROTEST" and ev.mode == "strike" and ev.acled_sub_event_type == "Peaceful protest"
+    ev = top("A strike on a rebel convoy killed six fighters near the river.")
+    assert ev.type == "ASSAULT"
