@@ -81,3 +81,10 @@ def test_a_division_named_with_its_admin_word_after_on_is_a_place():
     cd = coded("On 24 March 2022, warships fired five shells on Odesa region from the sea. No casualties.", "fired")
     assert [p for p in cd.places if p.text == "Odesa"], [p.text for p in cd.places]
     assert cd.events[0].location is not None and cd.events[0].location.country == "UA"
+
+
+def test_a_town_abroad_of_the_attackers_country_stays_where_the_gazetteer_has_it():
+    import eventwire  # the whole pipeline: the attackers' country comes from the actors
+    cd = eventwire.code("On 9 June 2022, Russian forces fired heavy artillery at Novi Petrivtsi. Two houses burned.")
+    loc = cd.events[0].location
+    assert loc is not None and loc.country == "UA" and near(loc, 50.63, 30.44)

@@ -113,6 +113,7 @@ _POSSESSIVE = re.compile("['\u2019]s$")
 _OWNED = re.compile(r"(?: [a-z-]+){0,4} ")  # lower-case words between an owner and what it owns
 WEAK_SOURCES = ("after-preposition", "spacy:PERSON-located", "institution", "spacy:ORG", "part", "resident",
                 "party-home")
+BODY_SOURCES = ("institution", "resident", "party-home")  # names of a town's bodies or people ("Danbury police")
 
 
 def containers(mentions: list[Mention], text: str, gz: Gazetteer | None = None) -> dict[str, set[str]]:
@@ -216,6 +217,8 @@ def resolve(mentions: list[Mention], gz: Gazetteer, dateline_key: str | None = N
     written after a name (see ``containers``); ``fronts`` the front lines the article is tied to."""
     fronts = fronts or []
     story = story_countries(mentions, gz, dateline_key, actor_countries or [])
+    # The same by the article's places alone, not its peoples or actors ("Russian forces shelled X").
+    placed = story_countries([m for m in mentions if m.source != "demonym"], gz, dateline_key, [])
     total = sum(story.values()) or 1.0
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -247,6 +250,8 @@ def resolve(mentions: list[Mention], gz: Gazetteer, dateline_key: str | None = N
     for key, e in first.items():
         if e.country:
             story[e.country] += 0.5 * len(by_key[key]) ** 0.5
+            if any(m.source != "demonym" for m in by_key[key]):
+                placed[e.country] += 0.5 * len(by_key[key]) ** 0.5
     total = sum(story.values()) or 1.0
     out: dict[str, Resolution] = {}
     boxes = {k for ks in (within or {}).values() for k in ks}
@@ -257,7 +262,7 @@ def resolve(mentions: list[Mention], gz: Gazetteer, dateline_key: str | None = N
         if key in boxes:  # "Volta Redonda, Rio de Janeiro": a container is a division where one has the name
             c = [(i, r) for i, r in c if gz.feature(i) != "city"] or c
         e, score, rule = _best(key, by_key[key], c, gz, story, total, named_admin[key], others, local, fronts)
-        home = _home_countries(key, by_key[key], first, story, gz)
+        home = _home_countries(key, by_key[key], first, story, gz, placed)
         if home and e.country not in home and e.feature in _SMALL and e.population < FOREIGN_SMALL_POP:
             # A small place abroad in a story of one country is a local name the gazetteer lacks
             # ("the El Filo sector" of a Venezuelan town is no Mexican village): a namesake at home, or none.
@@ -272,16 +277,20 @@ def resolve(mentions: list[Mention], gz: Gazetteer, dateline_key: str | None = N
 
 
 def _home_countries(key: str, ms: list[Mention], first: dict[str, Entry], story: Counter,
-                    gz: Gazetteer) -> set[str]:
+                    gz: Gazetteer, placed: Counter) -> set[str]:
     """The story's countries as the article's other names tell them, when one country leads clearly
-    (HOME_SHARE of the weight); empty when the story is international or without other evidence."""
-    rest = story.copy()
-    rest.subtract(story_countries(ms, gz, None, []))
-    if key in first and first[key].country:
-        rest[first[key].country] -= 0.5 * len(ms) ** 0.5
-    rest = Counter({cc: w for cc, w in rest.items() if w > 1e-9})
+    (HOME_SHARE of the weight); empty when the story is international, or when no other place but only
+    peoples and actors (``story`` less ``placed``) tell it of a name written as a place: "Russian forces
+    shelled X" does not put X in Russia."""
+    def rest_of(weights: Counter) -> Counter:
+        rest = weights.copy()
+        rest.subtract(story_countries(ms, gz, None, []))
+        if key in first and first[key].country:
+            rest[first[key].country] -= 0.5 * len(ms) ** 0.5
+        return Counter({cc: w for cc, w in rest.items() if w > 1e-9})
+    rest = rest_of(story)
     total = sum(rest.values())
-    if total < 1.0:
+    if total < 1.0 or not rest_of(placed) and any(m.source not in BODY_SOURCES for m in ms):
         return set()
     lead, w = rest.most_common(1)[0]
     return {cc for cc, v in rest.items() if v >= 0.25 * w} if w >= HOME_SHARE * total else set()
