@@ -88,3 +88,29 @@ def test_a_town_abroad_of_the_attackers_country_stays_where_the_gazetteer_has_it
     cd = eventwire.code("On 9 June 2022, Russian forces fired heavy artillery at Novi Petrivtsi. Two houses burned.")
     loc = cd.events[0].location
     assert loc is not None and loc.country == "UA" and near(loc, 50.63, 30.44)
+
+
+def test_a_division_after_a_village_word_chooses_among_namesakes():
+    cd = coded("On 2 June 2022, artillery hit a school near Borova village, Kharkiv. Three people were hurt.", "hit")
+    assert near(cd.events[0].location, 49.38, 37.62)  # Borova of Kharkiv oblast, not the one near Kyiv
+
+
+def test_a_sector_area_takes_the_district_written_after_it():
+    cd = coded("On 3 June 2020, troops exchanged fire at Shahpur sector area (Poonch district, J&K).", "exchanged")
+    assert near(cd.events[0].location, 33.77, 74.09)
+
+
+def test_a_name_with_a_village_word_is_the_village(gz):  # noqa: F811
+    rec = importlib.import_module("eventwire.geo.recognise")
+    assert rec._candidate_key("Myliach village", gz) == ("myliach", False)
+
+
+def test_a_village_far_from_the_town_it_is_near_is_a_namesake():
+    cd = coded("Two farmers were stabbed in Hamirpur village near Rapar town (Kachchh, Gujarat) on Sunday.", "stabbed")
+    assert cd.events[0].location.name == "Rāpar"
+
+
+def test_a_name_tagged_with_its_bracketed_division_is_the_name():
+    cd = coded("On 6 June 2020, nurses from the regional hospital protested in front of the Court of Appeal in "
+               "Gabes (Gabes) to demand the release of a colleague.", "protested")
+    assert near(cd.events[0].location, 33.88, 10.10)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from ..model import CodedDocument, Event, Place
 from .fold import fold
 from .gazetteer import Gazetteer
-from .recognise import HIT_VERBS
+from .recognise import HIT_VERBS, KIND_WORDS
 from .distance import km
 
 _AREA = (r"(?:town|city|village|villages|district|province|region|area|areas|outskirts|suburbs?|county|parish|zone|sector|"
@@ -72,7 +72,8 @@ def _inside_country(cd: CodedDocument, country: Place) -> Place | None:
 def _namesakes(text: str, inside: list[Place], story_country: Place | None) -> list[Place]:
     """Towns of the sentence that the resolver took by a near spelling, or abroad while the sentence's
     other places lie in the story's country, far from all of those ("Levoberezhny district in Mariupol,
-    Donetsk" is no Russian village): namesakes of a local place the gazetteer lacks."""
+    Donetsk" is no Russian village), or far from the town they are written near ("Hamirpur village near
+    Rapar"): namesakes of a local place the gazetteer lacks."""
     local = [p for p in inside if p.feature in ("city", "admin2", "admin1")]
     home = story_country.country if story_country else None
     out = []
@@ -85,7 +86,19 @@ def _namesakes(text: str, inside: list[Place], story_country: Place | None) -> l
         if ("fuzzy" in (p.rule or "") or home and p.country != home and towns_home) \
                 and all(km(p.lat, p.lon, q.lat, q.lon) > AREA_KM for q in others):
             out.append(p)
+        elif any(km(p.lat, p.lon, q.lat, q.lon) > AREA_KM for q in _near_what(text, p, others)):
+            out.append(p)  # "in Hamirpur village near Rapar town": no Hamirpur far from Rapar
     return out
+
+
+# "X village near Y": the place written right after a "near" that follows a place.
+_NEAR_AFTER = re.compile(r"\s*,?\s*(?:near|outside|close to)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?")
+
+
+def _near_what(text: str, p: Place, others: list[Place]) -> list[Place]:
+    """The place of ``others`` that ``p`` is written near, if any."""
+    m = _NEAR_AFTER.match(text, KIND_WORDS.match(text, p.span.end).end())
+    return [q for q in others if m and q.span.start == m.end()]
 
 
 def _in_caption(cd: CodedDocument, p: Place) -> bool:

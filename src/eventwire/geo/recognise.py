@@ -41,7 +41,7 @@ _CONTEXT = [
 ]
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|at|around|into|from|of|to)\s+(?:the\s+)?$", re.I)
 _STATE_ABBR = re.compile(r"(?<=[a-z]), ((?:[A-Z][a-z]{0,4}\.\s?){1,2}|[A-Z]\.[A-Z]\.)(?=[\s,;)]|$)")
-_PLACE_WORD = re.compile(r" (?:city|town|village|commune|neighbou?rhood|area|sector|camp|market)$")
+_PLACE_WORD = re.compile(r" (?:city|town|vil+age|com+une|neighbou?rho+d|area|sector|camp|market)$")  # on folded names
 # Parenthesised administrative context of ACLED-style notes: "Bar-Sanguun village (Kismaayo, Lower Juba)".
 _PAREN = re.compile(r"\(([A-Z][^()]{1,80})\)")
 # A capitalised name right after a locative word, which spaCy left untagged ("near Shyrokyne, Donetsk").
@@ -125,6 +125,8 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             if m:
                 text, start = text[m.end():], start + m.end()
             text = text.rstrip(".,;:") if not text.endswith(".") or len(text) > 5 else text
+            if text.count("(") > text.count(")"):  # "Gabes (Gabes" tagged as one: the name before the bracket
+                text = text.split("(")[0].rstrip()
             span = Span(start, start + len(text))
             if ent.label_ in ("ORG", "FAC") and ", " in text and (parts := _parts(text, start, gz, ent.label_)):
                 found.extend(parts)  # a list of places, not an institution: "Cienaga, Magdalena department"
@@ -366,13 +368,17 @@ def _capitals(body: str, gz: Gazetteer) -> list[Mention]:
 
 
 _AFTER_COMMA = re.compile(r",\s+" + _NAME)
+# What a place's name may carry before its container: "Borova village, Kharkiv", "Rampur sector area (Baramulla
+# district)", "Ceel Salini settlement (Afgooye, Lower Shabelle)".
+KIND_WORDS = re.compile(r"(?:\s+(?:village|villages|town|city|area|sector|settlement|locality|neighbou?rhood|camp|"
+                        r"suburb|quarter|market|boma|kebele|ward|subdivision)\b){0,2}")
 
 
 def _containers_after(body: str, found: list[Mention], gz: Gazetteer) -> list[Mention]:
     """Divisions written after a place and a comma, which spaCy often leaves untagged ("near Kamianka, Donetsk")."""
     out = []
     for m in found:
-        hit = _AFTER_COMMA.match(body, m.span.end)
+        hit = _AFTER_COMMA.match(body, KIND_WORDS.match(body, m.span.end).end())
         if not hit:
             continue
         text = hit.group(1)
@@ -385,8 +391,10 @@ def _containers_after(body: str, found: list[Mention], gz: Gazetteer) -> list[Me
     return out
 
 
-# "Shumy, Donetsk", "Banda, DRC": a name, a comma and a name that opens the next match (lists chain).
-_BEFORE_DIVISION = re.compile(r"(?<![\w'\u2019-])" + _NAME + r",\s+(?=" + _NAME + ")")
+# "Shumy, Donetsk", "Banda, DRC", "Mylove village, Kherson": a name, a comma and a name that opens the next match
+# (lists chain).
+_BEFORE_DIVISION = re.compile(r"(?<![\w'\u2019-])" + _NAME + r"(?P<kind>" + KIND_WORDS.pattern + r"),\s+(?="
+                              + _NAME + ")")
 _AND_NAME = re.compile(r",?\s+and\s+" + _NAME)
 _LEAD_IN = re.compile(r"(?:(?:^|\n)|\b(?:(?i:in|near|outside|at|around|into|from|of|on|to|towards?|over|across|via|"
                       r"throughout|IVO|" + HIT_VERBS + r")\s+(?:the\s+)?|"
@@ -400,7 +408,7 @@ def _before_divisions(body: str, gz: Gazetteer, surnames: set[str], people: dict
     among same-name towns (see ``resolve.containers``)."""
     out = []
     for m in _BEFORE_DIVISION.finditer(body):
-        box = _AFTER_COMMA.match(body, m.end(1))
+        box = _AFTER_COMMA.match(body, m.end("kind"))
         text = box.group(1) if box else ""
         key = _candidate_key(text, gz)
         while key is None and " " in text:

@@ -18,7 +18,7 @@ from .distance import km
 from .fold import ascii_fold, fold, similarity
 from .frontlines import Frontline
 from .gazetteer import Entry, Gazetteer, strip_admin_word
-from .recognise import Mention
+from .recognise import KIND_WORDS, Mention
 
 # Prior weight of each feature: a bare name that is both a country and a town is the country.
 _FEATURE_PRIOR = {"country": 4.0, "admin1": 2.5, "continent": 4.0, "admin2": 0.6, "city": 0.0}
@@ -134,7 +134,7 @@ def containers(mentions: list[Mention], text: str, gz: Gazetteer | None = None) 
             continue
         if _POSSESSIVE.search(a.text) and _OWNED.fullmatch(text[a.span.end:b.span.start]) and a.key != b.key:
             out[b.key].add(a.key)  # "Lebanon's second city Tripoli", "Sudan's West Kordofan state"
-        gap = text[a.span.end:b.span.start].strip()
+        gap = text[KIND_WORDS.match(text, a.span.end).end():b.span.start].strip()  # "Borova village, Kharkiv"
         if gap in (",", "(", ", ("):
             bracket = bracket or "(" in gap
             if chain and not bracket and gz is not None and all(gz.feature(i) == "city" for i in gz.lookup(a.key)):
