@@ -764,3 +764,14 @@ def test_violence_at_a_crowd_s_riot_without_a_named_actor_is_the_rioters(sentenc
     event = _event(acled="Violence against civilians")
     settle(event, "ZAF", sentence=sentence)
     assert event.actor1.kind == kind
+
+
+def test_people_with_no_group_who_attack_are_an_unidentified_armed_group():
+    event = _event(resolve("unidentified individuals"), resolve("a customs officer"),
+                   acled="Violence against civilians")
+    settle(event, "TGO", sentence="Unidentified individuals shot and killed a customs officer in his office.")
+    assert event.actor1.kind == "political_militia" and event.actor1.name == "Unidentified Armed Group (Togo)"
+    # people who flee are civilians still
+    event = _event(resolve("two men"), type_="RETREAT", acled="Strategic developments")
+    settle(event, "TGO", sentence="Two men fled the village after the raid.")
+    assert event.actor1.kind == "civilians"

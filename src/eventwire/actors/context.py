@@ -206,6 +206,11 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
                 # as such are communal militias
                 a1.kind = "identity_militia"
                 a1.name = kb.generic_by_id()["generic:clan militia"].name(a1.country)
+            elif violent and a1.kind == "civilians" and _attack(event):
+                # "unidentified individuals shot an officer", "men set fire to a camp": people with no
+                # group of their own who attack are ACLED's unidentified armed group
+                a1.kind = "political_militia"
+                a1.name = kb.generic_by_id()["generic:gunman"].name(a1.country)
             elif violent:
                 a1.kind = "rioters" if a1.kind != "civilians" else "civilians"
             elif event.type in _CLAIMS and a1.kind != "civilians":
