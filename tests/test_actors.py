@@ -775,3 +775,14 @@ def test_people_with_no_group_who_attack_are_an_unidentified_armed_group():
     event = _event(resolve("two men"), type_="RETREAT", acled="Strategic developments")
     settle(event, "TGO", sentence="Two men fled the village after the raid.")
     assert event.actor1.kind == "civilians"
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("A crude bomb exploded near the bus terminal, wounding two passers-by.", "political_militia"),
+    ("An explosion hit the village after artillery fire from across the river.", "state_forces"),
+])
+def test_a_blast_of_a_bomb_with_no_actor_is_an_unidentified_group_s(sentence, kind):
+    event = _event(acled="Explosions/Remote violence", mode="explosives")
+    event.acled_sub_event_type = "Shelling/artillery/missile attack"
+    settle(event, "BGD", sentence=sentence)
+    assert event.actor1.kind == kind

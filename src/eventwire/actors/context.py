@@ -76,6 +76,11 @@ _GROUP_FIGHT = re.compile(r"\b(?:(?:clash|fight|scuffle|brawl|confrontation)(?:e
 _WEAPONS = re.compile(r"\b(?:gun\w*|shot|shoot\w*|firing|fired|bombs?|explosi\w+|grenades?|IEDs?|rifles?|"
                       r"militants?|rebels?|insurgents?|terrorists?|jihadists?|militia\w*|soldiers|troops)\b",
                       re.IGNORECASE)
+# Explosives someone plants or throws ("a crude bomb exploded", "cocktails were exploded"), and the heavy
+# weapons a state's forces fire: a blast with the first and none of the second is no shelling.
+_PLANTED = re.compile(r"\b(?:bombs?|cocktails?|IEDs?|explosive devices?|landmines?|mines?|grenades?)\b", re.IGNORECASE)
+_FIRED = re.compile(r"\b(?:shell\w*|artillery|mortars?|rockets?|missiles?|air ?strikes?|drones?|warplanes?|aircraft|"
+                    r"jets?|helicopters?|planes?|bombard\w*|howitzers?|MLRS|tanks?)\b", re.IGNORECASE)
 # A report saying that no one knows who attacked ("perpetrators not known", "unknown actors").
 _UNKNOWN_PERPETRATOR = re.compile(
     r"\b(?:perpetrators?|attackers?|assailants?|culprits?|actors?|source)\b[^.;]{0,25}?\b(?:not known|unknown|"
@@ -287,7 +292,8 @@ def _presumed(event: Event, country: str | None, monitored: bool = False, senten
     if event.mode in ("destroy", "vandalize") and _CROWD_CUES.search(story_text or sentence):
         return _from_generic("generic:rioter", country, "presumed")  # buses torched during a strike
     planted = event.acled_sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") or (
-        event.acled_sub_event_type is None and event.mode in ("explosives", "suicide-attack"))
+        event.acled_sub_event_type is None and event.mode in ("explosives", "suicide-attack")) or (
+        event.mode == "explosives" and _PLANTED.search(sentence) and not _FIRED.search(sentence))
     heavy = event.mode in ("heavy-weapons", "aerial", "drone") or event.acled_sub_event_type in (
         "Shelling/artillery/missile attack", "Air/drone strike")
     if not (planted or heavy or monitored) and _CROWD_CUES.search(sentence) \
