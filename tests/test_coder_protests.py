@@ -172,3 +172,24 @@ def test_a_strike_by_workers_is_a_protest():
     assert ev.type == "PROTEST" and ev.mode == "strike" and ev.acled_sub_event_type == "Peaceful protest"
     ev = top("A strike on a rebel convoy killed six fighters near the river.")
     assert ev.type == "ASSAULT"
+
+
+def test_workers_striking_protest_and_aircraft_striking_attack():
+    ev = top("Bus drivers in Lusaka are striking over unpaid overtime.")
+    assert ev.type == "PROTEST" and ev.mode == "strike"
+    ev = top("Nurses began to strike again on Monday, saying their allowances had not been paid.")
+    assert ev.type == "PROTEST" and ev.mode == "strike"
+    ev = top("Government aircraft have been striking rebel positions near the river.")
+    assert ev.type == "ASSAULT"
+
+
+def test_teachers_who_hit_the_streets_protest():
+    ev = top("Teachers from several unions hit the streets of Jaipur demanding permanent posts.")
+    assert ev.type == "PROTEST" and ev.acled_sub_event_type == "Peaceful protest"
+
+
+def test_burning_an_effigy_is_a_peaceful_protest():
+    ev = top("Party workers staged a protest in Patna and burnt an effigy of the chief minister.")
+    assert ev.acled_sub_event_type == "Peaceful protest"
+    ev = top("Party workers staged a protest in Patna and burnt two buses.")
+    assert ev.acled_sub_event_type == "Violent demonstration"
