@@ -731,7 +731,7 @@ def test_next_sentence_blaming_a_named_party_replaces_a_generic_attacker(parse, 
 
 @pytest.mark.parametrize("text,target,kind", [
     ("American drones struck Islamic State fighters in the Libyan desert.", "Islamic State fighters", "external"),
-    ("American drones struck a Libyan convoy in the desert.", "a Libyan convoy", "state_forces")])
+    ("American drones shot down a Libyan jet over the desert.", "a Libyan jet", "state_forces")])
 def test_without_a_place_a_force_against_rebels_is_abroad_in_the_other_country_named(parse, text, target, kind):
     start = text.index(target)
     event = _event(resolve("American drones", Span(0, 15)), resolve(target, Span(start, start + len(target))),
@@ -786,3 +786,20 @@ def test_a_blast_of_a_bomb_with_no_actor_is_an_unidentified_group_s(sentence, ki
     event.acled_sub_event_type = "Shelling/artillery/missile attack"
     settle(event, "BGD", sentence=sentence)
     assert event.actor1.kind == kind
+
+
+@pytest.mark.parametrize("text,target,kind", [
+    ("Indian troops fired across the border and destroyed two Pakistani villages.", "two Pakistani villages", "external"),
+    ("Burundian soldiers beat several Congolese refugees at the camp.", "several Congolese refugees", "state_forces")])
+def test_without_a_place_a_force_attacking_another_country_s_land_is_abroad(parse, text, target, kind):
+    first = text.split()[0] + " " + text.split()[1]
+    start = text.index(target)
+    event = _event(resolve(first, Span(0, len(first))), resolve(target, Span(start, start + len(target))),
+                   acled="Violence against civilians")
+    event.evidence = Span(0, len(text))
+    cd = _coded(parse, text, event)
+    for word in (text.split()[0], target.split()[-2]):
+        at = text.index(word)
+        cd.places.append(Place(Span(at, at + len(word)), word, word, 0.0, 0.0, country=word[:2].upper()))
+    contextualise(cd)
+    assert cd.events[0].actor1.kind == kind

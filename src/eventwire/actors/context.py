@@ -354,20 +354,34 @@ def _doc_countries(cd: CodedDocument) -> tuple[str | None, Counter]:
 
 def _other_side(cd: CodedDocument, event: Event) -> str | None:
     """Where a state's force acts when the story names no place: the one other country whose people the
-    story names ("American drones struck ISIS in the Libyan desert"), when the force fights a non-state
-    armed group of no such country; else None ("Ukrainian forces downed a Russian jet": either may be abroad)."""
-    actor = event.actor1
-    if actor is None or actor.kind != "state_forces" or actor.country is None:
+    story names ("American drones struck ISIS in the Libyan desert", "Egyptian soldiers abducted Sudanese
+    miners"), when the force attacks people or a non-state armed group of no such country; else None
+    ("Ukrainian forces downed a Russian jet": either may be abroad)."""
+    actor, other = event.actor1, event.actor2
+    if actor is None or actor.kind != "state_forces" or actor.country is None or not _attack(event):
         return None
-    if event.actor2 is None or event.actor2.kind not in ("rebels", "political_militia", "identity_militia"):
+    if other is not None and (other.kind in ("state_forces", "external") or _role(other) == "state"):
         return None
-    parties = {event.actor2.country}
+    armed = other is not None and other.kind in ("rebels", "political_militia", "identity_militia")
+    parties = {other.country} if armed else set()
     others = set()
     for p in cd.places:
         hits = kb.countries().words.get(key(p.text))
-        if isinstance(hits, kb.Country) and hits.plural_people and hits.iso3 != actor.country:
+        if isinstance(hits, kb.Country) and hits.plural_people and hits.iso3 != actor.country \
+                and not _of_people(cd.text, p.span.end):
             others.add(hits.iso3)
     return others.pop() if len(others) == 1 and not others & parties else None
+
+
+_NEXT_WORDS = re.compile(r"(?:[\s-]+[\w'-]+){1,3}")
+
+
+def _of_people(text: str, end: int) -> bool:
+    """Whether a nationality at ``end`` qualifies people ("Italian journalists", "Malian refugees"), who may
+    be abroad, rather than a land, its things or its forces ("Libyan cities", "the Pakistani army")."""
+    m = _NEXT_WORDS.match(text, end)
+    words = m.group(0).split() if m else []
+    return any(_role(resolve_words(w)) in (*_PEOPLE_ROLES, "crowd") for w in words)
 
 
 def _candidates(cd: CodedDocument, lo: int, hi: int, agents_only: bool = True) -> list[Actor]:
