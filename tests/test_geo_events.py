@@ -114,3 +114,10 @@ def test_a_name_tagged_with_its_bracketed_division_is_the_name():
     cd = coded("On 6 June 2020, nurses from the regional hospital protested in front of the Court of Appeal in "
                "Gabes (Gabes) to demand the release of a colleague.", "protested")
     assert near(cd.events[0].location, 33.88, 10.10)
+
+
+def test_towns_in_a_list_are_not_one_another_s_containers():
+    cd = coded("Riots broke out on Friday in Limbe, Santa, Kumbo and Ndop after the arrest of a chief.", "Riots")
+    assert near(cd.events[0].location, 4.02, 9.21)  # Limbe, though Santa is also a Peruvian province
+    cd = coded("Farmers staged a sit-in in Ballari, Koppal and Bidar on Monday.", "sit-in")
+    assert near(cd.events[0].location, 15.14, 76.92)

@@ -135,7 +135,8 @@ def containers(mentions: list[Mention], text: str, gz: Gazetteer | None = None) 
         if _POSSESSIVE.search(a.text) and _OWNED.fullmatch(text[a.span.end:b.span.start]) and a.key != b.key:
             out[b.key].add(a.key)  # "Lebanon's second city Tripoli", "Sudan's West Kordofan state"
         gap = text[KIND_WORDS.match(text, a.span.end).end():b.span.start].strip()  # "Borova village, Kharkiv"
-        if gap in (",", "(", ", ("):
+        if gap in (",", "(", ", (") and not (gz is not None and not bracket and "(" not in gap
+                                             and _listed_town(text, b, gz)):
             bracket = bracket or "(" in gap
             if chain and not bracket and gz is not None and all(gz.feature(i) == "city" for i in gz.lookup(a.key)):
                 chain = []
@@ -146,6 +147,20 @@ def containers(mentions: list[Mention], text: str, gz: Gazetteer | None = None) 
         else:
             chain, bracket = [], False
     return out
+
+
+_NEXT_IN_LIST = re.compile(r"(?P<sep>\s*,\s*(?P<and>(?:and|or)\s+)?|\s+(?P<and2>and|or)\s+)"
+                           r"(?P<name>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?)")
+
+
+def _listed_town(text: str, b: Mention, gz: Gazetteer) -> bool:
+    """Whether the name after a comma goes on as a list ("in Limbe, Santa, Kumbo and Ndop", "Ballari, Koppal
+    and Bidar"): then it is the next place of the list, not the container of the name before it. A known
+    place after "and" ends a list; one after a comma goes on with it if it can only be a town (not in
+    "Donetsk, Ukraine")."""
+    m = _NEXT_IN_LIST.match(text, b.span.end)
+    ids = gz.lookup(fold(m.group("name"))) if m else ()
+    return bool(ids) and (bool(m.group("and") or m.group("and2")) or all(gz.feature(i) == "city" for i in ids))
 
 
 def _division_lists(mentions: list[Mention], text: str, gz: Gazetteer) -> set[int]:
