@@ -121,3 +121,22 @@ def test_towns_in_a_list_are_not_one_another_s_containers():
     assert near(cd.events[0].location, 4.02, 9.21)  # Limbe, though Santa is also a Peruvian province
     cd = coded("Farmers staged a sit-in in Ballari, Koppal and Bidar on Monday.", "sit-in")
     assert near(cd.events[0].location, 15.14, 76.92)
+
+
+def test_an_event_placed_only_in_a_country_lies_at_its_capital_with_the_country_s_precision():
+    cd = coded("Teachers across Senegal began a week-long strike over unpaid allowances.", "strike")
+    loc = cd.events[0].location
+    assert loc.name == "Senegal" and loc.precision == 3 and near(loc, 14.69, -17.44)  # Dakar, not mid-Senegal
+
+
+def test_a_story_without_places_lies_in_the_country_of_the_peoples_it_names():
+    cd = coded("A Somali police officer was shot dead by unknown gunmen on Tuesday night.", "shot")
+    loc = cd.events[0].location
+    assert loc is not None and loc.inferred and loc.country == "SO" and near(loc, 2.04, 45.34)
+
+
+def test_a_story_without_places_or_peoples_lies_in_its_actors_country():
+    import eventwire  # the whole pipeline: the actors' countries come from the coder
+    cd = eventwire.code("Al Shabaab fighters ambushed a convoy on Tuesday, killing four soldiers.")
+    loc = cd.events[0].location
+    assert loc is not None and loc.inferred and loc.precision == 3 and loc.country == "SO"

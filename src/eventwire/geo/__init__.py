@@ -12,7 +12,7 @@ from . import frontlines, gazetteer, relative
 from .fold import fold
 from .locate import at_seat, locate, precision_of
 from .recognise import Mention, recognise
-from .resolve import containers, resolve
+from .resolve import containers, iso2, resolve
 
 __all__ = ["geocode"]
 
@@ -55,16 +55,19 @@ def geocode(cd: CodedDocument) -> None:
                                rule=f"{m.source}; {r.rule}"))
     if not cd.events:
         return
-    story = _story_country(cd, gz)
+    story = _story_country(cd, gz, actor_countries)
     relatives = _relative_places(cd, gz, story)
     for ev in cd.events:
         loc = locate(cd, ev, relatives, story)
         ev.location = at_seat(loc, gz) if loc else None
 
 
-def _story_country(cd: CodedDocument, gz: gazetteer.Gazetteer) -> Place | None:
-    """The country most of the article's places lie in (the dateline counts), as an inferred place."""
+def _story_country(cd: CodedDocument, gz: gazetteer.Gazetteer, actor_countries: list[str]) -> Place | None:
+    """The country most of the article's places lie in (the dateline counts), as an inferred place; in a
+    story without places, the one most of the peoples it names belong to, else most of its actors."""
     counts = Counter(p.country for p in cd.places if p.country and not (p.rule or "").startswith("demonym"))
+    counts = counts or Counter(p.country for p in cd.places if p.country) or Counter(
+        cc for iso3 in actor_countries if (cc := iso2(iso3)))
     if not counts:
         return None
     cc = counts.most_common(1)[0][0]

@@ -3,7 +3,8 @@ of"), else the most specific place of its sentence, else of the story, else the 
 
 Never the dateline, never a demonym, never a country named as a backer ("backed by Turkey").
 Precision follows ACLED: 1 town, 2 near a town or part of a region, 3 region or country; an event
-placed only in a region lies at the region's seat, as ACLED codes it (``at_seat``).
+placed only in a region lies at the region's seat, and one placed only in a country at its capital, as ACLED
+codes them (``at_seat``).
 """
 from __future__ import annotations
 
@@ -167,7 +168,14 @@ def locate(cd: CodedDocument, ev: Event, relatives: list[Place], story_country: 
 
 def at_seat(p: Place, gz: Gazetteer) -> Place:
     """A region-wide location at the region's chief town (ACLED codes "in Donetsk region" to its capital),
-    still with the region's name and precision 3."""
+    a country-wide one at the country's capital (ACLED codes national events there), still with the
+    region's or country's name and precision 3."""
+    if p.feature == "country":
+        cap = gz.capitals.get(p.country) if p.country else None
+        if cap is None:
+            return p
+        town = gz.entry(cap)
+        return replace(p, lat=town.lat, lon=town.lon, rule=f"{p.rule}; at its capital {town.name}")
     if p.feature != "admin1":
         return p
     division = next((gz.entry(i) for i in gz.lookup(fold(p.name)) if gz.feature(i) == "admin1"

@@ -44,7 +44,10 @@ class Resolution:
 
 
 @lru_cache(maxsize=None)
-def _iso2(iso3: str) -> str | None:
+def iso2(iso3: str) -> str | None:
+    """The ISO alpha-2 code of an alpha-3 one (actors carry alpha-3, places alpha-2)."""
+    if not iso3 or len(iso3) != 3:
+        return None
     import pycountry
     c = pycountry.countries.get(alpha_3=iso3)
     return c.alpha_2 if c else None
@@ -102,7 +105,7 @@ def story_countries(mentions: list[Mention], gz: Gazetteer, dateline_key: str | 
             e = max(big, key=lambda e: e.population)
             story[e.country] += 1.0 if e.feature == "country" else 0.5
     for iso3 in actor_countries:
-        cc = _iso2(iso3) if iso3 and len(iso3) == 3 else None
+        cc = iso2(iso3)
         if cc:
             story[cc] += 0.5
     return story
