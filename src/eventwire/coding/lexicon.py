@@ -148,10 +148,12 @@ class Lexicon:
         """Trigger hits in a sentence; overlapping hits keep the longest phrase, then the heaviest entry."""
         tokens = list(sent)
         hits: list[Hit] = []
+        if not any(t.pos for t in tokens):  # no tags (the cheap pass left it unparsed): no trigger can be a POS
+            return hits
         for i, tok in enumerate(tokens):
             if tok.ent_type_ in NAME_ENTITIES or tok.is_punct:
                 continue
-            for key in sorted(_keys(tok)):  # sorted: the same hits whatever the hash seed
+            for key in _keys(tok):
                 for ph, entry in self.index.get(key, ()):
                     found = match_at(tokens, i, ph)
                     if not found or any(t.ent_type_ in NAME_ENTITIES for t in found):
@@ -173,11 +175,16 @@ class Lexicon:
         return kept
 
 
-def _keys(tok: Any) -> set[str]:
-    low = tok.lower_
-    keys = {low, tok.lemma_.lower()}
+def _keys(tok: Any) -> tuple[str, ...]:
+    """The words a token may stand for in a lexicon phrase's first place, sorted."""
+    return _word_keys(tok.lower_, tok.lemma_)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _word_keys(low: str, lemma: str) -> tuple[str, ...]:
+    keys = {low, lemma.lower()}
     keys.update(low[:-len(suf)] for suf in SUFFIXES if low.endswith(suf) and len(low) > len(suf) + 2)
-    return keys
+    return tuple(sorted(keys))  # sorted: the same hits whatever the hash seed
 
 
 def _trigger_of(tokens: list[Any]) -> Any:
