@@ -63,7 +63,7 @@ def code_events(cd: CodedDocument) -> None:
 def code_segment(seg: Any) -> list[Event]:
     sents = list(seg.doc.sents)
     note = seg.doc if len(sents) <= NOTE_SENTENCES else None
-    label = _header(seg.doc)
+    label = _header(seg)
     per_sentence = []
     for si, sent in enumerate(sents):
         cands = [c for c in (_candidate(h, sent, si, seg) for h in lexicon().find(sent)) if c is not None]
@@ -256,9 +256,9 @@ def _commitments(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _header(doc: Any) -> tuple[dict, Span, int] | None:
+def _header(seg: Any) -> tuple[dict, Span, int] | None:
     """The note's category label, as (coding, character span in the segment, sentence index)."""
-    m = HEADER.match(doc.text)
+    m = HEADER.match(seg.text)
     if not m:
         return None
     name = m.group(1).strip().lower()
@@ -266,7 +266,7 @@ def _header(doc: Any) -> tuple[dict, Span, int] | None:
     if coding is None:
         return None
     start, end = m.start(1), m.end(1)
-    for si, sent in enumerate(doc.sents):
+    for si, sent in enumerate(seg.doc.sents):
         if sent.end_char > end:
             return coding, Span(start, end), si
     return None
