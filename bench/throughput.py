@@ -5,9 +5,11 @@ local news), read from the shared folder (EVENTWIRE_SHARED). Prints articles/s a
 single process and with all cores, their ratio, and the peak memory (max RSS) per worker process, and
 what share of the tokens the cheap pass (eventwire.triage) sent through the parser.
 Wall-clock figures depend on what else the machine runs; the CPU figures (articles per CPU second, summed
-over the workers) much less, so the ratio is printed for both.
+over the workers) much less, so the ratio is printed for both. With --components it first prints the CPU
+seconds of each component of the small model over the articles (tokenizer, tok2vec, tagger, parser,
+attribute_ruler, lemmatizer, ner) and their shares: what parsing fewer tokens can save, and what it cannot.
 
-    .venv/bin/python bench/throughput.py [--n 300] [--procs 2]
+    .venv/bin/python bench/throughput.py [--n 300] [--procs 2] [--components]
 """
 from __future__ import annotations
 
@@ -91,6 +93,20 @@ def _noop(_: int) -> None:
     time.sleep(0.1)
 
 
+def components(texts: list[str]) -> list[tuple[str, float]]:
+    """CPU seconds of each component of the small model over the texts, one component at a time."""
+    from eventwire.nlp import BATCH, load
+    nlp = load()
+    t0 = time.process_time()
+    docs = [nlp.make_doc(t) for t in texts]
+    out = [("tokenizer", time.process_time() - t0)]
+    for name, proc in nlp.pipeline:
+        t0 = time.process_time()
+        docs = list(proc.pipe(docs, batch_size=BATCH))
+        out.append((name, time.process_time() - t0))
+    return out
+
+
 def triage_shares(docs: list[dict]) -> str:
     from eventwire.nlp import load
     from eventwire.triage import needs, triage
@@ -104,10 +120,15 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--procs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--components", action="store_true", help="first, CPU seconds per spaCy component")
     a = ap.parse_args()
     docs = articles(a.n)
     words = sum(len(d["text"].split()) for d in docs)
     print(f"{len(docs)} articles, {words} words ({words / len(docs):.0f} per article)")
+    if a.components:
+        parts = components([d["text"] for d in docs])
+        total = sum(s for _, s in parts)
+        print("spaCy components (CPU s): " + ", ".join(f"{n} {s:.2f} ({s / total:.0%})" for n, s in parts))
     from eventwire import settings
     if settings.SELECTIVE_PARSE:
         print(f"selective parsing: {triage_shares(docs)} of the tokens (the rest: tokenizer and recogniser only)")
