@@ -481,6 +481,7 @@ def test_shelling_by_no_one_known_is_an_unidentified_group():
     ("Nurses rallied at the hospital and tried to force their way into the director's office.", "rioters"),
     ("Party members demonstrated in the square; there was a physical confrontation with councillors.", "rioters"),
     ("Residents stoned the mayor's car during the demonstration.", "rioters"),
+    ("Patients stormed out of the ward and protested in the yard, demanding to go home.", "protesters"),
     ("Teachers protested outside the ministry, demanding the return of looted funds.", "protesters"),
     ("Farmers marched to the governor's office and burnt an effigy of the minister.", "protesters"),
 ])

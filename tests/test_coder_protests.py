@@ -193,3 +193,19 @@ def test_burning_an_effigy_is_a_peaceful_protest():
     assert ev.acled_sub_event_type == "Peaceful protest"
     ev = top("Party workers staged a protest in Patna and burnt two buses.")
     assert ev.acled_sub_event_type == "Violent demonstration"
+
+
+def test_workers_who_occupy_their_factory_protest():
+    ev = top("Workers of a textile company occupied the factory in Rosario to demand unpaid wages.")
+    assert ev.type == "PROTEST" and ev.acled_sub_event_type == "Peaceful protest"
+    ev = top("Rebels occupied the town of Kalemie after the army withdrew.")
+    assert ev.acled_sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_damage_a_crowd_seeks_compensation_for_is_not_its_violence():
+    ev = top("Farmers held a protest in Multan, demanding compensation after their crops were damaged by hail.")
+    assert ev.acled_sub_event_type == "Peaceful protest"
+    ev = top("Teachers marched in Beirut, demanding the recovery of looted funds.")
+    assert ev.acled_sub_event_type == "Peaceful protest"
+    ev = top("Farmers held a protest in Multan and damaged two police vehicles.")
+    assert ev.acled_sub_event_type == "Violent demonstration"

@@ -42,7 +42,7 @@ _CROWD_CUES = re.compile(r"\b(?:protest(?:er|or)?s?|demonstrat(?:ion|ors?|ed|ing
 # fights with the police, roads blocked with boulders or bonfires), or words that call them so.
 _RIOT_CUES = re.compile(
     r"\b(?:rioters?|rioting|riots?|mobs?|stoning|stone-?pelt(?:ers?|ing)|pelt(?:ed|ing)|"
-    r"storm(?:ed|ing)?|set (?:\w+ )?(?:on )?(?:fire|alight|ablaze|afire)|torch(?:ed|ing)|"
+    r"storm(?:ed|ing)?(?! out)|set (?:\w+ )?(?:on )?(?:fire|alight|ablaze|afire)|torch(?:ed|ing)|"
     r"burn(?:ed|t|ing)? (?:down )?(?:\w+ ){0,2}(?:tyres|tires|vehicles?|cars?|bus(?:es)?|houses?|shops?|buildings?|"
     r"offices?|station)|vandali[sz](?:ed|ing)|ransack(?:ed|ing)|"
     r"(?:threw|hurled|throwing|hurling) (?:stones|rocks|bricks|petrol bombs|molotov)|"

@@ -338,9 +338,15 @@ def _refine_victims(cands: list[Candidate], scope: Any) -> None:
     civilian = "civilian" in classes and "armed" not in classes
     armed = "armed" in classes
     for c in cands:
+        agent = c.roles.actor1.root if c.roles.actor1 is not None else None
+        if c.acled == "Non-state actor overtakes territory" and roles.is_crowd(agent) \
+                and roles.noun_class(agent) != "armed":
+            # "workers occupied the factory": people who occupy a place to press a demand protest (a sit-in)
+            c.acled, c.type, c.mode = "Peaceful protest", "PROTEST", "demo"
+            c.rule += "+agent:crowd"
+            continue
         if c.hit.entry.family not in ("violence", "blast", "property"):
             continue
-        agent = c.roles.actor1.root if c.roles.actor1 is not None else None
         if c.hit.entry.id == "assault.clash" and c.acled == "Armed clash" and _unarmed_clash(c):
             continue
         own = roles.noun_class(c.roles.target)
