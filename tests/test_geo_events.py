@@ -140,3 +140,15 @@ def test_a_story_without_places_or_peoples_lies_in_its_actors_country():
     cd = eventwire.code("Al Shabaab fighters ambushed a convoy on Tuesday, killing four soldiers.")
     loc = cd.events[0].location
     assert loc is not None and loc.inferred and loc.precision == 3 and loc.country == "SO"
+
+
+def test_a_town_after_a_verb_of_attack_and_its_weapons_is_the_place():
+    cd = coded("On 4 June 2022, artillery units shelled, including with rocket launchers, Vuhledar, Donetsk. One man "
+               "was hurt.", "shelled")
+    assert near(cd.events[0].location, 47.78, 37.25)
+
+
+def test_a_known_town_tagged_as_a_person_before_its_division_is_the_place():
+    cd = coded("On 6 June 2022, Ukrainian troops fought a Russian column on the road to Staryi Saltiv, Kharkiv. Two "
+               "tanks were hit.", "fought")
+    assert near(cd.events[0].location, 50.07, 36.79)

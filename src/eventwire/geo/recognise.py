@@ -398,6 +398,7 @@ _BEFORE_DIVISION = re.compile(r"(?<![\w'\u2019-])" + _NAME + r"(?P<kind>" + KIND
 _AND_NAME = re.compile(r",?\s+and\s+" + _NAME)
 _LEAD_IN = re.compile(r"(?:(?:^|\n)|\b(?:(?i:in|near|outside|at|around|into|from|of|on|to|towards?|over|across|via|"
                       r"throughout|IVO|" + HIT_VERBS + r")\s+(?:the\s+)?|"
+                      r"\b(?:" + HIT_VERBS + r"),?\s+(?:including\s+)?with\s+[a-z0-9 -]{1,40}?,?\s+|"  # "shelled with mortars X"
                       r"\b(?i:morning|afternoon|evening|night|AM|PM),\s+))$")
 _FUNCTION_WORD = re.compile(r"^(?:On|In|At|Near|From|To|The|But|And|Also|Then|Meanwhile)\s+")
 
@@ -423,7 +424,7 @@ def _before_divisions(body: str, gz: Gazetteer, surnames: set[str], people: dict
         lead = _FUNCTION_WORD.match(name)
         if lead:
             name, start = name[lead.end():], start + lead.end()
-        if not _LEAD_IN.search(body, max(0, start - 40), start):
+        if not _LEAD_IN.search(body, max(0, start - 70), start):
             continue  # "Sen. Sherrod Brown, Ohio": only after a locative word, a verb of attack or a line start
         hit = _candidate_key(name, gz)
         span = Span(start, start + len(name))
@@ -435,8 +436,8 @@ def _before_divisions(body: str, gz: Gazetteer, surnames: set[str], people: dict
         if hit is None or name in surnames or _is_big(gz, hit[0]) and not any(
                 gz.feature(i) == "city" for i in gz.lookup(hit[0])):
             continue  # a person's name, or a list of divisions ("Donetsk, Luhansk")
-        if any(n > 1 and p.start < span.end and span.start < p.end for p, n in people.items()):
-            continue  # "said Ivan Petrenko, Kharkiv governor"
+        if any(n > 1 and p.start < span.end and span.start < p.end and p != span for p, n in people.items()):
+            continue  # "said Ivan Petrenko, Kharkiv governor"; a known place tagged as a person as a whole stays
         out.append(Mention(span, name, hit[0], "before-division", hit[1]))
     return out
 
