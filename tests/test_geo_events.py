@@ -152,3 +152,8 @@ def test_a_known_town_tagged_as_a_person_before_its_division_is_the_place():
     cd = coded("On 6 June 2022, Ukrainian troops fought a Russian column on the road to Staryi Saltiv, Kharkiv. Two "
                "tanks were hit.", "fought")
     assert near(cd.events[0].location, 50.07, 36.79)
+
+
+def test_number_words_are_no_places():
+    cd = coded("One man was hurt and two women were killed when gunmen fired on a bus.", "fired")
+    assert not [p.text for p in cd.places], [p.text for p in cd.places]
