@@ -157,3 +157,14 @@ def test_a_known_town_tagged_as_a_person_before_its_division_is_the_place():
 def test_number_words_are_no_places():
     cd = coded("One man was hurt and two women were killed when gunmen fired on a bus.", "fired")
     assert not [p.text for p in cd.places], [p.text for p in cd.places]
+
+
+def test_an_unknown_spelling_tagged_as_an_organisation_after_at_is_matched_in_the_story_s_country():
+    cd = coded("Students staged a peaceful demonstration at Lasanod in support of the President of Somalia's visit "
+               "to Garowe.", "demonstration")
+    assert near(cd.events[0].location, 8.48, 47.36)  # Laascaanood, not Garowe
+
+
+def test_an_unknown_spelling_is_matched_without_its_administrative_word():
+    cd = coded("Militias clashed in the Tajoura District on Sunday, Libyan officials said.", "clashed")
+    assert near(cd.events[0].location, 32.88, 13.35, limit=5.0)  # Tajura, not Tripoli next to it

@@ -156,8 +156,9 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
                                              hint="near"))
                     elif lead:  # "South Philadelphia", "the Titus County Jail" tagged as places
                         found.extend(lead)
-                    elif ent.label_ != "FAC":  # unknown spelling: the resolver may match it fuzzily
-                        found.append(Mention(span, text, fold(text), f"spacy:{ent.label_}"))
+                    elif ent.label_ != "FAC":  # unknown spelling: the resolver may match it fuzzily,
+                        bare = strip_admin_word(fold(text))  # without its administrative word ("Tajoura District")
+                        found.append(Mention(span, text, bare, f"spacy:{ent.label_}", bare != fold(text)))
                 continue
             key, admin = hit
             if ent.label_ == "NORP":
@@ -204,7 +205,10 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             people.get(p) == 1 or p == span or (p not in people and span.start <= p.start and p.end <= span.end
                                                  and not _POSSESSIVE_END.search(text))
             for p in clash)
-        if text in surnames or ("-" not in m.group(1) and clash and not strong):
+        # An unknown name that spaCy took as an organisation after "at", "in"... ("a demonstration at Lasanod"):
+        # a spelling for the resolver to match fuzzily, in the story's countries only.
+        unknown = hit is None and _STRONG_LOC.match(m.group(0)) and all(p == span and p not in people for p in clash)
+        if text in surnames or ("-" not in m.group(1) and clash and not strong and not unknown):
             continue
         if hit is not None and len(hit[0]) > 3:
             found.append(Mention(span, text, hit[0], "after-preposition", hit[1]))
