@@ -168,3 +168,8 @@ def test_an_unknown_spelling_tagged_as_an_organisation_after_at_is_matched_in_th
 def test_an_unknown_spelling_is_matched_without_its_administrative_word():
     cd = coded("Militias clashed in the Tajoura District on Sunday, Libyan officials said.", "clashed")
     assert near(cd.events[0].location, 32.88, 13.35, limit=5.0)  # Tajura, not Tripoli next to it
+
+
+def test_a_town_named_before_a_press_club_or_a_radio_is_the_place():
+    cd = coded("Teachers held a protest outside the Multan Press Club over unpaid salaries.", "protest")
+    assert near(cd.events[0].location, 30.20, 71.48)

@@ -286,7 +286,8 @@ def _directed(text: str, start: int, gz: Gazetteer) -> list[Mention]:
 _LOCAL_BODY = re.compile(r"(?:Police|Sheriff|County|City|Fire|School|Schools|Board|Council|Court|Hospital|Local|LGA|"
                          r"Department|Township|Public|Parks|Chamber|University|College|State|Library|Airport|"
                          r"Water|Transit|Housing|Health|Mayor|Town|Village|Municipal|Regional|Area|Community|"
-                         r"Governorship|Governorate|Governor|Province|Provincial|Municipality|District)\b")
+                         r"Governorship|Governorate|Governor|Province|Provincial|Municipality|District|"
+                         r"Press|Pressclub|Deputy|Radio|Stadium|Prison|Jail|Market|Railway)\b")
 _POSSESSIVE_END = re.compile("['\u2019]s?$")
 
 
