@@ -99,3 +99,25 @@ def test_north_and_northern_divisions_are_one(gz):
 def test_country_centres_stay_inland(gz):
     sudan = gz.entry(gz.countries["SD"])
     assert km(sudan.lat, sudan.lon, 15.5, 30.0) < 400
+
+
+def test_a_country_moves_toward_its_references_median_by_at_most_the_cap():
+    from eventwire.geo.gazetteer import MAX_SHIFT_KM, _consensus
+    near = _consensus((0.0, 0.0), [(0.5, 0.0), (0.6, 0.0)])  # references 60 km off: at their median
+    assert near == (0.5, 0.0)
+    far = _consensus((0.0, 0.0), [(3.0, 0.0), (4.0, 0.0)])  # median 333 km north: moved by the cap only
+    assert abs(km(0.0, 0.0, *far) - MAX_SHIFT_KM) < 1 and far[1] == 0.0
+    assert _consensus((10.0, 20.0), []) == (10.0, 20.0)
+
+
+def test_a_countrys_references_across_the_antimeridian_stay_near_it():
+    from eventwire.geo.gazetteer import _consensus
+    lat, lon = _consensus((-17.0, 179.5), [(-17.0, -179.5), (-17.2, -179.8)])
+    assert km(lat, lon, -17.0, 179.5) < 120
+
+
+def test_a_large_country_is_placed_between_its_references():
+    # Australia: the standard point (-25, 135) moves toward the other references' middle, west of it.
+    cd = coded("Bushfires burned across Australia this week, officials said.")
+    au = named(cd, "Australia")
+    assert au.feature == "country" and km(au.lat, au.lon, -25.0, 135.0) <= 100 and au.lon < 135

@@ -25,7 +25,7 @@ from .admin_join import Town, division_names, read_rows
 from .distance import km
 from .fold import ascii_fold, fold, is_latin, skeleton
 
-VERSION = 9
+VERSION = 10
 _DIRECTIONS = {"North": "Northern", "South": "Southern", "East": "Eastern", "West": "Western", "Central": "Centre"}
 _DIRECTIONS.update({v: k for k, v in list(_DIRECTIONS.items())})
 FEATURES = ("city", "admin1", "admin2", "country", "continent")
@@ -38,6 +38,7 @@ _LOCAL_ADMIN = re.compile(r" (?:(?:[a-z]+ )?zizhiqu|sheng|shi|fylke|autonomous r
                           r"|^(?:departement|provincia|region|estado|distrito) (?:de la |de l |du |des |de |d |del )?(?=\w)")
 NEAR_NAMED_MIN_POP = 100_000  # people in its towns a division named only by nearest rows needs
 BIG_TOWN_POP, ON_TOWN_KM = 100_000, 10  # a published division point this close to a big town is the town's
+MAX_SHIFT_KM = 100  # how far the other references may move a country from its standard point
 _ARABIC_CC = set("AE BH DZ EG IQ JO KW LB LY MA MR OM PS QA SA SD SO SY TN YE EH TD".split())
 
 
@@ -130,6 +131,19 @@ def _on_big_town(lat: float, lon: float, towns: dict[tuple[int, int], list[tuple
     """Whether a point lies within ``ON_TOWN_KM`` of a big town (``towns``: their points by whole degree)."""
     return any(km(lat, lon, *t) <= ON_TOWN_KM for dlat in (-1, 0, 1) for dlon in (-1, 0, 1)
                for t in towns.get((round(lat) + dlat, round(lon) + dlon), ()))
+
+
+def _consensus(standard: tuple[float, float], others: list[tuple[float, float]]) -> tuple[float, float]:
+    """A country's point: its standard point moved toward the median of it and the ``others`` published
+    references, by at most ``MAX_SHIFT_KM`` (so that it stays near the standard point while the references
+    that disagree with it pull it toward their middle)."""
+    lat0, lon0 = standard
+    pts = [standard] + [(lat, lon + 360 * round((lon0 - lon) / 360)) for lat, lon in others]  # unwrapped near lon0
+    mid = statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)
+    d = km(lat0, lon0, *mid)
+    f = 1.0 if d <= MAX_SHIFT_KM else MAX_SHIFT_KM / d
+    lat, lon = lat0 + (mid[0] - lat0) * f, lon0 + (mid[1] - lon0) * f
+    return lat, (lon + 180) % 360 - 180
 
 
 class _Builder:
@@ -251,18 +265,22 @@ def build(target: Path | None = None) -> Path:
         if e is not None:
             b.alias(e, name, strip_admin_word(ascii_fold(name)))
 
-    # Countries: centred on their places; capitals kept for "south of the capital".
+    # Countries: at the consensus of their published reference points, else centred on their places;
+    # capitals kept for "south of the capital".
     by_country: dict[str, list[int]] = defaultdict(list)
     for i in range(len(col["gid"])):
         if col["feat"][i] == 0:
             by_country[col["cc"][i]].append(i)
     capitals: dict[str, int] = {}
-    fixed = _data("country_centres.json")
+    fixed, references = _data("country_centres.json"), _data("country_references.json")
     for cc, c in countries.items():
         ids = by_country.get(cc, [])
         if not ids:
             continue
-        lat, lon = fixed[cc] if cc in fixed else _centre(points(ids))
+        if cc in fixed:
+            lat, lon = _consensus(tuple(fixed[cc]), [tuple(p) for p in references.get(cc, {}).values()])
+        else:
+            lat, lon = _centre(points(ids))
         names = [c["name"]]
         pc = pycountry.countries.get(alpha_2=cc)
         if pc is not None:
