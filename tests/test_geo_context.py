@@ -121,3 +121,19 @@ def test_a_large_country_is_placed_between_its_references():
     cd = coded("Bushfires burned across Australia this week, officials said.")
     au = named(cd, "Australia")
     assert au.feature == "country" and km(au.lat, au.lon, -25.0, 135.0) <= 100 and au.lon < 135
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Floods displaced 3,000 families in the Democratic Republic of the Congo this week.",
+     "Democratic Republic of the Congo", "CD"),
+    ("Polio spread to Angola, Chad and Democratic Republic of the Congo last year.",
+     "Democratic Republic of the Congo", "CD"),
+])
+def test_a_name_spacy_splits_is_read_whole(text, name, country):
+    assert named(coded(text), name).country == country
+
+
+def test_a_name_before_a_lower_case_state_is_the_state():
+    cd = coded("Inspectors traced the sick cow to a Washington state farm.")
+    assert named(cd, "Washington").feature == "admin1" and named(cd, "Washington").country == "US"
+

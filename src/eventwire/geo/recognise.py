@@ -32,8 +32,9 @@ _CONTEXT = [
     re.compile(r"\b(?P<word>town|city|village|villages|district|province|region|county|governorate|state|suburb|"
                r"neighbou?rhood|area|localit(?:y|ies)|capital|port|oasis|municipality|hamlet) of (?P<name>"
                + _NAME[1:]),
-    # "in Oju Local Government Area", "in the Gwoza area", "in Luiza territory": units named after their town.
-    re.compile(r"\b(?:in|near|outside|at|around|from|to|of|on|across|throughout) (?:the )?(?P<name>" + _NAME[1:] +
+    # "in Oju Local Government Area", "in the Gwoza area", "in Luiza territory", "at a Washington state farm":
+    # units named after their town, or divisions.
+    re.compile(r"\b(?:in|near|outside|at|around|from|to|of|on|across|throughout) (?:the |an? )?(?P<name>" + _NAME[1:] +
                r"(?= (?P<word>province|district|governorate|region|state|county|parish|area|town|village|city|"
                r"oblast|raion|rayon|"
                r"(?i:local government area|local government|lga)|territory|locality|upazila|tehsil|taluka?|"
@@ -58,6 +59,7 @@ _SEAT_NAMED = ("area", "capital", "local government area", "local government", "
 _AFTER_PREP = re.compile(r"\b(?:in|In|near|Near|outside|Outside|at|At|around|of|from|into|towards?)\s+" + _PART + _NAME)
 _STRONG_LOC = re.compile(r"(?i:in|near|outside|at|around|into|" + HIT_VERBS + r")\s")
 _LEADING = re.compile(r"^(?:the|The)\s+")
+_NAME_RUN = re.compile(r"(?<![\w'-])[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|the)){0,4}\s+$")  # up to 5 words
 
 
 @dataclass
@@ -127,6 +129,8 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             text = text.rstrip(".,;:") if not text.endswith(".") or len(text) > 5 else text
             if text.count("(") > text.count(")"):  # "Gabes (Gabes" tagged as one: the name before the bracket
                 text = text.split("(")[0].rstrip()
+            if ent.label_ in PLACE_LABELS and (longer := _longer_name(cd.text, start, text, gz)):
+                text, start = longer
             span = Span(start, start + len(text))
             if ent.label_ in ("ORG", "FAC") and ", " in text and (parts := _parts(text, start, gz, ent.label_)):
                 found.extend(parts)  # a list of places, not an institution: "Cienaga, Magdalena department"
@@ -236,6 +240,17 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
     found = _without_overlaps(found, blocked)
     found = _without_overlaps(found + _repeats(cd.body, found), [])
     return [m for m in found if not _money().match(cd.body, m.span.end)]
+
+
+def _longer_name(text: str, start: int, name: str, gz: Gazetteer) -> tuple[str, int] | None:
+    """A known name of which spaCy tagged only the end ("Democratic Republic of the" + "Congo"): the longest
+    run of capitalised or linking words just before ``name`` that makes a gazetteer key with it, and its start."""
+    m = _NAME_RUN.search(text, max(0, start - 80), start)
+    for w in re.finditer(r"\S+", m.group(0)) if m else ():  # longest first
+        head = m.start() + w.start()
+        if w.group(0)[0].isupper() and _candidate_key(text[head:start] + name, gz):
+            return text[head:start] + name, head
+    return None
 
 
 def _leading_place(text: str, start: int, gz: Gazetteer, surnames: set[str]) -> list[Mention]:
