@@ -137,3 +137,21 @@ def test_a_name_before_a_lower_case_state_is_the_state():
     cd = coded("Inspectors traced the sick cow to a Washington state farm.")
     assert named(cd, "Washington").feature == "admin1" and named(cd, "Washington").country == "US"
 
+
+def test_containers_written_with_a_country_lie_in_it():
+    cd = coded("The virus escaped from a laboratory near Guildford, Surrey, UK, inspectors said.")
+    assert named(cd, "Guildford").country == "GB"
+
+
+def test_a_state_written_as_container_is_the_state_not_its_namesake_county():
+    town = named(coded("A boy died of the flu in Houston, Texas, on Friday."), "Houston")
+    assert km(town.lat, town.lon, 29.76, -95.36) < 30
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Officials in China, Japan and the United Kingdom warned travellers.", "China", "CN"),
+    ("Vaccinators worked in Ghana, Niger, Nigeria and Togo.", "Niger", "NE"),
+])
+def test_a_country_before_a_country_is_a_list_not_a_container(text, name, country):
+    p = named(coded(text), name)
+    assert p.feature == "country" and p.country == country

@@ -198,6 +198,15 @@ def _fits(e: Entry, c: Entry) -> bool:
     return False
 
 
+def _country_named(key: str, cands: dict[str, list[tuple[int, str]]], gz: Gazetteer) -> Entry | None:
+    """The country ``key`` names, if its biggest candidate is a country and none is a division ("UK", not "Georgia")."""
+    ents = [gz.entry(i) for i, _ in cands.get(key, ())]
+    if not ents or any(e.feature == "admin1" for e in ents):
+        return None
+    top = max(ents, key=lambda e: e.population)
+    return top if top.feature == "country" else None
+
+
 def _contained(key: str, c: list[tuple[int, str]], within: set[str], cands, gz: Gazetteer, alone: bool = True):
     """Candidates of a town or district that lie in one of the containers written after it (a division,
     or a city for its quarters); None when a division is written but no candidate fits."""
@@ -207,9 +216,16 @@ def _contained(key: str, c: list[tuple[int, str]], within: set[str], cands, gz: 
     for k in within:  # a division's name is the division or its chief town, not a small namesake town
         ents = [gz.entry(i) for i, _ in cands.get(k, ())]  # ("Santa Ana, California" vs "Pisky, Donetsk")
         big = any(e.feature != "city" for e in ents)
-        boxes += [e for e in ents if not big or e.feature != "city" or e.population >= CITY_BOX_POP]
-    if not boxes:
-        return c
+        own = any(_is_division_named(e, k) for e in ents)  # "Houston, Texas": the state, not Texas County
+        boxes += [e for e in ents if (not big or e.feature != "city" or e.population >= CITY_BOX_POP)
+                  and not (own and e.feature == "admin2")]
+    if not boxes or all(b.feature == "country" for b in boxes) and any(
+            gz.feature(i) == "country" and _is_division_named(gz.entry(i), key) for i, _ in c):
+        return c  # "China, Japan and Britain", "Niger, Nigeria": a list of countries, not a container
+    # "Guildford, Surrey, UK": containers written with a country's name lie in that country (not Surrey, B.C.).
+    countries = {n.country for n in (_country_named(k, cands, gz) for k in within) if n}
+    if countries:
+        boxes = [b for b in boxes if b.country in countries]
     for level in ("city", "admin2", "admin1", "country"):  # the smallest container that some candidate fits
         fit = [(i, r) for i, r in c if any(_fits(gz.entry(i), b) for b in boxes if b.feature == level)]
         if fit:
