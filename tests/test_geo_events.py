@@ -173,3 +173,9 @@ def test_an_unknown_spelling_is_matched_without_its_administrative_word():
 def test_a_town_named_before_a_press_club_or_a_radio_is_the_place():
     cd = coded("Teachers held a protest outside the Multan Press Club over unpaid salaries.", "protest")
     assert near(cd.events[0].location, 30.20, 71.48)
+
+
+def test_the_first_of_the_towns_of_a_list_is_tied_to_the_event():
+    cd = coded("On 3 June 2020, in the cities of Mandaguari and Perola, Parana, police seized two tons of cocaine.",
+               "seized")
+    assert near(cd.events[0].location, -23.52, -51.68)  # Mandaguari, not the state's seat

@@ -18,7 +18,7 @@ from .gazetteer import Gazetteer
 from .recognise import HIT_VERBS, KIND_WORDS
 from .distance import km
 
-_AREA = (r"(?:town|city|village|villages|district|province|region|area|areas|outskirts|suburbs?|county|parish|zone|sector|"
+_AREA = (r"(?:town|towns|city|cities|village|villages|district|province|region|area|areas|outskirts|suburbs?|county|parish|zone|sector|"
          r"state|capital|governorate|neighbou?rhood|municipality|camp|locality|border|borders|vicinity|"
          r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
          r"south-?eastern|south-?western)(?:\s+part)?|centre|center|part|parts|heart|streets|road|highway)")

@@ -29,7 +29,7 @@ _JOIN = r"(?:(?:de|do|da|dos|das|del|di|du|des|la|las|los|le|les|sur)\s)?"
 _NAME = (r"((?:(?:al|el|ad|as|ash|an|ar|at|az)-)?[A-Z][\w'\u2019\u2018-]+(?: " + _JOIN
          + r"(?:al-|el-)?[A-Z][\w'\u2019-]+){0,3})")
 _CONTEXT = [
-    re.compile(r"\b(?P<word>town|city|village|villages|district|province|region|county|governorate|state|suburb|"
+    re.compile(r"\b(?P<word>town|towns|city|cities|village|villages|district|province|region|county|governorate|state|suburb|"
                r"neighbou?rhood|area|localit(?:y|ies)|capital|port|oasis|municipality|hamlet) of (?P<name>"
                + _NAME[1:]),
     # "in Oju Local Government Area", "in the Gwoza area", "in Luiza territory", "at a Washington state farm":
@@ -52,7 +52,7 @@ HIT_VERBS = (r"shelled|shelling|hit|attacked|bombed|bombarded|struck|stormed|cap
 # "in central Van", "near northern Kidal": a part of the place, written before it.
 _PART = r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|downtown)\s+)?"
 _AFTER_VERB = re.compile(r"\b(?:" + HIT_VERBS + r")\s+" + _NAME)
-_TOWN_WORDS = ("town", "city", "village", "villages", "suburb", "hamlet", "oasis", "port")
+_TOWN_WORDS = ("town", "towns", "city", "cities", "village", "villages", "suburb", "hamlet", "oasis", "port")
 # An area or a unit named after its chief town as a rule ("the Gwoza area", "Biu LGA", "Luiza territory").
 _SEAT_NAMED = ("area", "capital", "local government area", "local government", "lga", "territory", "upazila",
                "tehsil", "taluk", "taluka", "sub-county", "subcounty", "woreda", "cercle", "commune")
