@@ -804,3 +804,16 @@ def test_without_a_place_a_force_attacking_another_country_s_land_is_abroad(pars
         cd.places.append(Place(Span(at, at + len(word)), word, word, 0.0, 0.0, country=word[:2].upper()))
     contextualise(cd)
     assert cd.events[0].actor1.kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Shots were fired at a house in Tigre while the whole family was inside.", "political_militia"),
+    ("A bomb exploded near a mosque in Derna, wounding between twelve and seventeen people.", "political_militia"),
+    ("A shopkeeper was beaten by villagers near the market in Sabha.", "rioters"),
+])
+def test_people_a_gun_or_bomb_harmed_are_no_mob(parse, text, kind):
+    event = _event(acled="Violence against civilians")
+    event.evidence = Span(0, len(text))
+    cd = _coded(parse, text, event)
+    contextualise(cd)
+    assert cd.events[0].actor1.kind == kind

@@ -476,6 +476,9 @@ def _from_text(cd: CodedDocument, event: Event, named_only: bool) -> Actor | Non
         # a force named by its trade ("a police raid") outranks loose words ("gang", "group")
         return _mark((state or here)[0], "evidence")
     people = [a for a in _candidates(cd, event.evidence.start, event.evidence.end) if _people(a, taken)]
+    if _WEAPONS.search(event.evidence.of(cd.text)):
+        # where guns or bombs did the harm, people named ("a woman", "the driver") are its victims; a mob acts
+        people = [a for a in people if a.entity == "generic:rioter"]
     if people:
         return _mark(people[0], "evidence")
     before = [a for a in _candidates(cd, max(0, event.evidence.start - _LOOK_BACK), event.evidence.start)
