@@ -481,6 +481,9 @@ def test_shelling_by_no_one_known_is_an_unidentified_group():
     ("Nurses rallied at the hospital and tried to force their way into the director's office.", "rioters"),
     ("Party members demonstrated in the square; there was a physical confrontation with councillors.", "rioters"),
     ("Residents stoned the mayor's car during the demonstration.", "rioters"),
+    ("Clerks protested outside the office in Kindu and lit a fire at the gate.", "rioters"),
+    ("Villagers blocked the road to the mine with tyres and logs to protest the layoffs.", "rioters"),
+    ("Students demonstrated and attempted to enter the parliament grounds.", "rioters"),
     ("Patients stormed out of the ward and protested in the yard, demanding to go home.", "protesters"),
     ("Teachers protested outside the ministry, demanding the return of looted funds.", "protesters"),
     ("Farmers marched to the governor's office and burnt an effigy of the minister.", "protesters"),
@@ -817,3 +820,9 @@ def test_people_a_gun_or_bomb_harmed_are_no_mob(parse, text, kind):
     cd = _coded(parse, text, event)
     contextualise(cd)
     assert cd.events[0].actor1.kind == kind
+
+
+def test_demonstrators_who_attack_are_rioters():
+    event = _event(resolve("protesters"), resolve("teachers"), acled="Violence against civilians")
+    settle(event, "NPL", sentence="Protesters attacked teachers at a college that opened during the strike.")
+    assert event.actor1.kind == "rioters"

@@ -52,7 +52,8 @@ _RIOT_CUES = re.compile(
     r"bon ?fires?|boulders|overpowered|loot(?:ed|ing)(?! (?:public )?(?:funds|money|wealth|assets))|smash(?:ed|ing)|"
     r"attacked (?:the )?(?:police|security|officers)|protested violently|violent(?:ly)? (?:protest|demonstration)s?|"
     r"turned violent|rampag(?:ed|ing)|went on a rampage|stoned|manhandl(?:ed|ing)|(?:physical )?confrontation|"
-    r"(?:tried|attempted|trying|attempting) to (?:force|breach|storm|break (?:in|into))\b)\b", re.IGNORECASE)
+    r"(?:tried|attempted|trying|attempting) to (?:force|breach|storm|enter|break (?:in|into))\b|"
+    r"lit (?:\w+ )?fires?|with (?:burning )?(?:tyres|tires))\b", re.IGNORECASE)
 # A clause telling what a crowd reacts to ("after the riots in the prisons", "force against rioters"):
 # violence it names is not the crowd's own.
 _CAUSE_CLAUSE = re.compile(r"\b(?:after|following|because of|in response to|in the wake of|against)\b[^.;:]*",
@@ -223,6 +224,10 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
             else:
                 a1.kind = "civilians"
             _note(a1, a1.kind)
+        elif _role(a1) == "crowd" and a1.kind == "protesters" and _attack(event):
+            # "protestors attacked the students": demonstrators who attack are rioters
+            a1.kind = "rioters"
+            _note(a1, "rioters")
         elif a1.kind is None:
             a1.kind = "political_militia" if violent else None
             if a1.kind:
