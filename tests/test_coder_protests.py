@@ -209,3 +209,10 @@ def test_damage_a_crowd_seeks_compensation_for_is_not_its_violence():
     assert ev.acled_sub_event_type == "Peaceful protest"
     ev = top("Farmers held a protest in Multan and damaged two police vehicles.")
     assert ev.acled_sub_event_type == "Violent demonstration"
+
+
+def test_a_vehicle_set_afire_and_a_man_axed_to_death():
+    ev = top("On Sunday a minibus was set afire at the bus stand in Bogura.")
+    assert ev.mode == "destroy"
+    ev = top("A village council member was axed to death inside his office in Anantapur district.")
+    assert ev.type == "ASSAULT" and ev.acled_sub_event_type == "Attack"
