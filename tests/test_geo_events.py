@@ -179,3 +179,8 @@ def test_the_first_of_the_towns_of_a_list_is_tied_to_the_event():
     cd = coded("On 3 June 2020, in the cities of Mandaguari and Perola, Parana, police seized two tons of cocaine.",
                "seized")
     assert near(cd.events[0].location, -23.52, -51.68)  # Mandaguari, not the state's seat
+
+
+def test_the_head_of_an_unknown_area_name_must_lie_in_the_story_s_country():
+    cd = coded("Two soldiers were killed in clashes in Sidi Ekhrebish area, Benghazi, on Friday.", "killed")
+    assert near(cd.events[0].location, 32.12, 20.07)  # Benghazi, not an Indian town called Sidhi

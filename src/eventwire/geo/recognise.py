@@ -175,17 +175,23 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             else:
                 source = f"spacy:{ent.label_}"
             found.append(Mention(span, text, key, source, admin))
-    for rx in _CONTEXT:
+    for n, rx in enumerate(_CONTEXT):
         for m in rx.finditer(cd.body):
             text, word = m.group("name"), m.group("word").lower()
             hint = "town" if word in _TOWN_WORDS else None if word in _SEAT_NAMED else "admin"
             hit = _candidate_key(text, gz)
+            source = "context"
             while hit is None and " " in text:  # "the town of Gharyan Monday": drop trailing words
                 text = text.rsplit(" ", 1)[0]
                 hit = _candidate_key(text, gz)
+                if hit is not None and n > 0 and not _is_big(gz, hit[0]) and not _POSSESSIVE_END.search(text):
+                    # the head of a longer name the word follows ("in Sidi Ekhrebish area", "the Briar Vista
+                    # area"; not an owner, "Beirut's Wadi Abu Jameel area"): a part, which must lie in the
+                    # story's countries (no Indian Sidhi in Benghazi)
+                    source, hint = "part", "near"
             if hit is not None:
                 s0 = m.start("name")
-                found.append(Mention(Span(s0, s0 + len(text)), text, hit[0], "context", hit[1], hint))
+                found.append(Mention(Span(s0, s0 + len(text)), text, hit[0], source, hit[1], hint))
     for m in _PAREN.finditer(cd.body):
         pos = m.start(1)
         for part in m.group(1).split(","):
