@@ -184,3 +184,9 @@ def test_the_first_of_the_towns_of_a_list_is_tied_to_the_event():
 def test_the_head_of_an_unknown_area_name_must_lie_in_the_story_s_country():
     cd = coded("Two soldiers were killed in clashes in Sidi Ekhrebish area, Benghazi, on Friday.", "killed")
     assert near(cd.events[0].location, 32.12, 20.07)  # Benghazi, not an Indian town called Sidhi
+
+
+def test_a_capital_named_after_its_country_s_capital_phrase_is_a_place_even_if_spacy_missed_it():
+    cd = coded("Saudi-led warplanes struck a wedding hall in the Yemeni capital Sanaa, residents said on Saturday.",
+               "struck")
+    assert near(cd.events[0].location, 15.35, 44.21)

@@ -386,9 +386,13 @@ def _capitals(body: str, gz: Gazetteer) -> list[Mention]:
         cap = gz.capitals.get(country.country) if country else None
         if cap is not None:
             name = gz.entry(cap).name
-            after = re.sub(r"^(?: city)?,?\s+", "", body[m.end():m.end() + 60])
-            if fold(after[:len(name)]) == fold(name):  # "Kenya's capital Nairobi": the country and the city
-                continue                                  # are written, each its own mention
+            lead = re.match(r"(?: city)?,?\s+", body[m.end():m.end() + 60])
+            start = m.end() + (lead.end() if lead else 0)
+            if fold(body[start:start + len(name)]) == fold(name):  # "Kenya's capital Nairobi": the country
+                # and the city are written, each its own mention (the city even where spaCy missed it)
+                out.append(Mention(Span(start, start + len(name)), body[start:start + len(name)], fold(name),
+                                   "capital", hint="town"))
+                continue
             out.append(Mention(Span(m.start(), m.end()), m.group(0), fold(name), "capital", hint="town"))
     return out
 
