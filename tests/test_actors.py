@@ -638,9 +638,6 @@ def test_party_activists_who_clash_are_rioters():
     event = _event(resolve("BNP activists"), resolve("police"), acled="Battles")
     settle(event, "BGD")
     assert event.actor1.kind == "rioters" and event.actor1.entity == "bnp"
-    event = _event(resolve("BNP activists"), resolve("a journalist"), acled="Violence against civilians")
-    settle(event, "BGD")
-    assert event.actor1.kind == "political_militia"
 
 
 def test_air_defences_are_the_military():
@@ -826,3 +823,13 @@ def test_demonstrators_who_attack_are_rioters():
     event = _event(resolve("protesters"), resolve("teachers"), acled="Violence against civilians")
     settle(event, "NPL", sentence="Protesters attacked teachers at a college that opened during the strike.")
     assert event.actor1.kind == "rioters"
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("BNP activists beat a journalist outside the press club in Bogura.", "rioters"),
+    ("BNP activists threw a crude bomb at a bus in Bogura.", "political_militia"),
+])
+def test_party_supporters_who_attack_without_arms_are_rioters(sentence, kind):
+    event = _event(resolve("BNP activists"), resolve("a journalist"), acled="Violence against civilians")
+    settle(event, "BGD", sentence=sentence)
+    assert event.actor1.kind == kind

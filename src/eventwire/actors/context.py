@@ -232,8 +232,12 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
             a1.kind = "political_militia" if violent else None
             if a1.kind:
                 _note(a1, "armed")
-        elif a1.sector == "PTY" and a1.kind == "political_militia" and event.acled_event_type == "Battles":
-            # "BNP and Awami League activists clashed": ACLED codes party supporters who fight as rioters
+        elif a1.sector == "PTY" and a1.kind == "political_militia" and (
+                event.acled_event_type == "Battles" or (
+                    event.acled_event_type in ("Violence against civilians", "Strategic developments")
+                    and not _WEAPONS.search(sentence) and not _WEAPONS.search(a1.text))):
+            # "BNP and Awami League activists clashed", "party supporters beat a journalist": ACLED codes
+            # party supporters who fight or wreck without guns or bombs as rioters
             a1.kind = "rioters"
             _note(a1, "party-clash")
         generic = a1.entity is not None and a1.entity.startswith("generic:")
