@@ -155,3 +155,18 @@ def test_a_state_written_as_container_is_the_state_not_its_namesake_county():
 def test_a_country_before_a_country_is_a_list_not_a_container(text, name, country):
     p = named(coded(text), name)
     assert p.feature == "country" and p.country == country
+
+
+@pytest.mark.parametrize("text", [
+    "Flu cases rose in Ontario, Quebec and Alberta this winter.",
+    "The agency counted the cases by province: nine in Ontario, six in Manitoba, two in Alberta, and one in Quebec.",
+])
+def test_a_listed_division_is_not_its_small_chief_town(text):
+    assert named(coded(text), "Quebec").feature == "admin1"
+
+
+def test_a_listed_division_whose_chief_town_holds_many_of_its_people_is_the_town():
+    p = named(coded("Of the cases, nine are in Sao Paulo, seven in Bahia, four in Parana and one in Goias."),
+              "Sao Paulo")
+    assert p.feature == "city" and km(p.lat, p.lon, -23.55, -46.64) < 30
+

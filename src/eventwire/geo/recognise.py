@@ -69,7 +69,8 @@ class Mention:
     key: str  # folded name
     source: str  # spacy:GPE, spacy:ORG, context, demonym ...
     admin_hint: bool = False  # the mention carried an administrative word ("Kano State")
-    hint: str | None = None  # "town" or "admin" from the context; "near" for a part of a longer name; "code"
+    hint: str | None = None  # "town" or "admin" from the context; "listed" among divisions; "near" for a part
+    # of a longer name; "code"
 
 
 @lru_cache(maxsize=1)

@@ -33,6 +33,7 @@ CAPITAL_PENALTY = 4.0  # for a division that shares its name with its country's 
 FRONT_BONUS = 3.0  # a town near a front line the article is tied to (frontlines.json)
 DIVISION_NEAR_KM = 100.0  # a town this close to the centre or chief town of a division it is written with fits it
 TOWN_IN_DISTRICT_KM = 50.0  # a district named like a town this close to its centre is read as the town
+LISTED_TOWN_SHARE = 0.2  # a listed division's chief town stays the town only with this share of its people
 HOME_SHARE = 0.6  # share of the story's weight one country needs to make the story a one-country one
 
 
@@ -130,7 +131,7 @@ def containers(mentions: list[Mention], text: str, gz: Gazetteer | None = None) 
     listed = _division_lists(mentions, text, gz) if gz is not None else set()
     for m in mentions:  # a name in a list of divisions is read as one ("Washington" the state)
         if id(m) in listed and m.hint is None:
-            m.hint = "admin"
+            m.hint = "listed"
     for a, b in zip(mentions, mentions[1:]):
         if id(a) in listed and id(b) in listed:
             chain, bracket = [], False
@@ -166,16 +167,21 @@ def _listed_town(text: str, b: Mention, gz: Gazetteer) -> bool:
     return bool(ids) and (bool(m.group("and") or m.group("and2")) or all(gz.feature(i) == "city" for i in ids))
 
 
+# What joins the names of a list: a comma or "and", with a count and "in" when the list counts cases
+# ("nine in Ontario, six in Manitoba, and one in Quebec").
+_LIST_JOIN = re.compile(r"(?:,|and|, and)(?:\s+(?:\d+|[a-z-]+)\s+in)?")
+
+
 def _division_lists(mentions: list[Mention], text: str, gz: Gazetteer) -> set[int]:
-    """Mentions (by id) in runs of three or more names, joined by commas or "and", that are all
-    divisions of one level ("Washington, Pennsylvania and California")."""
+    """Mentions (by id) in runs of three or more names, joined by commas or "and" (see _LIST_JOIN), that
+    are all divisions of one level ("Washington, Pennsylvania and California")."""
     def level(m: Mention) -> str | None:
         own = {gz.feature(i) for i in gz.lookup(m.key) if _is_division_named(gz.entry(i), m.key)}
         return own.pop() if len(own) == 1 else None
     out: set[int] = set()
     run: list[Mention] = []
     for m in [*mentions, None]:
-        if (m is not None and run and text[run[-1].span.end:m.span.start].strip() in (",", "and", ", and")
+        if (m is not None and run and _LIST_JOIN.fullmatch(text[run[-1].span.end:m.span.start].strip())
                 and level(m) == level(run[0])):
             run.append(m)
             continue
@@ -336,8 +342,10 @@ def _city_of_same_name(e: Entry, cands: list[tuple[int, str]], ms: list[Mention]
     if e.feature != "admin1" or any(m.admin_hint for m in ms):
         return e
     towns = [gz.entry(i) for i, _ in cands if gz.feature(i) == "city"]
-    # A town of (nearly) the division's name inside it, big enough to be its chief town.
-    towns = [t for t in towns if t.admin1 == e.admin1 and t.population >= 0.03 * e.population
+    # A town of (nearly) the division's name inside it, big enough to be its chief town; in a list of
+    # divisions, big enough to be what the name means (Sao Paulo, not Quebec City).
+    share = LISTED_TOWN_SHARE if any(m.hint == "listed" for m in ms) else 0.03
+    towns = [t for t in towns if t.admin1 == e.admin1 and t.population >= share * e.population
              and similarity(fold(t.name), fold(e.name)) >= 0.85]
     return max(towns, key=lambda t: t.population) if towns else e
 
@@ -387,7 +395,7 @@ def _best(key, ms, cands, gz, story, total, named_admin, others, local, fronts=(
     best = None
     # A division named like its country's capital yields to the capital ("Washington"), unless the name
     # is also a country's or the article lists it among divisions.
-    capital_first = hint != "admin" and not any(gz.feature(i) == "country" for i, _ in cands)
+    capital_first = hint not in ("admin", "listed") and not any(gz.feature(i) == "country" for i, _ in cands)
     ids = {i for i, _ in cands}
     towns = [gz.entry(i) for i in ids if gz.feature(i) == "city"]
     for i, rule in cands:
@@ -404,7 +412,7 @@ def _best(key, ms, cands, gz, story, total, named_admin, others, local, fronts=(
             s -= CAPITAL_PENALTY
         if hint == "town" and e.feature != "city":  # "the town of X"
             s -= 3.0
-        elif hint == "admin" and e.feature == "city":  # "X province"
+        elif hint in ("admin", "listed") and e.feature == "city":  # "X province"; "Ontario, Quebec and Alberta"
             s -= 1.0
         s += STORY_WEIGHT * story.get(e.country, 0.0) / total
         if e.feature in ("city", "admin2") and e.admin1 in named_admin:
