@@ -170,3 +170,9 @@ def test_a_listed_division_whose_chief_town_holds_many_of_its_people_is_the_town
               "Sao Paulo")
     assert p.feature == "city" and km(p.lat, p.lon, -23.55, -46.64) < 30
 
+
+def test_a_big_towns_name_does_not_name_its_state_for_small_namesakes():
+    town = named(coded("The Mayor of Boston declared an emergency as cases rose in New York and Texas."), "Boston")
+    assert km(town.lat, town.lon, 42.36, -71.06) < 30
+    town = named(coded("Police in Portland said the fire near Bangor, Maine spread overnight."), "Portland")
+    assert km(town.lat, town.lon, 43.66, -70.26) < 30  # the state is named by its own name: its Portland

@@ -33,6 +33,7 @@ CAPITAL_PENALTY = 4.0  # for a division that shares its name with its country's 
 FRONT_BONUS = 3.0  # a town near a front line the article is tied to (frontlines.json)
 DIVISION_NEAR_KM = 100.0  # a town this close to the centre or chief town of a division it is written with fits it
 TOWN_IN_DISTRICT_KM = 50.0  # a district named like a town this close to its centre is read as the town
+BIG_NAMER_POP = 300_000  # a name of a town this big does not name its namesake division for the bonus
 LISTED_TOWN_SHARE = 0.2  # a listed division's chief town stays the town only with this share of its people
 HOME_SHARE = 0.6  # share of the story's weight one country needs to make the story a one-country one
 
@@ -274,8 +275,11 @@ def resolve(mentions: list[Mention], gz: Gazetteer, dateline_key: str | None = N
             cands[key] = [(i, r) for i, r in cands[key] if gz.entry(i).country in story]
     # Divisions the article names, by key of the division ("US.LA"), and by which names: a name is no
     # evidence for its own namesakes ("Illinois" does not put a town called Illinois in Illinois).
+    # Nor is a big town's name ("New York") evidence for its division's small towns (Boston, N.Y.).
     naming: dict[str, set[str]] = defaultdict(set)
     for key, c in cands.items():
+        if any(gz.feature(i) == "city" and gz.entry(i).population >= BIG_NAMER_POP for i, _ in c):
+            continue
         for i, _ in c:
             e = gz.entry(i)
             if e.feature == "admin1":  # a division known by a town's name ("Menaka") still names it
