@@ -176,3 +176,9 @@ def test_a_big_towns_name_does_not_name_its_state_for_small_namesakes():
     assert km(town.lat, town.lon, 42.36, -71.06) < 30
     town = named(coded("Police in Portland said the fire near Bangor, Maine spread overnight."), "Portland")
     assert km(town.lat, town.lon, 43.66, -70.26) < 30  # the state is named by its own name: its Portland
+
+
+def test_a_named_state_does_not_pull_a_name_to_another_spellings_town():
+    cd = coded("A doctor at the children's hospital of Pittsburgh said obesity rates in California were rising.")
+    town = named(cd, "Pittsburgh")
+    assert km(town.lat, town.lon, 40.44, -80.0) < 30

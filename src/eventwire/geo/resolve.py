@@ -402,6 +402,10 @@ def _best(key, ms, cands, gz, story, total, named_admin, others, local, fronts=(
     capital_first = hint not in ("admin", "listed") and not any(gz.feature(i) == "country" for i, _ in cands)
     ids = {i for i, _ in cands}
     towns = [gz.entry(i) for i in ids if gz.feature(i) == "city"]
+    # Where a candidate bears the name as written (bar an administrative word), a named state lends nothing
+    # to other spellings' towns ("Pittsburgh" with "California" is no Pittsburg, Calif.).
+    written = {strip_admin_word(fold(m.text)) for m in ms}
+    as_written = {i for i in ids if strip_admin_word(fold(gz.entry(i).name)) in written}
     for i, rule in cands:
         e = gz.entry(i)
         exact = ascii_fold(e.name) in texts
@@ -419,7 +423,7 @@ def _best(key, ms, cands, gz, story, total, named_admin, others, local, fronts=(
         elif hint in ("admin", "listed") and e.feature == "city":  # "X province"; "Ontario, Quebec and Alberta"
             s -= 1.0
         s += STORY_WEIGHT * story.get(e.country, 0.0) / total
-        if e.feature in ("city", "admin2") and e.admin1 in named_admin:
+        if e.feature in ("city", "admin2") and e.admin1 in named_admin and (i in as_written or not as_written):
             s += NAMED_ADMIN_BONUS
         if e.feature in ("city", "admin2") and others:
             near = min(km(e.lat, e.lon, o.lat, o.lon) for o in others.values())
