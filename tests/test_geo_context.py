@@ -182,3 +182,9 @@ def test_a_named_state_does_not_pull_a_name_to_another_spellings_town():
     cd = coded("A doctor at the children's hospital of Pittsburgh said obesity rates in California were rising.")
     town = named(cd, "Pittsburgh")
     assert km(town.lat, town.lon, 40.44, -80.0) < 30
+
+
+def test_a_bare_name_is_the_town_that_outnumbers_its_namesake_division():
+    cd = coded("Two police officers in Hanover found the couple in their downtown condominium, "
+               "the U.S. attorney's office said.")
+    assert named(cd, "Hanover").feature == "city" and named(cd, "Hanover").country == "US"

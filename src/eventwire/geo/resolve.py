@@ -416,6 +416,10 @@ def _best(key, ms, cands, gz, story, total, named_admin, others, local, fronts=(
             elif any(t.admin1 == e.admin1 and km(t.lat, t.lon, e.lat, e.lon) < TOWN_IN_DISTRICT_KM and
                      ascii_fold(t.name) == ascii_fold(e.name) for t in towns):
                 s -= 1.5  # "Patna" alone is the town, not the district named after it
+        # A bare name is the town that outnumbers its namesake division ("Hanover": no Jamaican parish).
+        if (e.feature == "admin1" and hint is None and not any(m.admin_hint for m in ms)
+                and any(t.population > e.population and ascii_fold(t.name) in texts for t in towns)):
+            s -= _FEATURE_PRIOR["admin1"]
         if capital_first and e.feature in ("admin1", "admin2") and gz.capitals.get(e.country) in ids:
             s -= CAPITAL_PENALTY
         if hint == "town" and e.feature != "city":  # "the town of X"
