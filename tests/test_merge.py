@@ -111,3 +111,11 @@ def test_two_written_reports_of_one_bombing_share_an_incident():
                            "a local official said.", published="2017-07-18", doc_id="other")
     ids = [max(cd.events, key=lambda e: e.confidence).incident for cd in assign_incidents([first, second, other])]
     assert ids[0] == ids[1] != ids[2]
+
+
+def test_a_place_inferred_from_the_actors_does_not_part_reports():
+    named = report("a", "2017-09-13", 11.16, 14.01, 5)
+    named.events[0].location.country = "CM"
+    guessed = coarse(report("b", "2017-09-13", 9.07, 7.49, 5), "country", "NG")
+    guessed.events[0].location.inferred = True  # 'Boko Haram' alone put it in Nigeria
+    assert len(set(incidents(named, guessed))) == 1

@@ -47,8 +47,8 @@ def _coarse(p: Place) -> bool:
 
 def places_agree(a: Place | None, b: Place | None) -> bool | None:
     """True when both are towns (or points near one) within MAX_KM, False when they disagree (towns
-    further apart, or another country), None when one is missing or only a country or region."""
-    if a is None or b is None:
+    further apart, or another country), None when one is missing, inferred, or only a country or region."""
+    if a is None or b is None or a.inferred or b.inferred:  # a place guessed from the actors tells nothing
         return None
     if _coarse(a) or _coarse(b):
         return None if not (a.country and b.country) or a.country == b.country else False
