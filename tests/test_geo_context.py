@@ -188,3 +188,9 @@ def test_a_bare_name_is_the_town_that_outnumbers_its_namesake_division():
     cd = coded("Two police officers in Hanover found the couple in their downtown condominium, "
                "the U.S. attorney's office said.")
     assert named(cd, "Hanover").feature == "city" and named(cd, "Hanover").country == "US"
+
+
+def test_a_list_of_divisions_is_of_one_country():
+    cd = coded("Dozens fell ill in New York City, Long Island, New York, Pennsylvania and New Jersey after eating tacos.")
+    assert named(cd, "Long Island").country == "US"
+    assert named(cd, "Pennsylvania").feature == "admin1"

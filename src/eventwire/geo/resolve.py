@@ -175,20 +175,26 @@ _LIST_JOIN = re.compile(r"(?:,|and|, and)(?:\s+(?:\d+|[a-z-]+)\s+in)?")
 
 def _division_lists(mentions: list[Mention], text: str, gz: Gazetteer) -> set[int]:
     """Mentions (by id) in runs of three or more names, joined by commas or "and" (see _LIST_JOIN), that
-    are all divisions of one level ("Washington, Pennsylvania and California")."""
-    def level(m: Mention) -> str | None:
-        own = {gz.feature(i) for i in gz.lookup(m.key) if _is_division_named(gz.entry(i), m.key)}
-        return own.pop() if len(own) == 1 else None
+    are all divisions of one level and, below countries, of one country ("Washington, Pennsylvania and
+    California"; in "Long Island, New York, Pennsylvania" the Bahamas' Long Island is no part of the list)."""
+    def level(m: Mention) -> set[tuple[str, str]]:
+        ents = [gz.entry(i) for i in gz.lookup(m.key)]
+        own = [e for e in ents if _is_division_named(e, m.key)]
+        if len({e.feature for e in own}) != 1:
+            return set()
+        return {(e.feature, "" if e.feature == "country" else e.country) for e in own}
     out: set[int] = set()
     run: list[Mention] = []
+    common: set[tuple[str, str]] = set()
     for m in [*mentions, None]:
         if (m is not None and run and _LIST_JOIN.fullmatch(text[run[-1].span.end:m.span.start].strip())
-                and level(m) == level(run[0])):
+                and common & level(m)):
             run.append(m)
+            common &= level(m)
             continue
-        if len(run) >= 3 and level(run[0]):
+        if len(run) >= 3 and common:
             out.update(id(x) for x in run)
-        run = [m] if m is not None else []
+        run, common = ([m], level(m)) if m is not None else ([], set())
     return out
 
 
