@@ -25,3 +25,19 @@ def test_an_event_without_its_other_side_is_the_fuller_one_repeated():
     fuller = {key(e, False) for e in cd.events if e.actor2 is not None}
     assert cd.events and not [e for e in cd.events if e.actor2 is None and key(e, False) in fuller]
 
+
+
+def test_force_used_on_a_protest_is_its_intervention_not_a_battle():
+    cd = code("Police fired tear gas at hundreds of traders in Kampala on Monday as they marched against new "
+              "market fees.", published="2024-03-05")
+    assert any(e.type == "PROTEST" for e in cd.events)
+    assert not [e for e in cd.events if e.acled_event_type == "Battles"]
+    assert not [e for e in cd.events if e.type == "ASSAULT" and e.acled_event_type == "Protests"]
+
+
+def test_a_battle_beside_no_protest_and_deaths_at_a_protest_stay():
+    cd = code("Soldiers fired on rebels near Bunia on Monday.", published="2024-03-05")
+    assert any(e.acled_event_type == "Battles" for e in cd.events)
+    cd = code("Police shot dead two protesters in Kampala on Monday as they marched against new market fees.",
+              published="2024-03-05")
+    assert any(e.type == "ASSAULT" and e.fatalities == 2 for e in cd.events)

@@ -1,6 +1,9 @@
 """One event told twice by one sentence: two triggers of the same sentence ("an airstrike hit …") coded
 alike become one event. An event equal to another of its sentence in every field a user sees, except that
-it lacks the other side (actor2), is the same event less complete and goes too."""
+it lacks the other side (actor2), is the same event less complete and goes too. And where a sentence tells
+of a protest, the force used on its crowd ("police fired tear gas at protesters") is the protest's
+intervention, told by the protest event: a violent event of that sentence coded as the protest itself, or
+as a battle that a crowd fights, goes (ACLED's battles are between organised armed groups)."""
 from __future__ import annotations
 
 from .model import CodedDocument, Event
@@ -18,9 +21,23 @@ def key(ev: Event, with_target: bool = True) -> tuple:
             (ev.when.date, ev.when.precision) if ev.when else None, ev.fatalities, ev.status, ev.attribution)
 
 
+CROWDS = ("protesters", "rioters")
+DEMONSTRATIONS = ("Protests", "Riots")
+
+
+def _intervention(ev: Event, protests: set) -> bool:
+    """A violent event of a protest's sentence that only retells the protest or the force used on it."""
+    if ev.type != "ASSAULT" or ev.evidence not in protests or ev.fatalities:
+        return False
+    crowd = any(a is not None and a.kind in CROWDS for a in (ev.actor1, ev.actor2))
+    return ev.acled_event_type in DEMONSTRATIONS or (ev.acled_event_type == "Battles" and crowd)
+
+
 def collapse(cd: CodedDocument) -> None:
     """Keep one event of each group of repeats: the most confident one with the fullest fields, at the
     place of the group's first event in the list and with the group's highest confidence."""
+    protests = {ev.evidence for ev in cd.events if ev.type == "PROTEST" and ev.acled_event_type in DEMONSTRATIONS}
+    cd.events = [ev for ev in cd.events if not _intervention(ev, protests)]
     best: dict[tuple, Event] = {}
     for ev in cd.events:
         k = key(ev)
