@@ -734,16 +734,23 @@ def test_next_sentence_blaming_a_named_party_replaces_a_generic_attacker(parse, 
     ("American drones struck Islamic State fighters in the Libyan desert.", "Islamic State fighters", "external"),
     ("American drones shot down a Libyan jet over the desert.", "a Libyan jet", "state_forces")])
 def test_without_a_place_a_force_against_rebels_is_abroad_in_the_other_country_named(parse, text, target, kind):
+    cd = _placeless(parse, text, "American drones", target, "Explosions/Remote violence", ("American", "Libyan"))
+    assert cd.events[0].actor1.kind == kind
+
+
+def _placeless(parse, text, actor, target, acled, peoples):
+    """``text`` coded as one event of ``actor`` on ``target`` with no place found, the ``peoples`` words
+    read as naming their countries (a two-letter code from the word), then contextualised."""
     start = text.index(target)
-    event = _event(resolve("American drones", Span(0, 15)), resolve(target, Span(start, start + len(target))),
-                   acled="Explosions/Remote violence")
+    event = _event(resolve(actor, Span(0, len(actor))), resolve(target, Span(start, start + len(target))),
+                   acled=acled)
     event.evidence = Span(0, len(text))
     cd = _coded(parse, text, event)
-    for word in ("American", "Libyan"):
+    for word in peoples:
         at = text.index(word)
         cd.places.append(Place(Span(at, at + len(word)), word, word, 0.0, 0.0, country=word[:2].upper()))
     contextualise(cd)
-    assert cd.events[0].actor1.kind == kind
+    return cd
 
 
 @pytest.mark.parametrize("sentence,kind", [
@@ -794,15 +801,7 @@ def test_a_blast_of_a_bomb_with_no_actor_is_an_unidentified_group_s(sentence, ki
     ("Burundian soldiers beat several Congolese refugees at the camp.", "several Congolese refugees", "state_forces")])
 def test_without_a_place_a_force_attacking_another_country_s_land_is_abroad(parse, text, target, kind):
     first = text.split()[0] + " " + text.split()[1]
-    start = text.index(target)
-    event = _event(resolve(first, Span(0, len(first))), resolve(target, Span(start, start + len(target))),
-                   acled="Violence against civilians")
-    event.evidence = Span(0, len(text))
-    cd = _coded(parse, text, event)
-    for word in (text.split()[0], target.split()[-2]):
-        at = text.index(word)
-        cd.places.append(Place(Span(at, at + len(word)), word, word, 0.0, 0.0, country=word[:2].upper()))
-    contextualise(cd)
+    cd = _placeless(parse, text, first, target, "Violence against civilians", (text.split()[0], target.split()[-2]))
     assert cd.events[0].actor1.kind == kind
 
 
