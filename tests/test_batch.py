@@ -13,7 +13,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from eventwire.batch import run_batch
+from eventwire.batch import _temp_path, run_batch
 
 SENTENCES = [
     "Gunmen killed three villagers in Zamfara state on Monday, police said.",
@@ -97,3 +97,19 @@ def test_resume_after_kill_minus_9_loses_and_duplicates_nothing(tmp_path):
     got = ids(out)
     assert len(got) == len(set(got)) == 41
     assert f"{done_before} chunks already" in proc.stderr.replace("\n", " ")
+    assert not list(out.rglob(".*.tmp*")), "a file cut short by the kill is left behind"
+
+
+def test_a_write_cut_short_neither_breaks_readers_nor_survives_the_next_run(tmp_path):
+    """A kill -9 during a write leaves a truncated temporary file: a Parquet reader of the table
+    folder must not see it, and the next run sweeps it away."""
+    src, out = corpus(tmp_path, 4), tmp_path / "out"
+    run_batch([str(src)], str(out), workers=1, chunk_size=2)
+    cut = _temp_path(out / "documents" / "part-000009.parquet")
+    cut.write_bytes(b"PAR1 truncated by a kill")
+    marker_cut = _temp_path(out / "_done" / "part-000009.json")
+    marker_cut.write_text('{"fingerp')
+    assert sorted(ids(out)) == sorted([f"d{i}" for i in range(4)] + ["docs.jsonl:5"])
+    again = run_batch([str(src)], str(out), workers=1, chunk_size=2)
+    assert again.skipped_chunks == 3
+    assert not cut.exists() and not marker_cut.exists()

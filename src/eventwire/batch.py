@@ -108,11 +108,27 @@ def rows_of(coded: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return tables
 
 
+def _temp_path(path: Path) -> Path:
+    """Where a file is written before its atomic rename: hidden (leading '.'), so that Parquet
+    dataset readers (pyarrow, Dask, DuckDB) skip it even when a killed run leaves it behind."""
+    return path.with_name(f".{path.name}.tmp{os.getpid()}")
+
+
+def sweep_temporaries(out: Path) -> int:
+    """Remove what a run killed mid-write left behind; returns how many files went."""
+    gone = 0
+    for folder in [out / t for t in TABLES] + [out / "_done"]:
+        for f in folder.glob(".*.tmp*") if folder.is_dir() else ():
+            f.unlink(missing_ok=True)
+            gone += 1
+    return gone
+
+
 def _write_parquet(rows: list[dict[str, Any]], path: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp = _temp_path(path)
     table = pa.Table.from_pylist(rows) if rows else pa.table({"doc_id": pa.array([], pa.string())})
     pq.write_table(table, tmp)
     os.replace(tmp, path)
@@ -139,7 +155,7 @@ def code_chunk(part: int, docs: list[dict[str, Any]], out: str) -> dict[str, int
              "events": sum(len(d.get("events") or []) for d in coded)}
     marker = _marker(root, part)
     marker.parent.mkdir(parents=True, exist_ok=True)
-    tmp = marker.with_suffix(".tmp")
+    tmp = _temp_path(marker)
     tmp.write_text(json.dumps({"fingerprint": fingerprint(docs), **stats}))
     os.replace(tmp, marker)
     return stats
@@ -161,6 +177,7 @@ def run_batch(inputs: list[str], out: str, scheduler: str | None = None, workers
     logging.getLogger("distributed").setLevel(logging.ERROR)  # the CLI shows progress; Dask's chatter is noise
     root = Path(out)
     root.mkdir(parents=True, exist_ok=True)
+    sweep_temporaries(root)
     stats = BatchStats()
     cluster = None
     if scheduler:
