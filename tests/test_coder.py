@@ -228,3 +228,22 @@ def test_the_dead_a_later_sentence_adds_to_the_event():
 ])
 def test_stock_phrases_of_reporting_are_not_events(text, type_, coded_):
     assert any(e.type == type_ for e in coded(text).events) == coded_
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The war in the north has threatened to drag the whole region into famine.", "THREATEN"),
+    ("Officials hope the latest round of negotiations will allow farmers to return to their fields.", "CONCEDE"),
+])
+def test_an_event_named_as_the_doer_is_no_event(text, type_):
+    assert type_ not in {e.type for e in coded(text).events}
+
+
+def test_violence_done_by_an_event_noun_keeps_its_event_but_no_actor():
+    cd = coded("The revolt that swept the province in 1998 killed the provincial governor.")
+    ev = next(e for e in cd.events if e.type == "ASSAULT" and words(cd, e.trigger) == "killed")
+    assert ev.actor1 is None and "governor" in ev.actor2.text
+
+
+def test_a_party_named_in_the_event_noun_stays_the_doer():
+    cd = coded("Thousands of families displaced by the Al Shabaab insurgency returned home.")
+    assert any(e.actor1 is not None and "Al Shabaab" in e.actor1.text for e in cd.events)

@@ -279,6 +279,8 @@ def _candidate(hit: Hit, sent: Any, si: int, seg: Any) -> Candidate | None:
     if _idle_engage(hit.trigger) or _left_in_a_state(hit.trigger) or _intercepted_no_weapon(hit):
         return None
     r = roles.find(hit.trigger, symmetric=e.id == "assault.clash")
+    if _happening_agent(hit.trigger, r) and e.type not in VIOLENT_TYPES and r.how != "passive":
+        return None  # "the battle has threatened to plunge Libya into chaos": no one threatens
     c = Candidate(hit=hit, sent=sent, sent_index=si, segment=seg, type=e.type, mode=e.mode, acled=e.acled,
                   rule=e.id, roles=r, weight=e.weight)
     if e.family in ("violence", "blast", "territory") and r.actor2 is not None and roles.is_place(r.actor2.root):
@@ -287,6 +289,14 @@ def _candidate(hit: Hit, sent: Any, si: int, seg: Any) -> Candidate | None:
             and r.target.ent_type_ not in ("PERSON", "ORG") and not roles.is_place(r.target):
         return None  # "captured soldiers", "captured weapons": not territory (a village may be tagged PERSON)
     return c
+
+
+def _happening_agent(trigger: Any, r: roles.Roles) -> bool:
+    """A verb whose doer is an event or a state of affairs ("the new round of talks would allow", "the
+    uprising that killed Gadhafi", "displaced by the conflict"): no party acts. Violence so told and what
+    befell those it was done to ("displaced by") keep their event and take the party the words name ("the
+    Boko Haram conflict"), else one from context; any other event with such a subject is none."""
+    return trigger.pos_ == "VERB" and r.actor1 is not None and roles.is_happening(r.actor1.root)
 
 
 def _idle_engage(trigger: Any) -> bool:
@@ -447,6 +457,8 @@ def _event(c: Candidate, sents: list[Any], si: int, trigger_ids: dict[int, str])
     seg, sent, trig = c.segment, c.sent, c.hit.trigger
     off = seg.offset
     actor1, actor2 = _actor(c.roles.actor1, off), _actor(c.roles.actor2, off)
+    if actor1 is not None and actor1.entity is None and _happening_agent(trig, c.roles):
+        actor1 = None  # "the 2011 uprising that killed ...", not "the Boko Haram conflict"
     parties = [w for a in (actor1, actor2) if a is not None for w in (a.name, a.text) if w]
     mod = modality.assess(trig, sent, parties)
     status = mod.status or "asserted"

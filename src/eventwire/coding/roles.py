@@ -197,6 +197,19 @@ def _np(head: Any) -> Any:
     return doc[start:end] if end > start else None
 
 
+def is_happening(head: Any) -> bool:
+    """An event or a state of affairs named as if it acted: "the battle for Tripoli", "the new round of
+    talks", "the 2011 uprising" (nouns.json: happenings, happening_measures)."""
+    if head is None or head.pos_ != "NOUN":
+        return False
+    n = nouns()
+    lemma = head.lemma_.lower()
+    if lemma in n["happenings"] or head.lower_ in n["happenings"]:
+        return True
+    measured = _prep_object(head, ("of",)) if lemma in n["happening_measures"] else None
+    return measured is not None and is_happening(measured)
+
+
 def is_place(head: Any) -> bool:
     """A participant that is a place, not a party ("shelled Severodonetsk", "captured the town")."""
     return head.ent_type_ in PLACE_ENTITIES or head.lemma_.lower() in nouns()["place_heads"]
