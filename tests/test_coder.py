@@ -247,3 +247,13 @@ def test_violence_done_by_an_event_noun_keeps_its_event_but_no_actor():
 def test_a_party_named_in_the_event_noun_stays_the_doer():
     cd = coded("Thousands of families displaced by the Al Shabaab insurgency returned home.")
     assert any(e.actor1 is not None and "Al Shabaab" in e.actor1.text for e in cd.events)
+
+
+@pytest.mark.parametrize("text, backer", [
+    ("Last week Iranian-backed rebels drove the army out of two villages near the coast.", "Iranian"),
+    ("Fighters supported by the central government have held the port since March.", "the central government"),
+])
+def test_a_backer_that_describes_a_party_is_a_relation_not_an_event(text, backer):
+    cd = coded(text)
+    assert not {"SUPPORT", "COOPERATE", "AID"} & {e.type for e in cd.events}
+    assert any(backer in r["source"]["text"] for r in cd.relations)

@@ -15,7 +15,8 @@ from typing import Any
 from .. import actors
 from ..model import Actor, CodedDocument, Event, Span
 from . import fatalities, modality, roles
-from .lexicon import Entry, Hit, acled_types, contains, headers, lexicon, nouns, phrase, plover_modes, rules
+from .lexicon import (Entry, Hit, acled_types, contains, headers, lexicon, nouns, phrase, plover_modes, relation_verbs,
+                      rules)
 
 #: ACLED notes often open with a category label: "Interception: On 8 April ...".
 HEADER = re.compile(r"\s*([A-Z][A-Za-z ,/\-]{2,50}):\s")
@@ -278,6 +279,8 @@ def _candidate(hit: Hit, sent: Any, si: int, seg: Any) -> Candidate | None:
         return None
     if _idle_engage(hit.trigger) or _left_in_a_state(hit.trigger) or _intercepted_no_weapon(hit):
         return None
+    if _backing_described(hit.trigger):
+        return None
     r = roles.find(hit.trigger, symmetric=e.id == "assault.clash")
     if _happening_agent(hit.trigger, r) and e.type not in VIOLENT_TYPES and r.how != "passive":
         return None  # "the battle has threatened to plunge Libya into chaos": no one threatens
@@ -289,6 +292,12 @@ def _candidate(hit: Hit, sent: Any, si: int, seg: Any) -> Candidate | None:
             and r.target.ent_type_ not in ("PERSON", "ORG") and not roles.is_place(r.target):
         return None  # "captured soldiers", "captured weapons": not territory (a village may be tagged PERSON)
     return c
+
+
+def _backing_described(trigger: Any) -> bool:
+    """ "Turkish-backed militias", "militias allied with the government": a participle of backing that
+    describes a party tells who stands behind it (a relation, relations.py), no event of the day."""
+    return trigger.dep_ in ("amod", "acl") and trigger.tag_ == "VBN" and trigger.lemma_.lower() in relation_verbs()
 
 
 def _happening_agent(trigger: Any, r: roles.Roles) -> bool:

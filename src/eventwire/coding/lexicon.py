@@ -242,6 +242,12 @@ def headers() -> dict[str, dict[str, Any]]:
 
 
 @functools.lru_cache(maxsize=None)
+def relation_verbs() -> dict[str, str]:
+    """Verbs (lemmas) that state who stands behind whom -> the relation ("back" -> "backs")."""
+    return _load("relations.json")["verbs"]
+
+
+@functools.lru_cache(maxsize=None)
 def nouns() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in _load("nouns.json").items() if not k.startswith("_")}
 

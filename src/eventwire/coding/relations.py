@@ -5,9 +5,6 @@
 """
 from __future__ import annotations
 
-import functools
-import json
-from importlib import resources
 from typing import Any
 
 from .. import actors
@@ -15,12 +12,7 @@ from ..model import CodedDocument
 from ..serialize import actor as actor_json
 from . import roles
 from .coder import evidence_span
-
-
-@functools.lru_cache(maxsize=None)
-def _verbs() -> dict[str, str]:
-    path = resources.files("eventwire") / "data" / "coding" / "relations.json"
-    return json.loads(path.read_text(encoding="utf-8"))["verbs"]
+from .lexicon import relation_verbs
 
 
 def _with_conjuncts(tok: Any) -> list[Any]:
@@ -73,7 +65,7 @@ def _np(tok: Any) -> Any:
 
 def find(cd: CodedDocument) -> None:
     """Fill ``cd.relations`` from every segment."""
-    verbs = _verbs()
+    verbs = relation_verbs()
     for seg in cd.segments:
         for tok in seg.doc:
             rel = verbs.get(tok.lemma_.lower())
