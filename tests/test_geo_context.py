@@ -194,3 +194,31 @@ def test_a_list_of_divisions_is_of_one_country():
     cd = coded("Dozens fell ill in New York City, Long Island, New York, Pennsylvania and New Jersey after eating tacos.")
     assert named(cd, "Long Island").country == "US"
     assert named(cd, "Pennsylvania").feature == "admin1"
+
+
+@pytest.mark.parametrize("text,trigger,name,country", [
+    # the object of an attack lies abroad as often as not: the attacker's people do not pull it home
+    ("On 27 March 2022, Russian forces fired two missiles on Odesa. There were no casualties.", "fired", "Odesa", "UA"),
+    ("On 7 April 2022, Russian forces shelled the Odesa region from the sea, damaging a pier.", "shelled", "Odesa", "UA"),
+    # a "person" made of the name, a dash and a district
+    ("On 7 April 2022, Ukrainian forces shelled Donetsk - Kuibyshivskyi with mortars. Casualties unknown.",
+     "shelled", "Donetsk", "UA"),
+    # a village before its division, after the verb and what it was done with or when
+    ("On 4 April 2022, Russian forces shelled throughout the whole day Zolote, Luhansk, damaging houses.",
+     "shelled", "Zolote", "UA"),
+    ("On 4 April 2022, Russian forces shelled with rocket launchers, mortars and artillery Novodruzhesk, Luhansk.",
+     "shelled", "Novodruzhesk", "UA"),
+    ("On 2 April 2022, Russian forces clashed with the Ukrainian Army trying to gain Avdiivka, Donetsk.",
+     "clashed", "Avdiivka", "UA"),
+])
+def test_the_place_an_attack_is_aimed_at_is_found(text, trigger, name, country):
+    cd = coded(text, trigger)
+    loc = cd.events[0].location
+    assert loc.text == name and loc.country == country
+
+
+def test_a_three_letter_town_after_a_preposition_is_a_place_but_a_month_is_not():
+    cd = coded("On 8 May, activists organized a protest outside a party building in central Van, demanding the "
+               "release of two mayors arrested in Jan last year.")
+    assert named(cd, "Van").country == "TR"
+    assert not [p for p in cd.places if p.text == "Jan"]

@@ -13,6 +13,7 @@ from .fold import ascii_fold, fold
 from .gazetteer import Gazetteer, strip_admin_word
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SHORT_TOWN_POP = 50_000  # a town whose name has three letters is read after "in", "near"... from this size
 # Words that make an ORG/FAC span an institution rather than a place ("Gaza City Council").
 _INSTITUTION = re.compile(
     r"\b(?:university|college|school|academy|department|office|ministry|council|committee|police|sheriff|"
@@ -28,13 +29,17 @@ _INSTITUTION = re.compile(
 _JOIN = r"(?:(?:de|do|da|dos|das|del|di|du|des|la|las|los|le|les|sur)\s)?"
 _NAME = (r"((?:(?:al|el|ad|as|ash|an|ar|at|az)-)?[A-Z][\w'\u2019\u2018-]+(?: " + _JOIN
          + r"(?:al-|el-)?[A-Z][\w'\u2019-]+){0,3})")
+# Verbs of attack and capture take a place as their object ("Russian forces shelled Mariupol").
+HIT_VERBS = (r"shelled|shelling|hit|attacked|bombed|bombarded|struck|stormed|captured|seized|recaptured|retook|"
+             r"raided|besieged|targeted|liberated|occupied|overran|invaded|entered|pounded")
 _CONTEXT = [
     re.compile(r"\b(?P<word>town|towns|city|cities|village|villages|district|province|region|county|governorate|state|suburb|"
                r"neighbou?rhood|area|localit(?:y|ies)|capital|port|oasis|municipality|hamlet) of (?P<name>"
                + _NAME[1:]),
     # "in Oju Local Government Area", "in the Gwoza area", "in Luiza territory", "at a Washington state farm":
     # units named after their town, or divisions.
-    re.compile(r"\b(?:in|near|outside|at|around|from|to|of|on|across|throughout) (?:the |an? )?(?P<name>" + _NAME[1:] +
+    re.compile(r"\b(?:in|near|outside|at|around|from|to|of|on|across|throughout|" + HIT_VERBS
+               + r") (?:the |an? )?(?P<name>" + _NAME[1:] +
                r"(?= (?P<word>province|district|governorate|region|state|county|parish|area|town|village|city|"
                r"oblast|raion|rayon|"
                r"(?i:local government area|local government|lga)|territory|locality|upazila|tehsil|taluka?|"
@@ -45,20 +50,21 @@ _STATE_ABBR = re.compile(r"(?<=[a-z]), ((?:[A-Z][a-z]{0,4}\.\s?){1,2}|[A-Z]\.[A-
 _PLACE_WORD = re.compile(r" (?:city|town|vil+age|com+une|neighbou?rho+d|area|sector|camp|market)$")  # on folded names
 # Parenthesised administrative context of ACLED-style notes: "Bar-Sanguun village (Kismaayo, Lower Juba)".
 _PAREN = re.compile(r"\(([A-Z][^()]{1,80})\)")
-# A capitalised name right after a locative word, which spaCy left untagged ("near Shyrokyne, Donetsk").
-# Verbs of attack and capture take a place as their object ("Russian forces shelled Mariupol").
-HIT_VERBS = (r"shelled|shelling|hit|attacked|bombed|bombarded|struck|stormed|captured|seized|recaptured|retook|"
-             r"raided|besieged|targeted|liberated|occupied|overran|invaded|entered|pounded")
 # "in central Van", "near northern Kidal": a part of the place, written before it.
 _PART = r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|downtown)\s+)?"
-_AFTER_VERB = re.compile(r"\b(?:" + HIT_VERBS + r")\s+" + _NAME)
+# Nouns of attack take a place after "on", "at", "against" ("fired two missiles on Odesa", "an attack on Kramatorsk").
+_ATTACK_ON = (r"(?:attacks?|assaults?|offensive|strikes?|airstrikes?|air strikes?|missiles?|rockets?|shells?|mortars?|"
+              r"bombs?|bombing|bombardment|shelling|raids?|fire)\s+(?:on|at|against|upon)")
+_AFTER_VERB = re.compile(r"\b(?:" + HIT_VERBS + "|" + _ATTACK_ON + r")\s+" + _NAME)
 _TOWN_WORDS = ("town", "towns", "city", "cities", "village", "villages", "suburb", "hamlet", "oasis", "port")
 # An area or a unit named after its chief town as a rule ("the Gwoza area", "Biu LGA", "Luiza territory").
 _SEAT_NAMED = ("area", "capital", "local government area", "local government", "lga", "territory", "upazila",
                "tehsil", "taluk", "taluka", "sub-county", "subcounty", "woreda", "cercle", "commune")
+# A capitalised name right after a locative word, which spaCy left untagged ("near Shyrokyne, Donetsk").
 _AFTER_PREP = re.compile(r"\b(?:in|In|near|Near|outside|Outside|at|At|around|of|from|into|towards?)\s+" + _PART + _NAME)
-_STRONG_LOC = re.compile(r"(?i:in|near|outside|at|around|into|" + HIT_VERBS + r")\s")
+_STRONG_LOC = re.compile(r"(?i:in|near|outside|at|around|into|" + HIT_VERBS + "|" + _ATTACK_ON + r")\s")
 _LEADING = re.compile(r"^(?:the|The)\s+")
+_DASH = re.compile(r"\s?[-\u2013\u2014]\s?[A-Z]")
 _NAME_RUN = re.compile(r"(?<![\w'-])[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|the)){0,4}\s+$")  # up to 5 words
 
 
@@ -204,6 +210,8 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
                                      "code" if _is_code(name) else None))
             pos += len(part) + 1
     for m in [*_AFTER_PREP.finditer(cd.body), *_AFTER_VERB.finditer(cd.body)]:
+        # The object of an attack may lie abroad ("Russian forces shelled Odesa"): not a weak cue.
+        source = "after-attack" if m.re is _AFTER_VERB else "after-preposition"
         text = m.group(1)
         hit = _candidate_key(text, gz)
         while hit is None and " " in text:
@@ -212,17 +220,19 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
         span = Span(m.start(1), m.start(1) + len(text))
         clash = [p for p in persons if p.start < span.end and span.start < p.end]
         # A one-word "person", or any entity that is just the name ("shelled Makiivka" tagged ORG).
+        # A "person" that is the name, a dash and a district ("shelled Donetsk - Kuibyshivskyi") counts as the name.
         strong = hit is not None and _STRONG_LOC.match(m.group(0)) and all(
             people.get(p) == 1 or p == span or (p not in people and span.start <= p.start and p.end <= span.end
                                                  and not _POSSESSIVE_END.search(text))
+            or p.start == span.start and _DASH.match(cd.body, span.end)
             for p in clash)
         # An unknown name that spaCy took as an organisation after "at", "in"... ("a demonstration at Lasanod"):
         # a spelling for the resolver to match fuzzily, in the story's countries only.
         unknown = hit is None and _STRONG_LOC.match(m.group(0)) and all(p == span and p not in people for p in clash)
         if text in surnames or ("-" not in m.group(1) and clash and not strong and not unknown):
             continue
-        if hit is not None and len(hit[0]) > 3:
-            found.append(Mention(span, text, hit[0], "after-preposition", hit[1]))
+        if hit is not None and (len(hit[0]) > 3 or _short_town(gz, text, hit[0])):
+            found.append(Mention(span, text, hit[0], source, hit[1]))
             continue
         text = m.group(1)
         part = _known_prefix(text, gz)
@@ -429,7 +439,9 @@ _BEFORE_DIVISION = re.compile(r"(?<![\w'\u2019-])" + _NAME + r"(?P<kind>" + KIND
 _AND_NAME = re.compile(r",?\s+and\s+" + _NAME)
 _LEAD_IN = re.compile(r"(?:(?:^|\n)|\b(?:(?i:in|near|outside|at|around|into|from|of|on|to|towards?|over|across|via|"
                       r"throughout|IVO|" + HIT_VERBS + r")\s+(?:the\s+)?|"
-                      r"\b(?:" + HIT_VERBS + r"),?\s+(?:including\s+)?with\s+[a-z0-9 -]{1,40}?,?\s+|"  # "shelled with mortars X"
+                      # "shelled with mortars X", "shelled throughout the whole day X", "trying to gain X"
+                      r"\b(?:" + HIT_VERBS + r"|gain|gained|take|took|taken|reach|reached|regain|regained)"
+                      r"(?:,?\s+[a-z0-9-]+){0,8},?\s+|"
                       r"\b(?i:morning|afternoon|evening|night|AM|PM),\s+))$")
 _FUNCTION_WORD = re.compile(r"^(?:On|In|At|Near|From|To|The|But|And|Also|Then|Meanwhile)\s+")
 
@@ -455,7 +467,7 @@ def _before_divisions(body: str, gz: Gazetteer, surnames: set[str], people: dict
         lead = _FUNCTION_WORD.match(name)
         if lead:
             name, start = name[lead.end():], start + lead.end()
-        if not _LEAD_IN.search(body, max(0, start - 70), start):
+        if not _LEAD_IN.search(body, max(0, start - 90), start):
             continue  # "Sen. Sherrod Brown, Ohio": only after a locative word, a verb of attack or a line start
         hit = _candidate_key(name, gz)
         span = Span(start, start + len(name))
@@ -513,12 +525,20 @@ def _is_division(gz: Gazetteer, text: str, key: str) -> bool:
                for i in gz.lookup(key))
 
 
+def _short_town(gz: Gazetteer, text: str, key: str) -> bool:
+    """A three-letter name written as a name, not an acronym, of a town of SHORT_TOWN_POP or more
+    ("in central Van", "in Gao", "near Hue")."""
+    return len(text) == 3 and text[1:].islower() and any(
+        gz.feature(i) == "city" and gz.entry(i).population >= SHORT_TOWN_POP and fold(gz.entry(i).name) == key
+        for i in gz.lookup(key))  # its own name, not an alternate one ("Jan" is no Dschang)
+
+
 def _is_big(gz: Gazetteer, key: str) -> bool:
     return any(gz.feature(i) in ("country", "admin1", "continent") for i in gz.lookup(key))
 
 
-_REPEATED_FROM = ("spacy:GPE", "spacy:LOC", "context", "dateline", "after-preposition", "spacy:PERSON-located",
-                  "resident", "party-home")
+_REPEATED_FROM = ("spacy:GPE", "spacy:LOC", "context", "dateline", "after-preposition", "after-attack",
+                  "spacy:PERSON-located", "resident", "party-home")
 
 
 def _repeats(body: str, found: list[Mention]) -> list[Mention]:
