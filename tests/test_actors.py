@@ -832,3 +832,24 @@ def test_party_supporters_who_attack_without_arms_are_rioters(sentence, kind):
     event = _event(resolve("BNP activists"), resolve("a journalist"), acled="Violence against civilians")
     settle(event, "BGD", sentence=sentence)
     assert event.actor1.kind == kind
+
+
+def test_a_party_only_quoted_before_does_not_fight_later(parse):
+    text = ("The army accused the rebels of looting two warehouses in the port. Aid deliveries remain "
+            "difficult given the continued fighting.")
+    start = text.index("Aid")
+    event = _event(acled="Battles")
+    event.evidence = Span(start, len(text))
+    cd = _coded(parse, text, event)
+    contextualise(cd)
+    assert cd.events[0].actor1.entity != "generic:soldier", cd.events[0].actor1
+
+
+def test_a_party_that_acted_before_still_fights_later(parse):
+    text = "The army shelled rebel positions near the port. Aid deliveries remain difficult given the fighting."
+    start = text.index("Aid")
+    event = _event(acled="Battles")
+    event.evidence = Span(start, len(text))
+    cd = _coded(parse, text, event)
+    contextualise(cd)
+    assert cd.events[0].actor1.entity == "generic:soldier", cd.events[0].actor1

@@ -393,9 +393,11 @@ def _of_people(text: str, end: int) -> bool:
     return any(_role(resolve_words(w)) in (*_PEOPLE_ROLES, "crowd") for w in words)
 
 
-def _candidates(cd: CodedDocument, lo: int, hi: int, agents_only: bool = True) -> list[Actor]:
+def _candidates(cd: CodedDocument, lo: int, hi: int, agents_only: bool = True,
+                speakers: bool = True) -> list[Actor]:
     """Actors named in noun phrases and organisation names inside [lo, hi) of the input text; with
-    ``agents_only``, none that stands where the acted-on stand."""
+    ``agents_only``, none that stands where the acted-on stand; without ``speakers``, none that only
+    speaks there ("the U.S. military accused Russia of ...")."""
     found = []
     for seg in cd.segments:
         doc = seg.doc
@@ -406,7 +408,8 @@ def _candidates(cd: CodedDocument, lo: int, hi: int, agents_only: bool = True) -
         for chunk in phrases[bisect_left(starts, a):]:
             if chunk.start_char >= b:
                 break
-            if chunk.end_char <= b and _names_a_party(chunk) and not (agents_only and _patient(chunk.root)):
+            if chunk.end_char <= b and _names_a_party(chunk) and not (agents_only and _patient(chunk.root)) \
+                    and (speakers or not _speaker(chunk.root)):
                 start = seg.offset + chunk.start_char
                 found.append(resolve_words(chunk.text, Span(start, start + len(chunk.text))))
     return found
@@ -455,6 +458,18 @@ def _patient(token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in ("from", "of", "among", "including", "against", "on", "at")
 
 
+def _speaker(token) -> bool:
+    """Whether a phrase stands where a source stands: the subject of a verb of saying, claiming or
+    denying ("the army said", "the U.S. military accused Russia"), or after "according to"."""
+    from ..coding.modality import reporting_verbs  # the coder imports this package: import when called
+
+    while token.dep_ in ("conj", "compound", "amod", "nmod", "appos") and token.head is not token:
+        token = token.head
+    if token.dep_ == "nsubj":
+        return token.head.lemma_.lower() in reporting_verbs()
+    return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
+
+
 def _armed(actor: Actor, taken: set[str | None]) -> bool:
     return (actor.kind in _ARMED_KINDS and actor.entity not in taken and not _is_observer(actor)
             and actor.rule != "kb:country")
@@ -490,8 +505,9 @@ def _from_text(cd: CodedDocument, event: Event, named_only: bool) -> Actor | Non
         people = [a for a in people if a.entity == "generic:rioter"]
     if people:
         return _mark(people[0], "evidence")
-    before = [a for a in _candidates(cd, max(0, event.evidence.start - _LOOK_BACK), event.evidence.start)
-              if _armed(a, taken)]
+    # a party only quoted there did not act ("the U.S. military accused Russia ... given the fighting")
+    before = [a for a in _candidates(cd, max(0, event.evidence.start - _LOOK_BACK), event.evidence.start,
+                                     speakers=False) if _armed(a, taken)]
     return _mark(before[-1], "before") if before else None
 
 

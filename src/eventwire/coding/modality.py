@@ -72,6 +72,12 @@ _NOUN_LINKS = {"dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr", "compound",
 _PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "poss", "compound", "iobj"}
 
 
+def reporting_verbs() -> frozenset[str]:
+    """Verbs whose subject speaks: says, claims, accuses or denies ("said", "accused", "dismissed")."""
+    lex = _lexicon()
+    return lex.speech | lex.claim_verbs | lex.denial
+
+
 def _lemma(tok) -> str:
     return tok.lemma_.lower()
 
