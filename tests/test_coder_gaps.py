@@ -1,0 +1,31 @@
+"""Reports the coder used to leave without an event or without a first actor: protest forms of South
+Asian and North African reports, arson and thrown bombs, remote violence told in few words, bodies found."""
+from __future__ import annotations
+
+import pytest
+
+import eventwire
+
+
+def first(text: str):
+    cd = eventwire.code(text, id="g")
+    assert cd.error is None and cd.events, f"no event in {text!r}"
+    return cd.events[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Unemployed graduates staged a sit-in in front of the governorate offices in Gafsa.",
+    "In Khulna, activists of the student front brought out a procession on the university campus on Sunday.",
+    "Members of a teachers' association formed a human chain in front of the press club in Dhaka.",
+    "The opposition alliance observed a dawn-to-dusk hartal in Sylhet district on Monday.",
+    "Farmers staged a rasta roko on the national highway near Nashik, pressing for loan waivers.",
+])
+def test_protest_forms_are_protests_by_protesters(text):
+    ev = first(text)
+    assert ev.type == "PROTEST" and ev.acled_sub_event_type == "Peaceful protest", ev.rule
+    assert ev.actor1 is not None and ev.actor1.kind == "protesters"
+
+
+def test_a_procession_that_is_attacked_is_no_protest():
+    ev = first("Gunmen opened fire on a funeral procession in Quetta on Friday, killing three mourners.")
+    assert ev.type == "ASSAULT"
