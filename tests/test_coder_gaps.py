@@ -29,3 +29,30 @@ def test_protest_forms_are_protests_by_protesters(text):
 def test_a_procession_that_is_attacked_is_no_protest():
     ev = first("Gunmen opened fire on a funeral procession in Quetta on Friday, killing three mourners.")
     assert ev.type == "ASSAULT"
+
+
+def test_set_ablaze_reaches_past_a_long_object():
+    ev = first("In Rangpur, unidentified men set the district council's old land record office ablaze on Tuesday night.")
+    assert ev.acled_sub_event_type == "Looting/property destruction" and ev.rule.startswith("assault.destroy")
+
+
+def test_a_linked_phrase_needs_the_parse_link():
+    """ "set ... ablaze" is one act only where 'ablaze' depends on 'set'."""
+    from eventwire import nlp
+    from eventwire.coding.lexicon import match_at, phrase
+
+    ph = phrase("set ... ablaze")
+    linked = list(nlp.load()("Rioters set the old customs office ablaze."))
+    assert match_at(linked, 1, ph) is not None
+    apart = list(nlp.load()("The committee set a date, and by then the market was ablaze."))
+    assert match_at(apart, 2, ph) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hartal supporters hurled at least three cocktail bombs in front of the bus depot in Comilla on Sunday.",
+    "Residents of the township burnt tyres at the main intersection after a week without water.",
+])
+def test_thrown_cocktails_and_burnt_tyres_are_riots(text):
+    ev = first(text)
+    assert ev.type == "PROTEST" and ev.mode == "riot", ev.rule
+    assert ev.actor1 is not None and ev.actor1.kind == "rioters"

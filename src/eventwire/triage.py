@@ -144,7 +144,7 @@ def _cues() -> Cues:
     phrases: dict[str, list[tuple[frozenset[str], ...]]] = defaultdict(list)
     for entry in lexicon.lexicon().entries:
         for text in entry.words:
-            words = [inflect(w) for w, _ in lexicon.phrase(text).words]
+            words = [inflect(w) for w, _ in lexicon.phrase(text).words if w != lexicon.LINKED]
             for form in words[0]:
                 phrases[form].append(tuple(words[1:]))
     deaths = _data("fatality_cues.json")  # the words that report deaths, in the sentences after an event

@@ -3,7 +3,9 @@
 Everything here is read from ``eventwire/data/coding`` once per process; the code only applies it.
 A lexicon word is a lemma or a lower-case word form; several words make a phrase, matched in order
 with up to ``MAX_GAP`` other words between them ("took full control of"). ``word/POS`` restricts a
-single word to one part of speech ("fire/VERB" is a trigger, the noun "fire" is not).
+single word to one part of speech ("fire/VERB" is a trigger, the noun "fire" is not). ``...`` lets
+the next word stand anywhere later in the sentence if the parse links it to the word before
+("set ... ablaze": "set the district land office ablaze").
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from importlib import resources
 from typing import Any
 
 MAX_GAP = 2
+LINKED = "..."  # in a phrase: the next word is the previous word's head or dependent, at any distance
 #: Tokens inside these named entities are names, not triggers ("Rally for Democracy", "Air Force One").
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "NORP"})
 
@@ -98,12 +101,26 @@ def match_at(tokens: Any, i: int, ph: Phrase) -> list[Any] | None:
     if not _word_matches(tokens[i], word, pos):
         return None
     found = [tokens[i]]
+    linked = False
     for word, pos in ph.words[1:]:
-        nxt = _next_match(tokens, found[-1].i - tokens[0].i + 1, word, pos)
+        if word == LINKED:
+            linked = True
+            continue
+        j = found[-1].i - tokens[0].i + 1
+        nxt = _linked_match(tokens, found[-1], j, word, pos) if linked else _next_match(tokens, j, word, pos)
         if nxt is None:
             return None
         found.append(nxt)
+        linked = False
     return found
+
+
+def _linked_match(tokens: Any, prev: Any, j: int, word: str, pos: str | None) -> Any:
+    """The first token from index ``j`` matching ``word`` that is ``prev``'s head or dependent."""
+    for tok in tokens[j:]:
+        if (tok.head.i == prev.i or prev.head.i == tok.i) and _word_matches(tok, word, pos):
+            return tok
+    return None
 
 
 def _next_match(tokens: Any, j: int, word: str, pos: str | None) -> Any:
