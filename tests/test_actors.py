@@ -368,6 +368,17 @@ def test_country_named_in_the_actor_is_no_place_of_the_story(parse):
     assert cd.events[0].actor1.kind == "external"
 
 
+@pytest.mark.parametrize("text", [
+    "On 13 April 2022, Russian forces abducted the mayor of Skadovsk, Kherson.",
+    "On 29 March 2022, Russian forces kidnapped the head of Novi Borovychi village, Chernihiv.",
+])
+def test_a_town_in_the_words_of_a_party_is_a_place_of_the_story(text):
+    """A town in a victim's title tells where the story is; the force of another country is external."""
+    from eventwire.pipeline import code
+    a1 = code(text).events[0].actor1
+    assert a1.country == "RUS" and a1.kind == "external"
+
+
 def test_clash_between_police_and_vendors_is_a_riot():
     event = _event(resolve("Police"), resolve("newspaper vendors"), acled="Battles")
     settle(event, "ZWE", sentence="Police and newspaper vendors clashed in Gweru.")
@@ -607,9 +618,10 @@ def test_monitored_fire_near_the_held_city_of_donetsk_is_the_states():
 def test_places_in_a_target_phrase_are_the_story_s():
     """The shelled village's oblast is a place of the story; a country in a named force's words is not."""
     text = "Belarusian troops shelled Hrabivka, Chernihiv. Military forces of Belarus said nothing."
-    def at(word, country, inferred=False):
+    def at(word, country, inferred=False, feature="city"):
         start = text.index(word)
-        return Place(Span(start, start + len(word)), word, word, 51.5, 31.3, country=country, inferred=inferred)
+        return Place(Span(start, start + len(word)), word, word, 51.5, 31.3, country=country, inferred=inferred,
+                     feature=feature)
     target = resolve("Hrabivka, Chernihiv", Span(text.index("Hrabivka"), text.index(".")))
     assert target.entity is None
     force_start = text.index("Military")
@@ -619,7 +631,7 @@ def test_places_in_a_target_phrase_are_the_story_s():
     event.location = at("Chernihiv", "UA", inferred=True)
     other = _event(named, type_="CONSULT")
     cd = CodedDocument(doc=Document(id="t", text=text), events=[event, other],
-                       places=[at("Chernihiv", "UA"), at("Belarus", "BY")])
+                       places=[at("Chernihiv", "UA"), at("Belarus", "BY", feature="country")])
     assert _doc_countries(cd) == ("UKR", Counter({"UKR": 1}))
 
 

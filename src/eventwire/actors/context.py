@@ -352,11 +352,13 @@ def _no_scene(place: Place | None) -> bool:
 def _doc_countries(cd: CodedDocument) -> tuple[str | None, Counter]:
     """The story's country (the one most of its places are in) and its place mentions by country; a
     country named inside a party's words ("military forces of Armenia") is no place of the story, but
-    places in the words of what no party names are ("shelled Oleksandropil, Donetsk")."""
+    a town there is ("abducted the mayor of Skadovsk, Kherson"), and so are places in the words of what
+    no party names ("shelled Oleksandropil, Donetsk")."""
     actor_spans = [a.span for e in cd.events for a in (e.actor1, e.actor2)
                    if a is not None and a.span and a.entity is not None]
     counts = Counter(kb.iso3(p.country) for p in cd.places if p.country and not _no_scene(p)
-                     and not any(s.start <= p.span.start and p.span.end <= s.end for s in actor_spans))
+                     and not (p.feature == "country"
+                              and any(s.start <= p.span.start and p.span.end <= s.end for s in actor_spans)))
     counts.pop(None, None)
     return (counts.most_common(1)[0][0] if counts else None), counts
 
