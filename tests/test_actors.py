@@ -865,3 +865,23 @@ def test_a_party_that_acted_before_still_fights_later(parse):
     cd = _coded(parse, text, event)
     contextualise(cd)
     assert cd.events[0].actor1.entity == "generic:soldier", cd.events[0].actor1
+
+
+def test_a_possessive_pronoun_agrees_in_number_with_its_antecedent(parse):
+    text = "The navy said foreign mercenaries were helping rebel fighters in their offensive on the port."
+    start = text.index("their")
+    event = _event(resolve("their", Span(start, start + 5)), acled="Battles")
+    event.evidence = Span(0, len(text))
+    cd = _coded(parse, text, event)
+    contextualise(cd)
+    assert "rebel fighters" in cd.events[0].actor1.text, cd.events[0].actor1
+
+
+def test_they_may_stand_for_a_collective_noun(parse):
+    text = "Armed youth from the hills raided a cattle camp on Monday. On the second day they burned the market."
+    start = text.index("they")
+    event = _event(resolve("they", Span(start, start + 4)), acled="Violence against civilians")
+    event.evidence = Span(text.index("On the second"), len(text))
+    cd = _coded(parse, text, event)
+    contextualise(cd)
+    assert "youth" in cd.events[0].actor1.text, cd.events[0].actor1

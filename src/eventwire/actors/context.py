@@ -95,6 +95,8 @@ _NAMING_VERBS = frozenset({"suspect", "believe", "presume", "identify", "claim",
 # Verbs whose subject suffers the violence ("two soldiers died in a blast"): a victim, not the perpetrator.
 _SUFFERING_VERBS = frozenset({"die", "perish", "succumb", "suffer", "sustain"})
 _PRONOUNS = frozenset({"they", "he", "she", "them", "who", "it", "we", "those", "these", "its", "their", "his", "her"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "we", "those", "these", "their"})
+_POSSESSIVES = frozenset({"its", "their", "his", "her"})
 #: How far before and after an event's sentence to look for its actor (characters).
 _LOOK_BACK = 600
 _LOOK_AHEAD = 300
@@ -396,10 +398,11 @@ def _of_people(text: str, end: int) -> bool:
 
 
 def _candidates(cd: CodedDocument, lo: int, hi: int, agents_only: bool = True,
-                speakers: bool = True) -> list[Actor]:
+                speakers: bool = True, number: str | None = None) -> list[Actor]:
     """Actors named in noun phrases and organisation names inside [lo, hi) of the input text; with
     ``agents_only``, none that stands where the acted-on stand; without ``speakers``, none that only
-    speaks there ("the U.S. military accused Russia of ...")."""
+    speaks there ("the U.S. military accused Russia of ..."); with ``number`` ("singular", "plural"),
+    none whose head noun is of the other number (a name may be either)."""
     found = []
     for seg in cd.segments:
         doc = seg.doc
@@ -411,7 +414,8 @@ def _candidates(cd: CodedDocument, lo: int, hi: int, agents_only: bool = True,
             if chunk.start_char >= b:
                 break
             if chunk.end_char <= b and _names_a_party(chunk) and not (agents_only and _patient(chunk.root)) \
-                    and (speakers or not _speaker(chunk.root)):
+                    and (speakers or not _speaker(chunk.root)) \
+                    and (number is None or _number(chunk.root) in (None, number)):
                 start = seg.offset + chunk.start_char
                 found.append(resolve_words(chunk.text, Span(start, start + len(chunk.text))))
     return found
@@ -458,6 +462,16 @@ def _patient(token) -> bool:
         if _role(holder) == "armed" or holder.entity == "generic:member":
             return False  # "members from the Mara Salvatrucha", "fighters of the ADF": the group acts
     return token.dep_ == "pobj" and token.head.lower_ in ("from", "of", "among", "including", "against", "on", "at")
+
+
+def _number(token) -> str | None:
+    """ "plural" ("forces"), "singular" ("the military") or None (a name: "Hamas" may be "they"; a
+    collective: "Dinka youth ... they attacked")."""
+    from ..coding.lexicon import nouns  # the coder imports this package: import when called
+
+    if token.lemma_.lower() in nouns()["collectives"]:
+        return None
+    return {"NNS": "plural", "NN": "singular"}.get(token.tag_)
 
 
 def _speaker(token) -> bool:
@@ -530,10 +544,13 @@ def _mark(actor: Actor, why: str) -> Actor:
 
 
 def _antecedent(cd: CodedDocument, event: Event) -> Actor | None:
-    """What "they" or "he" stands for: the last party named before the pronoun (the subject of the
-    sentence before, as a rule)."""
+    """What "they" or "he" stands for: the last party named before the pronoun that agrees with it in
+    number (the subject of the sentence before, as a rule). A possessive may also stand for a party
+    acted on: in "mercenaries aiding east-based forces in their offensive", "their" is the forces."""
+    pronoun = event.actor1.text.lower()
     start = event.actor1.span.start if event.actor1 is not None and event.actor1.span else event.evidence.start
-    before = [a for a in _candidates(cd, max(0, start - _LOOK_BACK), start)
+    before = [a for a in _candidates(cd, max(0, start - _LOOK_BACK), start, agents_only=pronoun not in _POSSESSIVES,
+                                     number="plural" if pronoun in _PLURAL_PRONOUNS else "singular")
               if a.entity is not None and a.rule not in ("kb:instrument", "kb:place", "kb:country")]
     return _mark(before[-1], "antecedent") if before else None
 
