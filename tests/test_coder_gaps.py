@@ -56,3 +56,21 @@ def test_thrown_cocktails_and_burnt_tyres_are_riots(text):
     ev = first(text)
     assert ev.type == "PROTEST" and ev.mode == "riot", ev.rule
     assert ev.actor1 is not None and ev.actor1.kind == "rioters"
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("On 4 June, Russian forces conducted strikes on the outskirts of Lysychansk.", "Air/drone strike"),
+    ("On 4 June, government forces launched an artillery strike on rebel positions near Kadugli.",
+     "Shelling/artillery/missile attack"),
+    ("On 4 June, army units downed a helicopter of the rebel forces near Kadugli.", "Shelling/artillery/missile attack"),
+    ("Border guards resorted to firing of mortar bombs in the Samba sector on Sunday.",
+     "Shelling/artillery/missile attack"),
+])
+def test_remote_violence_told_in_few_words(text, sub):
+    ev = first(text)
+    assert ev.type == "ASSAULT" and ev.acled_sub_event_type == sub, ev.rule
+
+
+def test_a_strike_by_workers_is_no_air_strike():
+    ev = first("Doctors at the district hospital launched an indefinite strike on Monday over unpaid salaries.")
+    assert ev.type == "PROTEST"
