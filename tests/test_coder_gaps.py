@@ -74,3 +74,14 @@ def test_remote_violence_told_in_few_words(text, sub):
 def test_a_strike_by_workers_is_no_air_strike():
     ev = first("Doctors at the district hospital launched an indefinite strike on Monday over unpaid salaries.")
     assert ev.type == "PROTEST"
+
+
+def test_a_body_found_is_a_killing_by_an_unidentified_group():
+    ev = first("On 12 March, the body of a shopkeeper was found in a ditch near Itabuna, Bahia, with two gunshot wounds.")
+    assert ev.type == "ASSAULT" and ev.acled_sub_event_type == "Attack", ev.rule
+    assert ev.actor1 is not None and ev.actor1.kind == "political_militia"
+
+
+def test_a_body_found_after_a_drowning_is_no_attack():
+    cd = eventwire.code("The body of a fisherman who drowned on Sunday was recovered from the lake.", id="g")
+    assert not any(e.rule.startswith("assault.found-dead") for e in cd.events)
