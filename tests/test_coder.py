@@ -257,3 +257,18 @@ def test_a_backer_that_describes_a_party_is_a_relation_not_an_event(text, backer
     cd = coded(text)
     assert not {"SUPPORT", "COOPERATE", "AID"} & {e.type for e in cd.events}
     assert any(backer in r["source"]["text"] for r in cd.relations)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said the neighbouring state had deployed fighter planes and two warships to the coast.",
+    "The army deployed 12 armoured vehicles and three helicopters to the northern province on Friday.",
+])
+def test_equipment_moved_is_no_party(text):
+    cd = coded(text)
+    ev = next(e for e in cd.events if e.type in ("MOBILIZE", "AID"))
+    assert ev.actor2 is None, ev.actor2
+
+
+def test_a_jet_shot_down_still_stands_for_its_force():
+    ev, _ = top("Rebels shot down an air force jet over the valley.")
+    assert ev.type == "ASSAULT" and ev.actor2 is not None and "jet" in ev.actor2.text

@@ -288,6 +288,8 @@ def _candidate(hit: Hit, sent: Any, si: int, seg: Any) -> Candidate | None:
                   rule=e.id, roles=r, weight=e.weight)
     if e.family in ("violence", "blast", "territory") and r.actor2 is not None and roles.is_place(r.actor2.root):
         r.actor2 = None  # "shelled Severodonetsk": a place, located by geo, not a party
+    if e.type not in VIOLENT_TYPES and r.actor2 is not None and roles.is_equipment(r.actor2.root):
+        r.actor2 = None  # "deployed fighter planes": what is moved, no party (a downed jet stands for its force)
     if e.id == "assault.capture" and hit.trigger.lemma_.lower() == "capture" and r.target is not None \
             and r.target.ent_type_ not in ("PERSON", "ORG") and not roles.is_place(r.target):
         return None  # "captured soldiers", "captured weapons": not territory (a village may be tagged PERSON)

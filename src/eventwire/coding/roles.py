@@ -210,6 +210,12 @@ def is_happening(head: Any) -> bool:
     return measured is not None and is_happening(measured)
 
 
+def is_equipment(head: Any) -> bool:
+    """Machines and arms ("fighter planes", "14 aircraft", "weapons"), not a party."""
+    lemma = head.lemma_.lower()
+    return lemma in nouns()["equipment"] or lemma in nouns()["weapons"]
+
+
 def is_place(head: Any) -> bool:
     """A participant that is a place, not a party ("shelled Severodonetsk", "captured the town")."""
     return head.ent_type_ in PLACE_ENTITIES or head.lemma_.lower() in nouns()["place_heads"]
