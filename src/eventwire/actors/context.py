@@ -512,6 +512,12 @@ def _from_text(cd: CodedDocument, event: Event, named_only: bool) -> Actor | Non
     if after:
         return _mark(after[0], "after")
     state = [a for a in here if _role(a) == "state"]
+    if _attack(event):
+        # an official who only tells of violence is the source, not the doer ("an airstrike hit a market ...,
+        # a local health official said"); a force or a group may tell of its own ("..., police said")
+        quiet = [a for a in _candidates(cd, event.evidence.start, event.evidence.end, speakers=False)
+                 if _armed(a, taken)]
+        here = [a for a in here if _role(a) != "gov" or a in quiet]
     if state or here:
         # a force named by its trade ("a police raid") outranks loose words ("gang", "group")
         return _mark((state or here)[0], "evidence")

@@ -58,12 +58,15 @@ class Candidate:
 def code_events(cd: CodedDocument) -> None:
     """Fill ``cd.events`` from every segment of the parsed document."""
     for seg in cd.segments:
-        cd.events.extend(code_segment(seg))
+        cd.events.extend(code_segment(seg, wire=cd.dateline is not None))
 
 
-def code_segment(seg: Any) -> list[Event]:
+def code_segment(seg: Any, wire: bool = False) -> list[Event]:
+    """The events of one segment. A short segment is read as one report (a monitor's note: a toll or a
+    victim anywhere in it belongs to its events), unless it is a ``wire`` story (one with a dateline),
+    whose sentences may each tell another incident."""
     sents = list(seg.doc.sents)
-    note = seg.doc if len(sents) <= NOTE_SENTENCES else None
+    note = seg.doc if len(sents) <= NOTE_SENTENCES and not wire else None
     label = _header(seg)
     per_sentence = []
     for si, sent in enumerate(sents):
@@ -92,9 +95,10 @@ def code_segment(seg: Any) -> list[Event]:
             if t.dep_ in ("dobj", "attr") and t.head.lemma_.lower() in nouns()["light_verbs"]:
                 trigger_ids.setdefault(t.head.i, c.type)
         seen: set[tuple] = set()
+        cands = _without_attacked_units(cands)
         _toll_below_its_event(cands, trigger_ids)
         _damage_below_its_cause(cands)
-        made = [(c, _event(c, sents, si, trigger_ids)) for c in cands]
+        made = [(c, _event(c, sents, si, trigger_ids, note is not None)) for c in cands]
         _share_deaths(made)
         for c, ev in made:
             key = (ev.type, ev.acled_sub_event_type, ev.actor1.name if ev.actor1 else None)
@@ -212,6 +216,19 @@ def _damage_below_its_cause(cands: list[Candidate]) -> None:
     for c in cands:
         if c.hit.entry.family == "property" and c.roles.actor1 is not None and c.roles.actor1.root.i in attacks:
             c.weight -= GOVERNED
+
+
+def _without_attacked_units(cands: list[Candidate]) -> list[Candidate]:
+    """ "Rebels ambushed a supply convoy", "an attack on a patrol": a unit on the move that is attacked is
+    the attack's target, not a deployment of its own."""
+    attacks = {c.hit.trigger.i for c in cands if c.type == "ASSAULT"}
+
+    def attacked(t: Any) -> bool:
+        head = t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("on", "against", "upon") else t.head
+        return t.dep_ in ("dobj", "nsubjpass", "pobj") and head.i != t.i and head.i in attacks
+
+    return [c for c in cands if not (c.type == "MOBILIZE" and c.hit.trigger.pos_ == "NOUN"
+                                     and attacked(c.hit.trigger))]
 
 
 def _fight_told(c: Candidate) -> bool:
@@ -464,7 +481,7 @@ def _labelled(label: tuple[dict, Span, int], sent: Any, si: int, seg: Any, cands
     return c
 
 
-def _event(c: Candidate, sents: list[Any], si: int, trigger_ids: dict[int, str]) -> Event:
+def _event(c: Candidate, sents: list[Any], si: int, trigger_ids: dict[int, str], note: bool = False) -> Event:
     seg, sent, trig = c.segment, c.sent, c.hit.trigger
     off = seg.offset
     actor1, actor2 = _actor(c.roles.actor1, off), _actor(c.roles.actor2, off)
@@ -479,7 +496,7 @@ def _event(c: Candidate, sents: list[Any], si: int, trigger_ids: dict[int, str])
     killed = None
     if c.type in VIOLENT_TYPES:
         killed = _fatalities(trig, sent, sents, si)
-        if killed is None and _violent(c) and len(sents) <= NOTE_SENTENCES:
+        if killed is None and _violent(c) and note:
             # a short report tells one incident: a figure anywhere in it is this event's toll
             killed = fatalities.first_in(sents).killed
     tokens = c.hit.tokens

@@ -19,6 +19,8 @@ RELATIVE = ("who", "which", "that", "whom")
 #: "accused X of", "blamed X for", "charged X with", "stopped X from": X does what follows.
 CONTROL_PREPS = ("of", "for", "with", "from")
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+#: Participles after an attack noun that name what it was aimed at ("an IED targeting a convoy").
+AIM_VERBS = ("target", "hit", "strike", "attack")
 NOT_ACTORS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
 
 
@@ -90,12 +92,26 @@ def _subject(verb: Any) -> tuple[Any, bool]:
             tok = governor  # "recaptured the town after launching airstrikes": the recapturers launch
             seen += 1
             continue
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and (controlled := _controlled(tok.head)) is not None:
+            return controlled, False  # "accused Russia of shelling Kharkiv, killing two": Russia kills
         if tok.dep_ in ("conj", "xcomp", "advcl", "acomp") and tok.head.i != tok.i:
             tok = tok.head
             seen += 1
             continue
         break
     return None, False
+
+
+def _controlled(verb: Any) -> Any:
+    """The object that does the gerund after ``verb`` ("accused Russia of shelling" → Russia), or None."""
+    obj = _child(verb, "dobj")
+    if obj is None:
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in CONTROL_PREPS and any(g.dep_ == "pcomp" and g.tag_ == "VBG"
+                                                                  for g in c.children):
+            return obj
+    return None
 
 
 def _verbal(verb: Any, symmetric: bool) -> tuple[Any, Any, str]:
@@ -146,6 +162,11 @@ def _nominal(noun: Any) -> tuple[Any, Any, str]:
                 a1 = c
                 break
     a2 = _prep_object(noun, TARGET_PREPS)
+    if a2 is None:  # "an IED targeting an army convoy", "a blast hitting a market"
+        acls = [c for c in noun.children if c.dep_ == "acl"]  # "an IED, buried by the road, targeting ..."
+        aim = next((c for c in acls + [j for c in acls for j in c.children if j.dep_ == "conj"]
+                    if c.tag_ == "VBG" and c.lemma_.lower() in AIM_VERBS), None)
+        a2 = _child(aim, "dobj") if aim is not None else None
     how = "nominal"
     head = noun.head
     if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in nouns()["light_verbs"]:
