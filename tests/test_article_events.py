@@ -61,3 +61,13 @@ def test_what_an_explosive_targets_is_its_target():
     cd = code("An IED, buried alongside the road, targeting a police convoy, exploded near the market on Monday.")
     ied = [e for e in cd.events if e.acled_sub_event_type == "Remote explosive/landmine/IED"][0]
     assert ied.actor2 is not None and ied.actor2.text == "a police convoy"
+
+
+def test_an_actor_found_in_an_earlier_sentence_carries_no_blanks():
+    cd = code("Sudan's sides agree to a truce\n\n"
+              "JEDDAH, Saudi Arabia – Sudan's army and the Rapid Support Forces agreed on Saturday to a seven-day "
+              "cease-fire, mediators said.\n\nThe truce will take effect on Monday evening, the statement said.\n")
+    for e in cd.events:
+        for a in (e.actor1, e.actor2):
+            if a is not None and a.span is not None:
+                assert a.text == a.text.strip() and cd.text[a.span.start:a.span.end] == a.text

@@ -34,14 +34,6 @@ def resolve_span(mention: Any, offset: int = 0) -> Actor:
     from .normalise import tokens
 
     doc = getattr(mention, "doc", None)
-    if doc is not None:  # the blanks the clean stage leaves where a title or dateline was are no words
-        start_i, end_i = mention.start, mention.end
-        while start_i < end_i and doc[start_i].is_space:
-            start_i += 1
-        while end_i > start_i and doc[end_i - 1].is_space:
-            end_i -= 1
-        if (start_i, end_i) != (mention.start, mention.end) and start_i < end_i:
-            mention = doc[start_i:end_i]
     if doc is not None and mention.start > 0 and _named_acronym(doc[mention.start - 1].text):
         # "IS militants": the parser often takes "IS" for a verb and leaves it out of the phrase
         mention = doc[mention.start - 1:mention.end]

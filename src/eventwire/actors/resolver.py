@@ -91,8 +91,13 @@ def _nationality(toks: list[Token], hits: list[_Hit]) -> _Hit | None:
 def resolve_words(text: str, span: Span | None = None,
                   place_tokens: frozenset[int] = frozenset()) -> Actor:
     """Resolve a mention. ``place_tokens``: indexes of tokens that the parser tagged as place names
-    (so "Tripoli militias" is a militia of a place, not a group called Tripoli)."""
-    return replace(_resolve(text, place_tokens), span=span)  # a copy: callers change what they get
+    (so "Tripoli militias" is a militia of a place, not a group called Tripoli). The blanks the clean
+    stage leaves where a title or dateline was are no part of the mention."""
+    words = text.strip()
+    if span is not None and words != text:
+        start = span.start + len(text) - len(text.lstrip())
+        span = Span(start, start + len(words))
+    return replace(_resolve(words, place_tokens), span=span)  # a copy: callers change what they get
 
 
 @functools.lru_cache(maxsize=1 << 16)
