@@ -38,6 +38,9 @@ def _assess(parse, text: str, word: str):
     ("The two sides will hold talks in Geneva.", "talks", "future"),
     ("The talks are set to resume next week.", "resume", "future"),
     ("The two leaders are to meet in Cairo.", "meet", "future"),
+    # what a verb lets happen takes that verb's tense
+    ("The truce will take effect on Monday and will allow aid to reach civilians in Khartoum.", "aid", "future"),
+    ("The army allowed aid to reach the besieged town on Monday.", "aid", "asserted"),
     ("Talks are expected to take place next week.", "Talks", "future"),
     # denials: a complement clause, a noun, a party's own "did not"
     ("The group denied attacking the convoy.", "attacking", "denied"),

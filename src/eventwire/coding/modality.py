@@ -54,6 +54,7 @@ class _Lexicon:
     generic: frozenset[str]
     self_pronouns: frozenset[str]
     light: frozenset[str]
+    enabling: frozenset[str]
 
 
 @functools.lru_cache(maxsize=None)
@@ -65,7 +66,7 @@ def _lexicon() -> _Lexicon:
                     f("failure_verbs"), f("modals"), f("future_aux"), f("hypothetical_verbs"), f("future_verbs"),
                     f("hypothetical_adjectives"), f("future_adjectives"), f("future_time_words"),
                     f("conditional_marks"), f("alleged_words"), f("generic_words"), f("self_pronouns"),
-                    f("light_verbs"))
+                    f("light_verbs"), f("enabling_verbs"))
 
 
 _NOUN_LINKS = {"dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr", "compound", "appos", "oprd"}
@@ -84,7 +85,8 @@ def _lemma(tok) -> str:
 
 def _scope(trigger) -> list:
     """The trigger's own clause: the trigger, the verb a noun trigger hangs on ("launched an attack"),
-    and the verbs it complements ("threatened to attack", "will meet and discuss")."""
+    and the verbs it complements ("threatened to attack", "will meet and discuss") or that let it happen
+    ("will allow aid to reach": the aid is to come)."""
     scope = [trigger]
     cur = trigger
     if cur.pos_ in ("NOUN", "PROPN"):
@@ -97,11 +99,12 @@ def _scope(trigger) -> list:
             lemma = _lemma(verb)
             cue_verb = verb.lower_ in lex.future_verbs or (cur.dep_ != "nsubj" and (
                 lemma in lex.hypothetical_verbs or lemma in lex.failure))
-            if lemma not in lex.light and not cue_verb:
+            if lemma not in lex.light and lemma not in lex.enabling and not cue_verb:
                 return scope  # "did not respond to requests": the requests were made
             cur = verb
             scope.append(cur)
-    while cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:
+    while (cur.dep_ in ("xcomp", "conj") or cur.dep_ == "ccomp" and _lemma(cur.head) in _lexicon().enabling) \
+            and cur.head.i != cur.i:
         if cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
             break  # a coordinated clause with its own subject has its own status
         cur = cur.head
