@@ -26,7 +26,7 @@ def test_different_toll_place_type_or_week_are_different_incidents():
     base = report("a", "2017-07-03", 32.87, 13.18, 5)
     for other in (report("b", "2017-07-03", 32.87, 13.18, 12),          # another toll
                   report("c", "2017-07-03", 33.50, 13.18, 5),           # 70 km away
-                  report("d", "2017-07-03", 32.87, 13.18, 5, "Riots"),  # another kind of event
+                  report("d", "2017-07-03", 32.87, 13.18, 5, "Protests"),  # another kind of event
                   report("e", "2017-07-09", 32.87, 13.18, 5)):          # six days later
         x, y = incidents(base, other)
         assert x != y, other.id
@@ -119,3 +119,33 @@ def test_a_place_inferred_from_the_actors_does_not_part_reports():
     guessed = coarse(report("b", "2017-09-13", 9.07, 7.49, 5), "country", "NG")
     guessed.events[0].location.inferred = True  # 'Boko Haram' alone put it in Nigeria
     assert len(set(incidents(named, guessed))) == 1
+
+
+def test_a_deadly_riot_and_an_attack_with_one_toll_are_one_incident():
+    """'46 dead as two communities clash' (mob violence) and '46 persons were killed' (an attack)."""
+    a, b = incidents(report("a", "2017-03-08", 7.48, 4.56, 46, "Riots"),
+                     report("b", "2017-03-08", 7.49, 4.56, 46, "Violence against civilians"))
+    assert a == b
+    c, d = incidents(report("c", "2017-03-08", 7.48, 4.56, 46, "Riots"),
+                     report("d", "2017-03-08", 7.49, 4.56, 20, "Violence against civilians"))
+    assert c != d
+
+
+def _in_sentence(cd: CodedDocument) -> CodedDocument:
+    loc = cd.events[0].location
+    loc.inferred, loc.precision, loc.rule = True, 2, "spacy:GPE; exact; sentence"
+    return cd
+
+
+def test_a_town_named_in_the_events_sentence_lets_close_tolls_agree():
+    """'Eight persons were killed in a suicide attack on a mosque in Maiduguri' (the town only in the
+    sentence) and 'ten dead after a suicide attack against a Maiduguri mosque'."""
+    a, b = incidents(report("a", "2017-07-17", 11.85, 13.16, 8), _in_sentence(report("b", "2017-07-17", 11.85, 13.16, 10)))
+    assert a == b
+
+
+def test_one_death_named_only_in_the_sentence_is_not_enough():
+    """Two assassinations in Mogadishu on one evening: a town in the sentence does not tie a single death."""
+    a, b = incidents(_in_sentence(report("a", "2017-06-10", 2.04, 45.34, 1)),
+                     _in_sentence(report("b", "2017-06-10", 2.04, 45.34, 1)))
+    assert a != b

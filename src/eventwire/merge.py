@@ -2,12 +2,12 @@
 
 Each report's main event (its most confident) is compared with the main events of the other reports
 dated within a day of it. Two are one incident when they are of one family (political violence:
-battles, explosions and attacks on civilians, which different writers code differently;
-demonstrations; other developments), their places do not disagree (two towns lie within 25 km; a
-country or region is only checked against the other report's country) and their death counts agree.
-A death count is what tells an incident from its neighbours of the same days and places: a report
-without one is not merged, a single death needs both reports placed at town level, and only reports
-of one town may differ a little in their counts. An incident is a group whose every two reports
+battles, explosions and attacks on civilians, which different writers code differently, and deadly
+riots; demonstrations; other developments), their places do not disagree (two towns named in the
+event's sentence lie within 25 km; a country or region is only checked against the other report's
+country) and their death counts agree. A death count is what tells an incident from its neighbours of
+the same days and places: a report without one is not merged, a single death needs both reports tied
+to the town by their words, and only reports of one town may differ a little in their counts. An incident is a group whose every two reports
 agree (complete linkage), so a chain of neighbours (Monday's report like Tuesday's, Tuesday's like
 Wednesday's) is not one incident. An event that is not a report's main event keeps an incident of
 its own.
@@ -34,6 +34,16 @@ def _family(e: Event) -> str:
     return FAMILY.get(e.acled_event_type or "", e.acled_event_type or e.type)
 
 
+def _kin(a: Event, b: Event) -> bool:
+    """Of one family; a deadly riot and an attack are kin too (writers code a deadly communal clash as
+    mob violence or as attacks; the death counts, which must then agree, tell them apart)."""
+    fa, fb = _family(a), _family(b)
+    if fa == fb:
+        return True
+    riot = {x.acled_event_type for x in (a, b)} & {"Riots"}
+    return bool(riot) and {fa, fb} == {"violence", "demonstration"}
+
+
 def _day(e: Event) -> int | None:
     try:
         return date.fromisoformat(e.when.date).toordinal() if e.when and e.when.date else None
@@ -45,10 +55,18 @@ def _coarse(p: Place) -> bool:
     return p.feature in COARSE or p.precision >= 3
 
 
-def places_agree(a: Place | None, b: Place | None) -> bool | None:
+def _told(p: Place) -> bool:
+    """A place the report ties to the event, or names in the event's own sentence ("Eight were killed in
+    a suicide attack on a mosque in Maiduguri"); not one taken from elsewhere in the story or its actors."""
+    return not p.inferred or (p.rule or "").endswith("; sentence")
+
+
+def places_agree(a: Place | None, b: Place | None, tied: bool = False) -> bool | None:
     """True when both are towns (or points near one) within MAX_KM, False when they disagree (towns
-    further apart, or another country), None when one is missing, inferred, or only a country or region."""
-    if a is None or b is None or a.inferred or b.inferred:  # a place guessed from the actors tells nothing
+    further apart, or another country), None when one is missing, not told of the event (see ``_told``;
+    with ``tied``, not tied to it by the words), or only a country or region."""
+    told = (lambda p: not p.inferred) if tied else _told
+    if a is None or b is None or not told(a) or not told(b):  # a place guessed from the story tells nothing
         return None
     if _coarse(a) or _coarse(b):
         return None if not (a.country and b.country) or a.country == b.country else False
@@ -57,12 +75,13 @@ def places_agree(a: Place | None, b: Place | None) -> bool | None:
 
 def same_incident(a: Event, b: Event) -> bool:
     da, db = _day(a), _day(b)
-    if _family(a) != _family(b) or da is None or db is None or abs(da - db) > MAX_DAYS:
+    if not _kin(a, b) or da is None or db is None or abs(da - db) > MAX_DAYS:
         return False
     placed = places_agree(a.location, b.location)
     if placed is False or not tolls_agree(a.fatalities, b.fatalities, near=placed is True):
         return False
-    return placed is True or min(a.fatalities, b.fatalities) > 1
+    # one death in one town is common: only reports that tie the event to the same town agree on it
+    return min(a.fatalities, b.fatalities) > 1 or places_agree(a.location, b.location, tied=True) is True
 
 
 def tolls_agree(a: int | None, b: int | None, near: bool) -> bool:
