@@ -1,4 +1,4 @@
-"""One sentence's event found by two triggers is stored once; different events of a sentence stay."""
+"""One event told by two triggers of a sentence, or again by another sentence, is stored once; others stay."""
 from eventwire.collapse import key
 from eventwire.pipeline import code
 
@@ -41,3 +41,20 @@ def test_a_battle_beside_no_protest_and_deaths_at_a_protest_stay():
     cd = code("Police shot dead two protesters in Kampala on Monday as they marched against new market fees.",
               published="2024-03-05")
     assert any(e.type == "ASSAULT" and e.fatalities == 2 for e in cd.events)
+
+
+def test_an_event_retold_without_its_place_and_date_is_one_event():
+    text = ("Aid agencies warned of a new wave of displacement after Al Shabaab fighters overran a key town from "
+            "government troops. Al Shabaab captured the town of Bulo Burde in Hiiraan region on Saturday, "
+            "residents said.")
+    cd = code(text, published="2024-03-04")
+    taken = [e for e in cd.events if e.acled_sub_event_type == "Non-state actor overtakes territory"]
+    assert len(taken) == 1 and taken[0].trigger.of(text) == "captured"
+    assert not taken[0].location.inferred and not taken[0].when.inferred
+
+
+def test_two_towns_taken_by_one_group_stay_two_events():
+    text = ("Al Shabaab captured the town of Bulo Burde in Hiiraan region on Saturday. On Monday Al Shabaab "
+            "fighters also captured the town of Jalalaqsi, 60 km to the north.")
+    cd = code(text, published="2024-03-04")
+    assert len([e for e in cd.events if e.acled_sub_event_type == "Non-state actor overtakes territory"]) == 2
