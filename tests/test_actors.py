@@ -885,3 +885,8 @@ def test_they_may_stand_for_a_collective_noun(parse):
     cd = _coded(parse, text, event)
     contextualise(cd)
     assert "youth" in cd.events[0].actor1.text, cd.events[0].actor1
+
+
+@pytest.mark.parametrize("mention", ["the 2011 uprising", "an armed rebellion", "the revolt"])
+def test_an_uprising_named_as_the_doer_is_rebels(mention):
+    assert resolve(mention).kind == "rebels"

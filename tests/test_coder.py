@@ -239,7 +239,7 @@ def test_an_event_named_as_the_doer_is_no_event(text, type_):
 
 
 def test_violence_done_by_an_event_noun_keeps_its_event_but_no_actor():
-    cd = coded("The revolt that swept the province in 1998 killed the provincial governor.")
+    cd = coded("The unrest that swept the province in 1998 killed the provincial governor.")
     ev = next(e for e in cd.events if e.type == "ASSAULT" and words(cd, e.trigger) == "killed")
     assert ev.actor1 is None and "governor" in ev.actor2.text
 
