@@ -85,3 +85,20 @@ def test_a_body_found_is_a_killing_by_an_unidentified_group():
 def test_a_body_found_after_a_drowning_is_no_attack():
     cd = eventwire.code("The body of a fisherman who drowned on Sunday was recovered from the lake.", id="g")
     assert not any(e.rule.startswith("assault.found-dead") for e in cd.events)
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("A farmer was strangled near his field in Gitega province.", "Attack"),
+    ("Infighting broke out between two army units at a checkpoint outside Afgooye.", "Armed clash"),
+    ("Small arms fire was reported near the airbase on Tuesday night.", "Armed clash"),
+    ("Suspected rebels held four traders captive overnight near the river crossing.", "Abduction/forced disappearance"),
+    ("A bomb went off near a mosque in the old town on Friday evening.", "Remote explosive/landmine/IED"),
+    ("Soldiers found a cache of explosives in an abandoned house outside the town.", "Disrupted weapons use"),
+])
+def test_violence_in_words_the_lexicon_lacked(text, sub):
+    assert first(text).acled_sub_event_type == sub
+
+
+def test_blocking_a_road_past_its_long_name():
+    ev = first("Angry residents blocked the busy Mombasa-Nairobi highway near Voi with rocks on Monday.")
+    assert ev.type == "PROTEST" and ev.rule.startswith("protest.obstruct")
