@@ -102,3 +102,13 @@ def test_violence_in_words_the_lexicon_lacked(text, sub):
 def test_blocking_a_road_past_its_long_name():
     ev = first("Angry residents blocked the busy Mombasa-Nairobi highway near Voi with rocks on Monday.")
     assert ev.type == "PROTEST" and ev.rule.startswith("protest.obstruct")
+
+
+def test_violence_someone_is_accused_of_is_the_event_and_its_doer_the_accused():
+    ev = first("On 3 June, soldiers in Kasese were accused of beating a boda-boda rider for breaking the curfew.")
+    assert ev.type == "ASSAULT" and ev.actor1 is not None and ev.actor1.kind == "state_forces", ev.rule
+
+
+def test_an_accusation_by_a_named_accuser_stays_an_accusation():
+    cd = eventwire.code("The ministry accused the rebels of shelling a hospital in the east.", id="g")
+    assert cd.events[0].type == "ACCUSE"

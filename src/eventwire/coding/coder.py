@@ -97,6 +97,7 @@ def code_segment(seg: Any, wire: bool = False) -> list[Event]:
         seen: set[tuple] = set()
         cands = _without_attacked_units(cands)
         _toll_below_its_event(cands, trigger_ids)
+        _alleged_violence(cands, trigger_ids)
         _damage_below_its_cause(cands)
         made = [(c, _event(c, sents, si, trigger_ids, note is not None)) for c in cands]
         _share_deaths(made)
@@ -205,6 +206,21 @@ def _toll_below_its_event(cands: list[Candidate], trigger_ids: dict[int, str]) -
         inside = [o for p in trig.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
                   for o in p.children if o.dep_ == "pobj" and o.i in clashes]
         if inside:
+            c.weight -= GOVERNED
+            trigger_ids[trig.i] = TOLL  # what it governs is not its own subordinate act
+
+
+def _alleged_violence(cands: list[Candidate], trigger_ids: dict[int, str]) -> None:
+    """ "Police are accused of assaulting a taxi driver": an accusation no one is named as making reports
+    the violence, which ACLED codes (its doer from the passive subject); the accusation ranks below it."""
+    for c in cands:
+        trig = c.hit.trigger
+        if c.type != "ACCUSE" or trig.pos_ != "VERB" or not any(k.dep_ == "nsubjpass" for k in trig.children) \
+                or any(k.dep_ == "agent" for k in trig.children):
+            continue
+        acts = {g.i for p in trig.children if p.dep_ == "prep" and p.lower_ in ("of", "for")
+                for g in p.children if g.dep_ == "pcomp"}
+        if any(v.type == "ASSAULT" and v.hit.trigger.i in acts for v in cands):
             c.weight -= GOVERNED
             trigger_ids[trig.i] = TOLL  # what it governs is not its own subordinate act
 
