@@ -112,3 +112,10 @@ def test_violence_someone_is_accused_of_is_the_event_and_its_doer_the_accused():
 def test_an_accusation_by_a_named_accuser_stays_an_accusation():
     cd = eventwire.code("The ministry accused the rebels of shelling a hospital in the east.", id="g")
     assert cd.events[0].type == "ACCUSE"
+
+
+def test_a_hijacking_is_looting_below_the_killing_told_with_it():
+    ev = first("Three gunmen hijacked a minibus on the Nyala road on Tuesday.")
+    assert ev.acled_sub_event_type == "Looting/property destruction" and ev.actor1.kind == "political_militia"
+    ev = first("Armed men hijacked a lorry and shot the driver dead near Nyala.")
+    assert ev.acled_sub_event_type == "Attack"
