@@ -890,3 +890,9 @@ def test_they_may_stand_for_a_collective_noun(parse):
 @pytest.mark.parametrize("mention", ["the 2011 uprising", "an armed rebellion", "the revolt"])
 def test_an_uprising_named_as_the_doer_is_rebels(mention):
     assert resolve(mention).kind == "rebels"
+
+
+@pytest.mark.parametrize("mention, entity", [("the Misrata-allied forces", "generic:soldier"),
+                                             ("Benghazi-backed militias", "generic:gunman")])
+def test_a_town_that_backs_names_no_group(mention, entity):
+    assert resolve(mention).entity == entity

@@ -151,7 +151,7 @@ def _resolve(text: str, place_tokens: frozenset[int], span: None = None) -> Acto
                 return _generic(text, span, kb.generic_by_id()["generic:soldier"], nation_iso)
             # "an IED", "Cedeno municipality": no party in the words; the context stage looks around
             return Actor(name=text, text=text, span=span, sector="UNK", entity=g.id, rule=f"kb:{g.role}")
-        unknown = _unknown_name(toks, country_hits, generic, place_tokens)
+        unknown = _unknown_name(text, toks, country_hits, generic, place_tokens)
         if unknown and nation is None and generic.end == len(toks) and toks[-1].norm in _GROUP_HEADS:
             named_group = _unknown_group(text, span, toks)
             if g.role == "armed":  # "Biyamaal clan militia": the generic term knows the kind
@@ -186,12 +186,15 @@ def _leading(toks: list[Token]) -> int:
     return n
 
 
-def _unknown_name(toks: list[Token], country_hits: list[_Hit], generic: _Hit,
+def _unknown_name(text: str, toks: list[Token], country_hits: list[_Hit], generic: _Hit,
                   place_tokens: frozenset[int]) -> bool:
-    """Whether capitalised words outside the generic term, countries and places name something."""
+    """Whether capitalised words outside the generic term, countries, places and backers ("Tripoli-allied
+    forces") name something."""
     covered = set(range(generic.start, generic.end)) | set(place_tokens)
     for h in country_hits:
         covered |= set(range(h.start, h.end))
+    covered |= {i for i in range(len(toks) - 1) if toks[i + 1].norm in _BACKER_WORDS
+                and toks[i + 1].start == toks[i].end + 1 and text[toks[i].end] in "-\u2010\u2011"}
     return any(t.capitalised and t.norm not in _COMMON_CAPS and i not in covered
                for i, t in enumerate(toks) if i >= _leading(toks))
 
