@@ -71,3 +71,10 @@ def test_an_actor_found_in_an_earlier_sentence_carries_no_blanks():
         for a in (e.actor1, e.actor2):
             if a is not None and a.span is not None:
                 assert a.text == a.text.strip() and cd.text[a.span.start:a.span.end] == a.text
+
+
+def test_a_possessive_stands_for_the_subject_of_its_clause():
+    cd = code("The government had been struggling to fend off a siege of the capital by rebel forces when "
+              "Turkey escalated its air support.")
+    support = [e for e in cd.events if e.type == "SUPPORT"][0]
+    assert support.actor1.country == "TUR"

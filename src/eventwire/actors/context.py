@@ -555,10 +555,30 @@ def _antecedent(cd: CodedDocument, event: Event) -> Actor | None:
     acted on: in "mercenaries aiding east-based forces in their offensive", "their" is the forces."""
     pronoun = event.actor1.text.lower()
     start = event.actor1.span.start if event.actor1 is not None and event.actor1.span else event.evidence.start
+    if pronoun in _POSSESSIVES and (owner := _clause_subject(cd, start, pronoun)) is not None:
+        return _mark(owner, "antecedent")
     before = [a for a in _candidates(cd, max(0, start - _LOOK_BACK), start, agents_only=pronoun not in _POSSESSIVES,
                                      number="plural" if pronoun in _PLURAL_PRONOUNS else "singular")
               if a.entity is not None and a.rule not in ("kb:instrument", "kb:place", "kb:country")]
     return _mark(before[-1], "antecedent") if before else None
+
+
+def _clause_subject(cd: CodedDocument, start: int, pronoun: str) -> Actor | None:
+    """The subject of the verb whose object a possessive pronoun qualifies, when it is a party and agrees
+    with it ("Turkey escalated its air support": Turkey's), a country's name included."""
+    for seg in cd.segments:
+        if not seg.offset <= start < seg.offset + len(seg.text):
+            continue
+        tok = next((t for t in seg.doc if t.idx == start - seg.offset), None)
+        # what the subject does to its own ("escalated its air support"); not "helped Y in their offensive"
+        verb = tok.head.head if tok is not None and tok.dep_ == "poss" and tok.head.dep_ == "dobj" else None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        if subj is None or subj.i > tok.i or (subj.tag_ in ("NNS", "NNPS")) != (pronoun in _PLURAL_PRONOUNS):
+            return None
+        np = seg.doc[subj.left_edge.i:subj.i + 1]
+        actor = resolve_words(np.text, Span(seg.offset + np.start_char, seg.offset + np.end_char))
+        return actor if actor.entity is not None and actor.rule not in ("kb:instrument", "kb:place") else None
+    return None
 
 
 def _displacement(event: Event) -> bool:
