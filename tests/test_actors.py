@@ -896,3 +896,23 @@ def test_an_uprising_named_as_the_doer_is_rebels(mention):
                                              ("Benghazi-backed militias", "generic:gunman")])
 def test_a_town_that_backs_names_no_group(mention, entity):
     assert resolve(mention).entity == entity
+
+
+def test_a_force_owned_by_a_pronoun_is_its_owner_s(parse):
+    text = "Belarus's Defence Ministry denied the report and said its troops had only shelled empty positions."
+    start = text.index("its troops")
+    event = _event(resolve("its troops", Span(start, start + 10)), acled="Explosions/Remote violence")
+    event.evidence = Span(0, len(text))
+    cd = _coded(parse, text, event)
+    contextualise(cd)
+    assert cd.events[0].actor1.country == "BLR", cd.events[0].actor1
+
+
+def test_troops_owned_by_a_named_group_are_the_group(parse):
+    text = "Al Shabaab fighters overran the base at dawn. Their troops then looted the market."
+    start = text.index("Their")
+    event = _event(resolve("Their troops", Span(start, start + 12)), acled="Violence against civilians")
+    event.evidence = Span(start, len(text))
+    cd = _coded(parse, text, event)
+    contextualise(cd)
+    assert cd.events[0].actor1.entity == "shabaab", cd.events[0].actor1

@@ -549,18 +549,52 @@ def _mark(actor: Actor, why: str) -> Actor:
     return actor
 
 
-def _antecedent(cd: CodedDocument, event: Event) -> Actor | None:
-    """What "they" or "he" stands for: the last party named before the pronoun that agrees with it in
-    number (the subject of the sentence before, as a rule). A possessive may also stand for a party
-    acted on: in "mercenaries aiding east-based forces in their offensive", "their" is the forces."""
-    pronoun = event.actor1.text.lower()
+def _antecedent(cd: CodedDocument, event: Event, pronoun: str | None = None) -> Actor | None:
+    """What "they" or "he" (``pronoun``, else the actor's words) stands for: the last party named before
+    the pronoun that agrees with it in number (the subject of the sentence before, as a rule). A possessive
+    may also stand for a party acted on: in "mercenaries aiding east-based forces in their offensive",
+    "their" is the forces."""
+    pronoun = pronoun or event.actor1.text.lower()
     start = event.actor1.span.start if event.actor1 is not None and event.actor1.span else event.evidence.start
     if pronoun in _POSSESSIVES and (owner := _clause_subject(cd, start, pronoun)) is not None:
         return _mark(owner, "antecedent")
     before = [a for a in _candidates(cd, max(0, start - _LOOK_BACK), start, agents_only=pronoun not in _POSSESSIVES,
                                      number="plural" if pronoun in _PLURAL_PRONOUNS else "singular")
               if a.entity is not None and a.rule not in ("kb:instrument", "kb:place", "kb:country")]
+    # a name inside a longer phrase ("Defense Ministry" of "Russia's Defense Ministry") is that phrase
+    before = [a for a in before if not any(_inside(a.span, b.span) for b in before)]
     return _mark(before[-1], "antecedent") if before else None
+
+
+def _inside(span: Span | None, other: Span | None) -> bool:
+    return span is not None and other is not None and span != other \
+        and other.start <= span.start and span.end <= other.end
+
+
+def _owned_force(actor: Actor) -> bool:
+    """ "Their troops", "its forces": a generic force of no country of its own words, owned by a pronoun."""
+    words = actor.text.split()
+    return len(words) > 1 and words[0].lower() in _POSSESSIVES and actor.country is None \
+        and _role(actor) in ("state", "armed")
+
+
+def _owner(cd: CodedDocument, event: Event) -> Actor:
+    """The force a possessive pronoun's antecedent owns: a named armed party is its own troops ("the LAAF
+    ... Their troops"), a state or a state's body gives its country ("Russia's Defense Ministry ... its
+    forces")."""
+    actor = event.actor1
+    owner = _antecedent(cd, event, actor.text.split()[0].lower())
+    if owner is None:
+        return actor
+    if owner.kind in _ARMED_KINDS and owner.entity is not None and not owner.entity.startswith("generic:") \
+            and owner.rule != "kb:country":
+        owner.text, owner.span = actor.text, actor.span
+        return owner
+    if owner.country is not None and owner.kind == "state_forces":
+        actor.country = owner.country
+        actor.name = kb.generic_by_id()[actor.entity].name(owner.country)
+        _note(actor, "owner")
+    return actor
 
 
 def _clause_subject(cd: CodedDocument, start: int, pronoun: str) -> Actor | None:
@@ -676,6 +710,8 @@ def contextualise(cd: CodedDocument) -> None:
             event.actor1 = _from_text(cd, event, named_only=False)
         elif event.actor1.text.lower() in _PRONOUNS:
             event.actor1 = _antecedent(cd, event) or event.actor1
+        elif _owned_force(event.actor1):
+            event.actor1 = _owner(cd, event)
         elif _weak(event.actor1, event):
             event.actor1 = _from_text(cd, event, named_only=True) or event.actor1
         if (event.actor1 is not None and event.actor1.entity is not None and event.actor1.entity.startswith("generic:")
