@@ -916,3 +916,9 @@ def test_troops_owned_by_a_named_group_are_the_group(parse):
     cd = _coded(parse, text, event)
     contextualise(cd)
     assert cd.events[0].actor1.entity == "shabaab", cd.events[0].actor1
+
+
+def test_factions_that_agree_are_no_mob():
+    event = _event(resolve("Yemen's warring factions"), type_="AGREE", acled="Strategic developments")
+    settle(event, "YEM", sentence="The envoy said Yemen's warring factions have agreed to a truce.")
+    assert event.actor1.kind != "rioters"

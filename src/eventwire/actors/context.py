@@ -250,9 +250,10 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
             a1.kind = "identity_militia"
             a1.name = kb.generic_by_id()["generic:clan militia"].name(a1.country)
             _note(a1, "communal")
-        elif ((generic or a1.entity is None) and a1.kind == "political_militia"
+        elif ((generic or a1.entity is None) and a1.kind == "political_militia" and violent
               and (_ARSON.search(sentence) or _GROUP_FIGHT.search(sentence)) and not _WEAPONS.search(sentence)):
-            # "assailants set fire to a bus", "a clash between two groups": without arms, a mob's
+            # "assailants set fire to a bus", "a clash between two groups": without arms, a mob's (not
+            # "warring factions have agreed to resume talks")
             a1.kind = "rioters"
             if generic:
                 a1.name = kb.generic_by_id()["generic:rioter"].name(a1.country)
