@@ -119,3 +119,17 @@ def test_a_hijacking_is_looting_below_the_killing_told_with_it():
     assert ev.acled_sub_event_type == "Looting/property destruction" and ev.actor1.kind == "political_militia"
     ev = first("Armed men hijacked a lorry and shot the driver dead near Nyala.")
     assert ev.acled_sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "On 12 May, rebel fighters took the town of Kafr Nabl after a night of fighting.",
+    "On 12 May, militants claimed to gain the territory of two villages near the lake.",
+])
+def test_territory_taken_in_plain_words(text):
+    ev = first(text)
+    assert ev.acled_sub_event_type == "Non-state actor overtakes territory", ev.rule
+
+
+def test_troops_taking_up_positions_take_no_territory():
+    cd = eventwire.code("Troops took up positions around the parliament on Monday.", id="g")
+    assert not any(e.rule.startswith("assault.capture") for e in cd.events)
