@@ -222,3 +222,11 @@ def test_a_three_letter_town_after_a_preposition_is_a_place_but_a_month_is_not()
                "release of two mayors arrested in Jan last year.")
     assert named(cd, "Van").country == "TR"
     assert not [p for p in cd.places if p.text == "Jan"]
+
+
+def test_a_capital_that_owns_a_policy_is_no_scene_but_a_town_that_owns_its_police_is():
+    cd = coded("The army accused Russia of deploying 14 aircraft, saying the move was part of Moscow's longer "
+               "term goal to establish a foothold in the region.", "deploying")
+    assert cd.events[0].location is None or cd.events[0].location.name != "Moscow"
+    cd = coded("A commander of Benghazi's police emergency unit was killed when gunmen attacked his car.", "attacked")
+    assert cd.events[0].location.name == "Benghazi"

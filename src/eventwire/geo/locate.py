@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import replace
 
 from ..model import CodedDocument, Event, Place
 from .fold import fold
+from . import gazetteer
 from .gazetteer import Gazetteer
 from .recognise import HIT_VERBS, KIND_WORDS
 from .distance import km
@@ -106,8 +108,30 @@ def _in_caption(cd: CodedDocument, p: Place) -> bool:
     return any(c.start <= p.span.start < c.end for c in cd.captions)
 
 
+# A capital written as the owner of an aim or a policy stands for its government ("part of Moscow's longer
+# term goal", "Washington's position"): it says nothing of where anything happened. Its police, mayor
+# or youth ("Benghazi's police") are local, and so still place the event.
+_STANDS_FOR_GOVERNMENT = re.compile(
+    r"['\u2019]s?\s+(?:[\w-]+\s+){0,3}?(?:goals?|aims?|ambitions?|policy|policies|plans?|strategy|interests?|"
+    r"position|stance|view|views|decision|role|influence|intentions?|agenda|backing|allies)\b", re.I)
+
+
+def _owner(text: str, p: Place) -> bool:
+    """A country's capital written as the owner of an aim or a policy ("Moscow's goal")."""
+    if p.geonameid is None or p.geonameid not in _capital_ids():
+        return False
+    start = p.span.end - 2 if p.text.endswith(("'s", "\u2019s")) else p.span.end
+    return bool(_STANDS_FOR_GOVERNMENT.match(text, start))
+
+
+@lru_cache(maxsize=1)
+def _capital_ids() -> frozenset[int]:
+    gz = gazetteer.load()
+    return frozenset(gz.entry(i).geonameid for i in gz.capitals.values() if gz.entry(i).geonameid)
+
+
 def _usable(p: Place, cd: CodedDocument) -> bool:
-    if p.rule and p.rule.startswith("demonym"):
+    if p.rule and p.rule.startswith("demonym") or _owner(cd.text, p):
         return False
     d = cd.dateline
     return not (d and d.start <= p.span.start < d.end)
