@@ -78,3 +78,9 @@ def test_a_possessive_stands_for_the_subject_of_its_clause():
               "Turkey escalated its air support.")
     support = [e for e in cd.events if e.type == "SUPPORT"][0]
     assert support.actor1.country == "TUR"
+
+
+def test_a_thing_attacked_keeps_its_words_as_its_name():
+    cd = code("An airstrike hit a crowded market in Yemen's northern province of Saada on Friday, killing four.")
+    strike = [e for e in cd.events if e.type == "ASSAULT"][0]
+    assert strike.actor2.name == "a crowded market" and strike.actor2.country == "YEM"

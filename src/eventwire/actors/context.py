@@ -162,7 +162,7 @@ def _localise(actor: Actor, here: str | None, places: Counter) -> None:
         if here is not None:
             actor.country = here
             g = _generic(actor)
-            if g is not None:
+            if g is not None and g.role not in ("place", "instrument"):  # "a crowded market" stays its words
                 actor.name = g.name(here)
             _note(actor, "country")
         return
