@@ -84,3 +84,11 @@ def test_a_thing_attacked_keeps_its_words_as_its_name():
     cd = code("An airstrike hit a crowded market in Yemen's northern province of Saada on Friday, killing four.")
     strike = [e for e in cd.events if e.type == "ASSAULT"][0]
     assert strike.actor2.name == "a crowded market" and strike.actor2.country == "YEM"
+
+
+def test_a_country_in_a_partys_words_is_not_where_it_struck():
+    cd = code("Ukraine accuses Russia\n\nKYIV, Ukraine – Ukraine's military accused Russian forces on Sunday of "
+              "shelling residential areas of Kharkiv overnight.\n\nRussia's Defense Ministry denied targeting "
+              "civilians and said its forces had struck only military sites.\n")
+    struck = [e for e in cd.events if e.trigger.of(cd.text) == "struck"][0]
+    assert struck.location is not None and struck.location.country == "UA"

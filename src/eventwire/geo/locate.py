@@ -142,8 +142,12 @@ def locate(cd: CodedDocument, ev: Event, relatives: list[Place], story_country: 
     text = cd.text
     ev_span = ev.evidence if ev.evidence.end > ev.evidence.start else ev.trigger
     # A photo caption tells of its own scene: its places serve only events read from it.
+    # a country named in a party's words ("Russia's Defense Ministry", "military forces of Armenia") is
+    # whose the party is, not where anything happened
+    parties = [a.span for e in cd.events for a in (e.actor1, e.actor2) if a is not None and a.span]
     inside = [p for p in cd.places if ev_span.start <= p.span.start < ev_span.end and _usable(p, cd)
-              and _in_caption(cd, p) == ev.from_caption]
+              and _in_caption(cd, p) == ev.from_caption
+              and not (p.feature == "country" and any(s.start <= p.span.start < s.end for s in parties))]
     doubtful = {id(p) for p in _namesakes(text, inside, story_country)}
     inside = [p for p in inside if id(p) not in doubtful]
     coded = [p for p in inside if _CODED_TO.search(text, max(0, p.span.start - 20), p.span.start)]
