@@ -434,6 +434,11 @@ def test_cli_events_exports_csv_geojson_and_a_table(tmp_path):
     assert features[0]["properties"]["actor2"] == "Police Forces of Kenya"
     out = _events("--db", db, "--actor", "police", "--limit", "5")
     assert out.exit_code == 0 and "Police Forces of Kenya" in out.stdout and "1 events" in out.stdout
+    out = _events("--db", db, "--format", "jsonl", "--q", "OGOSSAGOU")
+    assert [json.loads(line)["type"] for line in out.stdout.splitlines()] == ["ASSAULT"]
+    out = _events("--db", db, "--format", "jsonl", "--offset", "1", "--limit", "1")
+    assert [json.loads(line)["doc_id"] for line in out.stdout.splitlines()] == [
+        json.loads(line)["doc_id"] for line in _events("--db", db, "--format", "jsonl").stdout.splitlines()[1:2]]
     out = _events("--db", db, "--since", "June")
     assert out.exit_code == 2 and "not a date: 'June'" in out.stderr
     out = _events("--db", str(tmp_path / "typo.db"))

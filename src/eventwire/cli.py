@@ -176,9 +176,11 @@ def events(
     actor: Optional[str] = typer.Option(None, "--actor", help="part of an actor's name, any case"),
     countries: Optional[list[str]] = typer.Option(None, "--country", help="country of the location: ISO code or name"),
     statuses: Optional[list[str]] = typer.Option(None, "--status", help="asserted, claimed, denied, …"),
+    q: Optional[str] = typer.Option(None, "--q", help="words in the evidence, an actor's name or the location, any case"),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv, jsonl, json or geojson"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="write here instead of stdout"),
     limit: Optional[int] = typer.Option(None, "--limit", min=0, help="at most this many events"),
+    offset: int = typer.Option(0, "--offset", min=0, help="skip this many events first"),
 ) -> None:
     """List, filter and export the events of a store."""
     from . import export
@@ -189,8 +191,8 @@ def events(
         raise typer.Exit(2)
     try:
         with open_store(db, create=False) as store:
-            rows = store.events(limit=limit, since=since, until=until, type=types, acled_type=acled_types,
-                                actor=actor, country=countries, status=statuses)
+            rows = store.events(limit=limit, offset=offset, since=since, until=until, type=types,
+                                acled_type=acled_types, actor=actor, country=countries, status=statuses, q=q)
     except (StoreError, ValueError) as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2)

@@ -159,16 +159,47 @@ class Store:
         with self.engine.connect() as conn:
             return conn.scalar(select(documents.c.id).where(documents.c.hash == digest)) is not None
 
-    def events(self, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+    def events(self, limit: int | None = None, offset: int = 0, keyed: bool = False,
+               **filters: Any) -> list[dict[str, Any]]:
         """Event rows (export.CSV_COLUMNS, as ``export.event_rows`` gives them), by date then document;
-        ``filters`` are the fields of ``EventFilter``. Raises ValueError for a bad filter value."""
-        query = (select(*(events.c[name] for name in CSV_COLUMNS))
+        ``filters`` are the fields of ``EventFilter``. With ``keyed`` each row also has the store id of its
+        ``document`` and an ``id`` ("document-event") that ``event`` takes. Raises ValueError for a bad filter value."""
+        columns = [events.c[name] for name in CSV_COLUMNS]
+        if keyed:
+            columns.append(events.c.document)
+        query = (select(*columns)
                  .where(*EventFilter(**filters).conditions())
                  .order_by(events.c.date.nulls_last(), events.c.document, events.c.event))
         if limit is not None:
             query = query.limit(limit)
+        if offset:
+            query = query.offset(offset)
         with self.engine.connect() as conn:
-            return [dict(row._mapping) for row in conn.execute(query)]
+            rows = [dict(row._mapping) for row in conn.execute(query)]
+        if keyed:
+            for row in rows:
+                row["id"] = f"{row['document']}-{row['event']}"
+        return rows
+
+    def event(self, key: str) -> dict[str, Any] | None:
+        """One event's JSON (serialize.event) by its id ("document-event"), with ``id``, ``document``,
+        ``doc_id`` and the document's ``text``; None when there is none (or the id is malformed)."""
+        try:
+            doc, ordinal = (int(part) for part in key.split("-"))
+        except ValueError:
+            return None
+        coded = self.document(doc)
+        found = (coded or {}).get("events") or []
+        if not 0 <= ordinal < len(found):
+            return None
+        return {**found[ordinal], "id": key, "document": doc, "doc_id": coded["id"], "text": coded["text"]}
+
+    def relations(self) -> list[dict[str, Any]]:
+        """The relations (``backs`` …) of every stored document, each with the store id of its ``document``."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(documents.c.id, documents.c.json).where(documents.c.error.is_(None))
+                                .order_by(documents.c.id))
+            return [{**rel, "document": row.id} for row in rows for rel in (row.json.get("relations") or [])]
 
     def documents(self) -> list[dict[str, Any]]:
         """One summary per stored document, oldest first, with its number of events."""
@@ -191,10 +222,16 @@ class Store:
                                .order_by(documents.c.id.desc()).limit(1)).first()
         return None if row is None else {**row.json, "text": row.text}
 
-    def count(self, what: Literal["documents", "events"] = "documents") -> int:
+    def count(self, what: Literal["documents", "events"] = "documents", **filters: Any) -> int:
+        """How many documents or events; ``filters`` (those of ``EventFilter``) count only the events they keep."""
         table = {"documents": documents, "events": events}[what]
+        if filters and what != "events":
+            raise ValueError("only events can be filtered")
+        query = select(func.count()).select_from(table)
+        if filters:
+            query = query.where(*EventFilter(**filters).conditions())
         with self.engine.connect() as conn:
-            return conn.scalar(select(func.count()).select_from(table))
+            return conn.scalar(query)
 
 
 def _utc(moment: datetime) -> str:

@@ -63,6 +63,7 @@ class EventFilter:
     actor: str | None = None  # part of the name of actor 1 or 2, any case
     country: str | Iterable[str] | None = None  # of the event's location
     status: str | Iterable[str] | None = None  # asserted, claimed, …
+    q: str | None = None  # part of the evidence sentence, an actor's name or the location, any case
 
     def conditions(self) -> list[ColumnElement[bool]]:
         c = events.c
@@ -87,4 +88,8 @@ class EventFilter:
             if unknown := [s for s in wanted if s not in STATUSES]:
                 raise ValueError(f"unknown status: {', '.join(unknown)} (one of {', '.join(STATUSES)})")
             out.append(c.status.in_(wanted))
+        if self.q and self.q.strip():
+            part = self.q.strip().lower()
+            out.append(or_(*(func.lower(col).contains(part, autoescape=True)
+                             for col in (c.evidence_text, c.actor1, c.actor2, c.location))))
         return out
