@@ -209,6 +209,30 @@ def events(
             stream.close()
 
 
+@app.command()
+def serve(
+    db: str = typer.Option("eventwire.db", "--db", help="the store: a SQLite file or a postgresql:// URL"),
+    host: str = typer.Option("127.0.0.1", "--host", help="address to listen on"),
+    port: int = typer.Option(8000, "--port", help="port to listen on"),
+) -> None:
+    """Serve the store over HTTP: the JSON API under /api and the dashboard at /."""
+    from .store import StoreError, open_store
+    try:
+        import uvicorn
+
+        from .api import create_app
+    except ImportError:
+        err.print("[red]error:[/] serving needs fastapi and uvicorn: pip install fastapi uvicorn", highlight=False)
+        raise typer.Exit(2)
+    try:
+        store = open_store(db, create=False)
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2)
+    with store:
+        uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+
+
 def _need_sklearn() -> None:
     import importlib.util
     if importlib.util.find_spec("sklearn") is None:
