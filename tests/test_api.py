@@ -176,3 +176,24 @@ def test_code_refuses_bad_input(api, body, status):
 def test_serve_refuses_a_missing_store(tmp_path):
     done = _cli("serve", "--db", str(tmp_path / "none.db"), "--port", str(_free_port()))
     assert done.returncode == 2 and "no store" in done.stderr
+
+
+def test_root_serves_the_dashboard_folder_beside_the_api(tmp_path):
+    import asyncio
+
+    from eventwire.api import create_app
+    from eventwire.store import open_store
+    web = tmp_path / "web"
+    web.mkdir()
+    (web / "index.html").write_text("<h1>events</h1>", encoding="utf-8")
+
+    async def get(app, path: str) -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://eventwire") as c:
+            return await c.get(path)
+
+    with open_store(str(tmp_path / "events.db")) as store:
+        app = create_app(store, web=web)
+        assert asyncio.run(get(app, "/")).text == "<h1>events</h1>"
+        assert asyncio.run(get(app, "/api/health")).json() == {"status": "ok", "documents": 0, "events": 0}
+        assert asyncio.run(get(app, "/api/events/1-0")).status_code == 404
+        assert asyncio.run(get(create_app(store, web=tmp_path / "none"), "/")).status_code == 404

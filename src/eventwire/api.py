@@ -62,8 +62,8 @@ class CodeRequest(BaseModel):
     published: str | None = None
 
 
-def create_app(store: Store) -> FastAPI:
-    """The API over an open store (the caller closes it)."""
+def create_app(store: Store, web: Path = WEB) -> FastAPI:
+    """The API over an open store (the caller closes it); ``/`` serves the files in ``web`` if it is a folder."""
     app = FastAPI(title="eventwire", description="News in, conflict events out, with the evidence for every field.")
     coding = threading.Lock()  # the pipeline's spaCy models are not shared between threads
 
@@ -128,9 +128,9 @@ def create_app(store: Store) -> FastAPI:
             raise HTTPException(400, coded.error)
         return serialize(coded)
 
-    if WEB.is_dir():
+    if web.is_dir():
         from fastapi.staticfiles import StaticFiles
-        app.mount("/", StaticFiles(directory=WEB, html=True), name="web")
+        app.mount("/", StaticFiles(directory=web, html=True), name="web")
     return app
 
 
