@@ -133,3 +133,16 @@ def test_territory_taken_in_plain_words(text):
 def test_troops_taking_up_positions_take_no_territory():
     cd = eventwire.code("Troops took up positions around the parliament on Monday.", id="g")
     assert not any(e.rule.startswith("assault.capture") for e in cd.events)
+
+
+@pytest.mark.parametrize("text", [
+    "Displacement: On 3 June 2022, civilians evacuated from Kupiansk to Kharkiv with their own cars.",
+    "On 2 June 2022, about 300 children were evacuated to Ternopil region from Kramatorsk.",
+    "On 5 June 2022, around 900 people were evacuated through a humanitarian corridor from Lysychansk.",
+])
+def test_people_moved_lead_their_displacement_as_civilians(text):
+    # the parse may make no phrase of "civilians", take the evacuated for the acted-on, or a town for the
+    # actor: the displaced people are ACLED's first actor all the same
+    ev = first(text)
+    assert ev.actor1 is not None and ev.actor1.kind == "civilians", (ev.type, ev.actor1, ev.actor2)
+    assert ev.actor2 is None

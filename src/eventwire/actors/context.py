@@ -422,6 +422,20 @@ def _candidates(cd: CodedDocument, lo: int, hi: int, agents_only: bool = True,
     return found
 
 
+def _words(cd: CodedDocument, span: Span) -> list[Actor]:
+    """Single nouns inside ``span`` read as actors, for when the parser made no phrase of them
+    ("civilians evacuated from X": "civilians" taken for a modifier)."""
+    found = []
+    for seg in cd.segments:
+        for tok in seg.doc:
+            start = seg.offset + tok.idx
+            if span.start <= start < span.end and tok.is_alpha and not tok.is_stop:
+                actor = resolve_words(tok.text, Span(start, start + len(tok)))
+                if actor.entity is not None:
+                    found.append(actor)
+    return found
+
+
 def _phrases(doc) -> tuple[list, list[int]]:
     """The noun phrases, organisation and nationality names and known acronyms of a parsed segment, in
     text order, and their start offsets; computed once per segment (the stage asks for many windows of
@@ -623,10 +637,18 @@ def _displacement(event: Event) -> bool:
         event.acled_event_type == "Strategic developments" or event.type in ("AID", "RETREAT"))
 
 
+def _nobody(actor: Actor | None) -> bool:
+    """No party: none, or words that resolve to nothing or to a place ("... evacuated from Sumy")."""
+    return actor is None or actor.rule.startswith("kb:place") or (actor.entity is None and actor.kind is None)
+
+
 def _displaced(cd: CodedDocument, event: Event) -> Actor | None:
-    """The people of a displacement ("140 people were evacuated"): ACLED's first actor, as civilians."""
+    """The people of a displacement ("140 people were evacuated", "civilians evacuated from X"): ACLED's
+    first actor, as civilians; the parse may have taken them for the acted-on, or for no phrase at all."""
+    if _role(event.actor2) in _PEOPLE_ROLES:
+        return _mark(event.actor2, "displaced")
     people = [a for a in _candidates(cd, event.evidence.start, event.evidence.end, agents_only=False)
-              if _role(a) in _PEOPLE_ROLES]
+              if _role(a) in _PEOPLE_ROLES] or [a for a in _words(cd, event.evidence) if _role(a) in _PEOPLE_ROLES]
     if not people:
         return None
     actor = people[0]
@@ -718,8 +740,10 @@ def contextualise(cd: CodedDocument) -> None:
         if (event.actor1 is not None and event.actor1.entity is not None and event.actor1.entity.startswith("generic:")
                 and _is_violent(event) and cd.text):
             event.actor1 = _blamed_next(cd, event) or event.actor1
-        if event.actor1 is None and event.actor2 is None and _displacement(event):
-            event.actor1 = _displaced(cd, event)
+        if _nobody(event.actor1) and _displacement(event) and (
+                _nobody(event.actor2) or _role(event.actor2) in _PEOPLE_ROLES):
+            if (people := _displaced(cd, event)) is not None:
+                event.actor1, event.actor2 = people, None if people is event.actor2 else event.actor2
         sentence = event.evidence.of(cd.text) if cd.text else ""
         if event.acled_event_type == "Battles" and _force(event.actor1) and event.actor2 is None:
             _people_facing(cd, event)
