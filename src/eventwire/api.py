@@ -112,7 +112,7 @@ def create_app(store: Store, web: Path = WEB) -> FastAPI:
 
     @app.get("/api/network", response_model=Network)
     def network() -> Network:
-        return Network(**actor_network(store.events(), store.relations()))
+        return Network(**actor_network(*store.actor_pairs(), store.relations()))
 
     @app.post("/api/code")
     def code(body: CodeRequest) -> dict[str, Any]:
@@ -148,27 +148,27 @@ def with_evidence(e: dict[str, Any]) -> dict[str, Any]:
     return {**e, "evidence": {"start": start, "end": end}, "evidence_text": text[start:end], "spans": spans}
 
 
-def actor_network(rows: list[dict[str, Any]], relations: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+def actor_network(named: list[dict[str, Any]], pairs: list[dict[str, Any]],
+                  relations: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """Nodes (actors, with their most frequent kind and country) and edges (actor1 → actor2 per PLOVER type,
-    and each stored relation such as "backs"), each with how many events or statements name it."""
+    and each stored relation such as "backs"), each with how many events or statements name it.
+    ``named`` and ``pairs`` are what ``Store.actor_pairs`` counts."""
     count: Counter[str] = Counter()
     kinds: dict[str, Counter] = defaultdict(Counter)
     countries: dict[str, Counter] = defaultdict(Counter)
     edges: Counter[tuple[str, str, str]] = Counter()
 
-    def seen(name: str | None, kind: str | None, country: str | None) -> None:
-        count[name] += 1
+    def seen(name: str, kind: str | None, country: str | None, n: int = 1) -> None:
+        count[name] += n
         if kind:
-            kinds[name][kind] += 1
+            kinds[name][kind] += n
         if country:
-            countries[name][country] += 1
+            countries[name][country] += n
 
-    for r in rows:
-        for role in ("actor1", "actor2"):
-            if r.get(role):
-                seen(r[role], r.get(f"{role}_kind"), r.get(f"{role}_country"))
-        if r.get("actor1") and r.get("actor2"):
-            edges[r["actor1"], r["actor2"], r["type"]] += 1
+    for a in named:
+        seen(a["name"], a["kind"], a["country"], a["events"])
+    for p in pairs:
+        edges[p["source"], p["target"], p["type"]] += p["events"]
     for rel in relations:
         source, target = rel.get("source") or {}, rel.get("target") or {}
         if source.get("name") and target.get("name"):
