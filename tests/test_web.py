@@ -147,3 +147,10 @@ def test_filters_in_the_url_narrow_every_view(server, tmp_path):
     assert f"{len(wanted)} events match" in dom
     dom = render(f"{server}/index.html#q=no%20such%20words%20anywhere", tmp_path)
     assert "0 events match" in dom and "No events." in dom
+
+
+def test_a_bad_filter_is_shown_as_an_error(server, tmp_path):
+    dom = render(f"{server}/index.html#country=Atlantis", tmp_path)
+    error = re.search(r'<p id="error" role="alert">([^<]*)</p>', dom)
+    assert error and "unknown country" in html.unescape(error[1]) and "Atlantis" in html.unescape(error[1])
+    assert "No events." in dom

@@ -3,6 +3,7 @@
 
 const SVG = "http://www.w3.org/2000/svg";
 const PAGE = 200;
+const MAX_NODES = 40;
 const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
   "#7f7f7f", "#bcbd22", "#393b79", "#ad494a", "#637939", "#843c39", "#3182bd", "#e6550d"];
 const SPAN_LABELS = {trigger: "trigger", actor1: "actor 1", actor2: "actor 2", location: "place", date: "date",
@@ -247,7 +248,11 @@ async function drawNetwork() {
     chart.append(svg("text", {x: 300, y: 200, "text-anchor": "middle"}, `Network unavailable: ${e.message}`));
     return;
   }
-  const nodes = data.nodes || [], edges = data.edges || [];
+  // The most active actors only, so that the circle stays readable on a large store.
+  const all = data.nodes || [];
+  const nodes = [...all].sort((a, b) => (b.events || 0) - (a.events || 0)).slice(0, MAX_NODES);
+  const shown = new Set(nodes.map((n) => n.id));
+  const edges = (data.edges || []).filter((e) => shown.has(e.source) && shown.has(e.target));
   if (!nodes.length) {
     chart.append(svg("text", {x: 300, y: 200, "text-anchor": "middle", class: "muted"}, "No actors"));
     return;
@@ -279,7 +284,8 @@ async function drawNetwork() {
         n.id.length > 28 ? n.id.slice(0, 27) + "…" : n.id)));
   }
   chart.append(group);
-  document.getElementById("network-title").textContent = `Network of ${nodes.length} actors and ${edges.length} links`;
+  document.getElementById("network-title").textContent = `Network of ${nodes.length} actors` +
+    (all.length > nodes.length ? ` (the most active of ${all.length})` : "") + ` and ${edges.length} links`;
 }
 
 // ---- evidence ----
