@@ -224,6 +224,17 @@ function drawTimeline() {
   chart.append(svg("text", {x: left, y: bottom + 16, class: "tick"}, days[0]));
   if (days.length > 1)
     chart.append(svg("text", {x: right, y: bottom + 16, "text-anchor": "end", class: "tick"}, days[days.length - 1]));
+  // Month marks between the first and last day, at most about six of them.
+  const months = [];
+  for (let d = new Date(t0); d.getTime() <= t1; d.setUTCMonth(d.getUTCMonth() + 1, 1))
+    if (d.getTime() > t0) months.push(new Date(d));
+  const every = Math.ceil(months.length / 6);
+  months.forEach((m, k) => {
+    const x = left + Math.round((m.getTime() - t0) / 864e5) * bw;
+    chart.append(svg("line", {x1: x, y1: bottom, x2: x, y2: bottom + 4, class: "axis"}));
+    if (k % every === 0 && x - left > 70 && right - x > 70)
+      chart.append(svg("text", {x, y: bottom + 16, "text-anchor": "middle", class: "tick"}, m.toISOString().slice(0, 7)));
+  });
   const bars = svg("g", {class: "bars"});
   for (const day of days) {
     const rows = byDay.get(day);
