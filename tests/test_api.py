@@ -152,6 +152,7 @@ def test_network_has_event_and_relation_edges(api):
         {k: e[k] for k in ("source", "target", "type")} for e in net["edges"]]
     assert all(e["source"] in names and e["target"] in names and e["events"] >= 1 for e in net["edges"])
     assert any(e["type"] == "ASSAULT" for e in net["edges"])
+    assert "a crowded market" not in names  # the airstrike example's target is a thing, not a party
 
 
 def test_code_returns_the_contract_without_storing(api):

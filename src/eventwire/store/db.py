@@ -195,16 +195,20 @@ class Store:
         return {**found[ordinal], "id": key, "document": doc, "doc_id": coded["id"], "text": coded["text"]}
 
     def actor_pairs(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """How often each actor is named (per ``name``, ``kind``, ``country``) and each actor1 → actor2 pair
-        per event ``type`` (``source``, ``target``, ``type``), each with ``events``: counted by the database."""
+        """How often each party is named (per ``name``, ``kind``, ``country``) and each actor1 → actor2 pair
+        per event ``type`` (``source``, ``target``, ``type``), each with ``events``: counted by the database.
+        Parties are actors of an ACLED kind: a thing attacked ("a crowded market") or an unresolved phrase
+        ("the claims") is no node of the network."""
         c = events.c
         named = union_all(*(select(c[f"actor{i}"].label("name"), c[f"actor{i}_kind"].label("kind"),
-                                   c[f"actor{i}_country"].label("country")).where(c[f"actor{i}"].is_not(None))
+                                   c[f"actor{i}_country"].label("country"))
+                            .where(c[f"actor{i}"].is_not(None), c[f"actor{i}_kind"].is_not(None))
                             for i in (1, 2))).subquery()
         actors_q = (select(named.c.name, named.c.kind, named.c.country, func.count().label("events"))
                     .group_by(named.c.name, named.c.kind, named.c.country))
         pairs_q = (select(c.actor1.label("source"), c.actor2.label("target"), c.type, func.count().label("events"))
-                   .where(c.actor1.is_not(None), c.actor2.is_not(None)).group_by(c.actor1, c.actor2, c.type))
+                   .where(c.actor1.is_not(None), c.actor2.is_not(None), c.actor1_kind.is_not(None),
+                          c.actor2_kind.is_not(None)).group_by(c.actor1, c.actor2, c.type))
         with self.engine.connect() as conn:
             return ([dict(r._mapping) for r in conn.execute(actors_q)],
                     [dict(r._mapping) for r in conn.execute(pairs_q)])
