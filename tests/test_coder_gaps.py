@@ -146,3 +146,19 @@ def test_people_moved_lead_their_displacement_as_civilians(text):
     ev = first(text)
     assert ev.actor1 is not None and ev.actor1.kind == "civilians", (ev.type, ev.actor1, ev.actor2)
     assert ev.actor2 is None
+
+
+@pytest.mark.parametrize("text", [
+    "On 12 March 2021, in Arequipa, a group of taxi drivers gathered in front of the regional government "
+    "offices. They asked the authorities to lower fuel prices.",
+    "On 3 April 2021, residents gathered in Tunis to mark the anniversary of the uprising. The participants "
+    "accused the government of ignoring the families of the victims.",
+])
+def test_a_gatherings_demand_told_by_a_loose_word_is_the_protesters(text):
+    ev = first(text)
+    assert ev.actor1 is not None and ev.actor1.kind == "protesters", (ev.type, ev.actor1)
+
+
+def test_a_demand_with_no_gathering_makes_no_protesters():
+    ev = first("The minister came to Arequipa on Monday. He asked the authorities to lower fuel prices.")
+    assert ev.actor1 is None or ev.actor1.kind != "protesters"

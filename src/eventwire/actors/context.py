@@ -656,6 +656,31 @@ def _displaced(cd: CodedDocument, event: Event) -> Actor | None:
     return _mark(actor, "displaced")
 
 
+def _gathered(cd: CodedDocument) -> bool:
+    """Whether the story tells of a crowd: its word ("protesters", "a rally") or many gathering ("people
+    gathered in Kyiv", "drivers assembled")."""
+    from ..coding.coder import _many_gather  # the coder imports this package: import when called
+    from ..coding.lexicon import nouns
+
+    def many(verb) -> bool:  # "a group of merchants gathered": the many are the group's members
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return _many_gather(verb) or (subj is not None and not any(c.dep_ == "dobj" for c in verb.children)
+                                      and any(p.lower_ == "of" and any(o.tag_ == "NNS" for o in p.children)
+                                              for p in subj.children))
+
+    return bool(_CROWD_CUES.search(cd.text or "")) or any(
+        t.pos_ == "VERB" and t.lemma_.lower() in nouns()["gathering"] and many(t)
+        for seg in cd.segments for t in seg.doc)
+
+
+def _gatherers(actor: Actor, country: str | None) -> Actor:
+    """The crowd that a gathering's demand or accusation is told of by a pronoun or a loose word ("They
+    asked ...", "The participants accused ..."): ACLED's protesters."""
+    crowd = _from_generic("generic:protester", country, "gathering")
+    crowd.text, crowd.span = actor.text, actor.span
+    return crowd
+
+
 def _force(actor: Actor | None) -> bool:
     """A state's armed or police force (not its civil government)."""
     return actor is not None and actor.kind == "state_forces" and actor.sector in ("MIL", "COP", "SPY") \
@@ -744,6 +769,10 @@ def contextualise(cd: CodedDocument) -> None:
                 _nobody(event.actor2) or _role(event.actor2) in _PEOPLE_ROLES):
             if (people := _displaced(cd, event)) is not None:
                 event.actor1, event.actor2 = people, None if people is event.actor2 else event.actor2
+        if event.type in _CLAIMS and crowd_kind(event) is None and not _is_violent(event) \
+                and event.actor1 is not None and event.actor1.entity is None and event.actor1.kind is None \
+                and _gathered(cd):
+            event.actor1 = _gatherers(event.actor1, here or story)
         sentence = event.evidence.of(cd.text) if cd.text else ""
         if event.acled_event_type == "Battles" and _force(event.actor1) and event.actor2 is None:
             _people_facing(cd, event)
