@@ -162,3 +162,19 @@ def test_a_gatherings_demand_told_by_a_loose_word_is_the_protesters(text):
 def test_a_demand_with_no_gathering_makes_no_protesters():
     ev = first("The minister came to Arequipa on Monday. He asked the authorities to lower fuel prices.")
     assert ev.actor1 is None or ev.actor1.kind != "protesters"
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of activists of the youth movement went down in the streets of Lome to demand lower fuel prices.",
+    "Dozens of demonstrators of the teachers' union marched through Bamako to demand the payment of bonuses.",
+])
+def test_a_count_of_people_who_demand_are_the_protesters(text):
+    # "hundreds of activists": the activists act, not the count; a crowd's word names people who may lead
+    ev = first(text)
+    assert ev.actor1 is not None and ev.actor1.kind == "protesters", (ev.type, ev.actor1, ev.actor2)
+
+
+def test_a_count_of_people_arrested_stays_acted_on():
+    ev = first("An unconfirmed report said that dozens of shopkeepers were arrested for refusing to trade in the "
+               "old notes.")
+    assert ev.actor1 is not None and ev.actor1.kind == "state_forces", ev.actor1

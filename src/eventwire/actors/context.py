@@ -474,9 +474,18 @@ def _patient(token) -> bool:
         return True  # "a soldier died as he stepped on a landmine"
     if token.dep_ == "pobj" and token.head.lower_ in ("from", "of"):
         holder = resolve_words(token.head.head.text)
-        if _role(holder) == "armed" or holder.entity == "generic:member":
-            return False  # "members from the Mara Salvatrucha", "fighters of the ADF": the group acts
+        if _role(holder) == "armed" or holder.entity == "generic:member" or (
+                _count(token.head.head) and not _patient(token.head.head)):
+            # "members from the Mara Salvatrucha", "fighters of the ADF", "hundreds of activists": they act
+            return False
     return token.dep_ == "pobj" and token.head.lower_ in ("from", "of", "among", "including", "against", "on", "at")
+
+
+def _count(token) -> bool:
+    """A figure or a vague count ("300", "hundreds", "dozens")."""
+    from ..coding.fatalities import _lexicon  # the coder imports this package: import when called
+
+    return token.tag_ == "CD" or token.lower_ in _lexicon().vague
 
 
 def _number(token) -> str | None:
@@ -508,7 +517,7 @@ def _armed(actor: Actor, taken: set[str | None]) -> bool:
 
 def _people(actor: Actor, taken: set[str | None]) -> bool:
     """A mob or people who may have formed one ("beaten by locals", "a clash between two farmer groups")."""
-    return actor.entity not in taken and (actor.entity == "generic:rioter" or _role(actor) == "social")
+    return actor.entity not in taken and (actor.entity == "generic:rioter" or _role(actor) in ("social", "crowd"))
 
 
 def _from_text(cd: CodedDocument, event: Event, named_only: bool) -> Actor | None:
