@@ -114,14 +114,11 @@ def _temp_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.tmp{os.getpid()}")
 
 
-def sweep_temporaries(out: Path) -> int:
-    """Remove what a run killed mid-write left behind; returns how many files went."""
-    gone = 0
+def sweep_temporaries(out: Path) -> None:
+    """Remove what a run killed mid-write left behind."""
     for folder in [out / t for t in TABLES] + [out / "_done"]:
-        for f in folder.glob(".*.tmp*") if folder.is_dir() else ():
+        for f in folder.glob(".*.tmp*"):
             f.unlink(missing_ok=True)
-            gone += 1
-    return gone
 
 
 def _write_parquet(rows: list[dict[str, Any]], path: Path) -> None:

@@ -24,6 +24,7 @@ from dataclasses import replace
 from ..model import Actor, CodedDocument, Event, Place, Span
 from . import kb
 from .normalise import key
+from ..geo.locate import in_party_words
 from .resolver import resolve_words, weapon_owner
 
 _VIOLENT = frozenset({"ASSAULT", "COERCE"})
@@ -357,11 +358,8 @@ def _doc_countries(cd: CodedDocument) -> tuple[str | None, Counter]:
     country named inside a party's words ("military forces of Armenia") is no place of the story, but
     a town there is ("abducted the mayor of Skadovsk, Kherson"), and so are places in the words of what
     no party names ("shelled Oleksandropil, Donetsk")."""
-    actor_spans = [a.span for e in cd.events for a in (e.actor1, e.actor2)
-                   if a is not None and a.span and a.entity is not None]
-    counts = Counter(kb.iso3(p.country) for p in cd.places if p.country and not _no_scene(p)
-                     and not (p.feature == "country"
-                              and any(s.start <= p.span.start and p.span.end <= s.end for s in actor_spans)))
+    counts = Counter(kb.iso3(p.country) for p in cd.places
+                     if p.country and not _no_scene(p) and not in_party_words(cd, p))
     counts.pop(None, None)
     return (counts.most_common(1)[0][0] if counts else None), counts
 
@@ -631,7 +629,8 @@ def _clause_subject(cd: CodedDocument, start: int, pronoun: str) -> Actor | None
         # what the subject does to its own ("escalated its air support"); not "helped Y in their offensive"
         verb = tok.head.head if tok is not None and tok.dep_ == "poss" and tok.head.dep_ == "dobj" else None
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
-        if subj is None or subj.i > tok.i or (subj.tag_ in ("NNS", "NNPS")) != (pronoun in _PLURAL_PRONOUNS):
+        wanted = "plural" if pronoun in _PLURAL_PRONOUNS else "singular"
+        if subj is None or subj.i > tok.i or _number(subj) not in (None, wanted):
             return None
         np = seg.doc[subj.left_edge.i:subj.i + 1]
         actor = resolve_words(np.text, Span(seg.offset + np.start_char, seg.offset + np.end_char))

@@ -116,7 +116,15 @@ _STANDS_FOR_GOVERNMENT = re.compile(
     r"position|stance|view|views|decision|role|influence|intentions?|agenda|backing|allies)\b", re.I)
 
 
-def _owner(text: str, p: Place) -> bool:
+def in_party_words(cd: CodedDocument, p: Place) -> bool:
+    """A country named in a party's words ("Russia's Defense Ministry", "military forces of Armenia"):
+    whose the party is, not where anything happened."""
+    return p.feature == "country" and any(
+        a is not None and a.span and a.entity is not None and a.span.start <= p.span.start and p.span.end <= a.span.end
+        for e in cd.events for a in (e.actor1, e.actor2))
+
+
+def _stands_for_government(text: str, p: Place) -> bool:
     """A country's capital written as the owner of an aim or a policy ("Moscow's goal")."""
     if p.geonameid is None or p.geonameid not in _capital_ids():
         return False
@@ -131,7 +139,7 @@ def _capital_ids() -> frozenset[int]:
 
 
 def _usable(p: Place, cd: CodedDocument) -> bool:
-    if p.rule and p.rule.startswith("demonym") or _owner(cd.text, p):
+    if p.rule and p.rule.startswith("demonym") or _stands_for_government(cd.text, p):
         return False
     d = cd.dateline
     return not (d and d.start <= p.span.start < d.end)
@@ -142,12 +150,8 @@ def locate(cd: CodedDocument, ev: Event, relatives: list[Place], story_country: 
     text = cd.text
     ev_span = ev.evidence if ev.evidence.end > ev.evidence.start else ev.trigger
     # A photo caption tells of its own scene: its places serve only events read from it.
-    # a country named in a party's words ("Russia's Defense Ministry", "military forces of Armenia") is
-    # whose the party is, not where anything happened
-    parties = [a.span for e in cd.events for a in (e.actor1, e.actor2) if a is not None and a.span]
     inside = [p for p in cd.places if ev_span.start <= p.span.start < ev_span.end and _usable(p, cd)
-              and _in_caption(cd, p) == ev.from_caption
-              and not (p.feature == "country" and any(s.start <= p.span.start < s.end for s in parties))]
+              and _in_caption(cd, p) == ev.from_caption and not in_party_words(cd, p)]
     doubtful = {id(p) for p in _namesakes(text, inside, story_country)}
     inside = [p for p in inside if id(p) not in doubtful]
     coded = [p for p in inside if _CODED_TO.search(text, max(0, p.span.start - 20), p.span.start)]
