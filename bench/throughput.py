@@ -3,7 +3,7 @@
 Articles: the news-length texts of ../shared/eval/dev/timex.jsonl and geo_lgl.jsonl (TimeBank and LGL
 local news), read from the shared folder (EVENTWIRE_SHARED). Prints articles/s and words/s of each,
 single process and with all cores, their ratio, and the peak memory (max RSS) per worker process, and
-what share of the tokens the cheap pass (eventwire.triage) sent through the parser.
+what share of the tokens the cheap pass (eventwire.nlp.triage) sent through the parser.
 Wall-clock figures depend on what else the machine runs; the CPU figures (articles per CPU second, summed
 over the workers) much less, so the ratio is printed for both. With --components it first prints the CPU
 seconds of each component of the small model over the articles (tokenizer, tok2vec, tagger, parser,
@@ -105,7 +105,7 @@ def components(texts: list[str]) -> list[tuple[str, float]]:
 
 def triage_shares(docs: list[dict]) -> str:
     from eventwire.nlp import load
-    from eventwire.triage import needs, triage
+    from eventwire.nlp.triage import needs, triage
 
     plans = [triage(load().make_doc(d["text"])) for d in docs]
     total = sum(needs(p, n) for p in plans for n in ("parse", "rest")) or 1

@@ -182,7 +182,7 @@ def test_serve_refuses_a_missing_store(tmp_path):
 def test_root_serves_the_dashboard_folder_beside_the_api(tmp_path):
     import asyncio
 
-    from eventwire.api import create_app
+    from eventwire.frontdoors.api import create_app
     from eventwire.store import open_store
     web = tmp_path / "web"
     web.mkdir()

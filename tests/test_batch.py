@@ -13,7 +13,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from eventwire.batch import _temp_path, run_batch
+from eventwire.frontdoors.batch import _temp_path, run_batch
 
 SENTENCES = [
     "Gunmen killed three villagers in Zamfara state on Monday, police said.",

@@ -1,5 +1,5 @@
 """One event told by two triggers of a sentence, or again by another sentence, is stored once; others stay."""
-from eventwire.collapse import key
+from eventwire.incidents.collapse import key
 from eventwire.pipeline import code
 
 

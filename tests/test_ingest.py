@@ -12,7 +12,8 @@ from eventwire.ingest.clean import clean
 from eventwire.ingest.encoding import decode
 from eventwire.ingest.feeds import documents_from_feed
 from eventwire.ingest.html import document_from_html
-from eventwire.ingest.sources import Failed, read_jsonl_lines, read_jsonl_stream, sniff
+from eventwire.ingest.sources import read_jsonl_lines, read_jsonl_stream, sniff
+from eventwire.model import Failed
 from eventwire.model import CodedDocument, Document, DocumentError
 
 from conftest import shared_file

@@ -1,7 +1,7 @@
 """Cross-report merging: one happening, many reports."""
 from __future__ import annotations
 
-from eventwire.merge import assign_incidents
+from eventwire.incidents.merge import assign_incidents
 from eventwire.model import CodedDocument, Document, Event, Place, Span, When
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from eventwire import nlp
-from eventwire.ruler import Ruler
+from eventwire.nlp.ruler import Ruler
 
 # Written for the test: pronouns, auxiliaries, contractions, rules of two tokens ("gonna", "y'all",
 # "Let's", "There is"), a determiner used as a pronoun, and runs of blanks.

@@ -23,9 +23,9 @@ from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
 import eventwire
-from eventwire.cli import app
+from eventwire.frontdoors.cli import app
 from eventwire.export import CSV_COLUMNS, event_rows
-from eventwire.ingest.sources import Failed
+from eventwire.model import Failed
 from eventwire.model import Actor, CodedDocument, Document, Event, Place, Span, When
 from eventwire.pipeline import Pipeline
 from eventwire.serialize import document as serialize

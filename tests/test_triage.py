@@ -7,7 +7,7 @@ from eventwire import nlp, settings
 from eventwire.model import Document
 from eventwire.pipeline import Pipeline
 from eventwire.serialize import document
-from eventwire.triage import sentences, triage
+from eventwire.nlp.triage import sentences, triage
 
 # A news story written for the tests: eight sentences, some holding events, times or names, some none.
 STORY = (

@@ -14,7 +14,7 @@ from sqlalchemy import inspect, text
 from eventwire.pipeline import Pipeline
 from eventwire.store import open_store
 from eventwire.store import feeds as feed_state
-from eventwire.watch import parse_every, poll, watch
+from eventwire.frontdoors.watch import parse_every, poll, watch
 
 ENTRIES = [
     ("https://news.example/1", "Gunmen killed three villagers in Zamfara state on Monday, police said."),

@@ -1,4 +1,4 @@
-"""The dashboard (src/eventwire/web/) rendered by headless Chromium against the real server (`eventwire serve`)."""
+"""The dashboard (src/eventwire/frontdoors/web/) rendered by headless Chromium against the real server (`eventwire serve`)."""
 from __future__ import annotations
 
 import html

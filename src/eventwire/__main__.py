@@ -1,3 +1,3 @@
-from .cli import main
+from .frontdoors.cli import main
 
 main()

@@ -9,7 +9,7 @@ from typing import IO, Any
 from rich.console import Console
 from rich.table import Table
 
-from .ingest.sources import Failed
+from .model import Failed
 from .model import CodedDocument
 from .serialize import document
 

@@ -17,6 +17,14 @@ class DocumentError(ValueError):
     """A document that cannot be coded (empty, binary, too large …): reported for it, never fatal."""
 
 
+@dataclass
+class Failed:
+    """An input that could not become a Document: reported, and the rest goes on."""
+
+    id: str
+    error: str
+
+
 @dataclass(frozen=True)
 class Span:
     """Character offsets [start, end) into the input text."""
@@ -39,6 +47,10 @@ class Document:
     url: str | None = None
     source: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+
+
+#: What ingest yields: a document to code, or the reason an input could not become one.
+Item = Document | Failed
 
 
 @dataclass

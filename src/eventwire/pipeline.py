@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from . import actors, coding, geo, nlp, timex
-from .collapse import collapse
+from .incidents.collapse import collapse
 from .coding import classifier
 from .ingest import clean
 from .model import CodedDocument, Document, DocumentError

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from ..model import Document, DocumentError
 from .dates import iso_date
 from .html import fragment_text
-from .sources import Failed, Item
+from ..model import Failed, Item
 
 log = logging.getLogger(__name__)
 

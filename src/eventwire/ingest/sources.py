@@ -11,11 +11,10 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from ..model import Document, DocumentError
+from ..model import Document, DocumentError, Failed, Item
 from .encoding import decode
 from .jsonl import document_from_dict
 
@@ -28,15 +27,6 @@ _HTML_TAG = re.compile(r"<(?:p|div|article|body|head|meta|title|section|span|br|
 _ID = re.compile(r'^\s*\{\s*"id"\s*:\s*"((?:[^"\\]|\\.)*)"')
 
 
-@dataclass
-class Failed:
-    """An input that could not become a Document: reported, and the rest goes on."""
-
-    id: str
-    error: str
-
-
-Item = Document | Failed
 
 
 def too_large(size: int) -> str:

@@ -10,7 +10,7 @@ from typing import Literal
 
 from sqlalchemy.exc import DataError, IntegrityError
 
-from ..ingest.sources import Failed
+from ..model import Failed
 from ..model import CodedDocument, Document
 from .db import Store
 

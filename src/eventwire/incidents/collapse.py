@@ -10,7 +10,7 @@ One event told again by another sentence of the article ("eastern-based forces r
 whose place and date are only inferred goes into the one that reads them from the text."""
 from __future__ import annotations
 
-from .model import CodedDocument, Event
+from ..model import CodedDocument, Event
 
 
 def _name(actor) -> str | None:

@@ -10,8 +10,9 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from .ingest.sources import Failed, Item, read_path, read_stdin
-from .model import CodedDocument
+from ..ingest.sources import read_path, read_stdin
+from ..model import Failed, Item
+from ..model import CodedDocument
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="eventwire: news in, conflict events out, with the evidence for every field.")
@@ -35,7 +36,7 @@ def coded(paths: list[str], jsonl: bool, progress: bool = True) -> Iterator[Code
     """Read, then code, each input; a failed read passes through as ``Failed``."""
     from itertools import islice
 
-    from .pipeline import BATCH_SIZE, Pipeline
+    from ..pipeline import BATCH_SIZE, Pipeline
     run = Pipeline()
     items: Iterator[Item] = iter(_items(paths, jsonl))
     if progress and not jsonl:
@@ -73,7 +74,7 @@ def code(
     model: Optional[Path] = typer.Option(None, "--model", help="a classifier trained with `eventwire train`, used beside the rules"),
 ) -> None:
     """Code articles into events."""
-    from . import export
+    from .. import export
     if not paths and sys.stdin.isatty():
         err.print("[red]error:[/] give files or folders to code, or pipe documents in (`eventwire code --jsonl < docs.jsonl`)")
         raise typer.Exit(2)
@@ -88,7 +89,7 @@ def code(
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     results = coded(paths, jsonl)
     if merge:
-        from .merge import assign_incidents
+        from ..incidents.merge import assign_incidents
         results = assign_incidents(list(results))
     stream = open(out, "w", encoding="utf-8") if out else sys.stdout
     ok = failed = 0
@@ -143,9 +144,9 @@ def ingest(
     """Code articles into a store; a text already stored is skipped."""
     from collections import Counter
 
-    from .pipeline import Pipeline
-    from .store import StoreError, open_store
-    from .store import ingest as ingest_items
+    from ..pipeline import Pipeline
+    from ..store import StoreError, open_store
+    from ..store import ingest as ingest_items
     _check_inputs(paths)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     try:
@@ -183,9 +184,9 @@ def events(
     offset: int = typer.Option(0, "--offset", min=0, help="skip this many events first"),
 ) -> None:
     """List, filter and export the events of a store."""
-    from . import export
-    from .store import StoreError, open_store
-    from .store.table import events_table
+    from .. import export
+    from ..store import StoreError, open_store
+    from ..store.table import events_table
     if fmt not in export.FORMATS:
         err.print(f"[red]error:[/] unknown format {fmt!r} (one of {', '.join(export.FORMATS)})")
         raise typer.Exit(2)
@@ -216,7 +217,7 @@ def serve(
     port: int = typer.Option(8000, "--port", help="port to listen on"),
 ) -> None:
     """Serve the store over HTTP: the JSON API under /api and the dashboard at /."""
-    from .store import StoreError, open_store
+    from ..store import StoreError, open_store
     try:
         import uvicorn
 
@@ -244,7 +245,7 @@ def _use_model(folder: Path) -> None:
     """Check the folder and hand it to the "classify" stage (which reads EVENTWIRE_MODEL)."""
     import os
 
-    from .coding.classifier import MANIFEST_FILE, MODEL_FILE
+    from ..coding.classifier import MANIFEST_FILE, MODEL_FILE
     _need_sklearn()
     if not (folder / MANIFEST_FILE).is_file() or not (folder / MODEL_FILE).is_file():
         err.print(f"[red]error:[/] {folder} holds no trained model (train one with `eventwire train`)", highlight=False)
@@ -261,8 +262,8 @@ def train(
                                             "on the held-out part (--alone: the model decides only where rules found nothing)"),
 ) -> None:
     """Train the optional classifier of ACLED sub-event types on your own labelled data."""
-    from .coding.classifier import read_labelled
-    from .coding.classifier import train as fit
+    from ..coding.classifier import read_labelled
+    from ..coding.classifier import train as fit
     if not labelled.is_file():
         err.print(f"[red]error:[/] cannot read {labelled}", highlight=False)
         raise typer.Exit(2)
@@ -291,7 +292,7 @@ def gazetteer_build() -> None:
     """Build (or rebuild) the gazetteer index in the cache directory."""
     import time
 
-    from .geo import gazetteer
+    from ..geo import gazetteer
     t0 = time.perf_counter()
     path = gazetteer.build()
     g, secs = gazetteer.timed_load()
@@ -307,8 +308,8 @@ def watch(
     once: bool = typer.Option(False, "--once", help="poll the feeds that are due once, then stop (for cron)"),
 ) -> None:
     """Poll RSS/Atom feeds and store each new entry, coded, once."""
-    from .pipeline import Pipeline
-    from .store import StoreError, open_store
+    from ..pipeline import Pipeline
+    from ..store import StoreError, open_store
     from .watch import parse_every, read_feed_list
     from .watch import watch as run_watch
     _check_inputs([str(feeds)])

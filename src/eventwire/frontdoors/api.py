@@ -17,7 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from .store import Store
+from ..store import Store
 
 WEB = Path(__file__).parent / "web"
 MAX_TEXT_CHARS = 200_000  # POST /api/code: longer texts are refused (413)
@@ -116,8 +116,8 @@ def create_app(store: Store, web: Path = WEB) -> FastAPI:
 
     @app.post("/api/code")
     def code(body: CodeRequest) -> dict[str, Any]:
-        from .pipeline import code as code_text
-        from .serialize import document as serialize
+        from ..pipeline import code as code_text
+        from ..serialize import document as serialize
         if len(body.text) > MAX_TEXT_CHARS:
             raise HTTPException(413, f"text longer than {MAX_TEXT_CHARS:,} characters")
         if not body.text.strip():

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .ingest.sources import Failed, read_path
+from ..ingest.sources import read_path
+from ..model import Failed
 
 TABLES = ("documents", "events", "places", "times")
 CHUNK = 100  # documents per task: large enough to amortise scheduling, small enough to resume cheaply
@@ -91,7 +92,7 @@ def is_done(out: Path, part: int, docs: list[dict[str, Any]]) -> bool:
 
 def rows_of(coded: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """Contract documents → flat rows per table."""
-    from .export import event_rows
+    from ..export import event_rows
     tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     for d in coded:
         tables["documents"].append({
@@ -133,10 +134,10 @@ def _write_parquet(rows: list[dict[str, Any]], path: Path) -> None:
 
 def code_chunk(part: int, docs: list[dict[str, Any]], out: str) -> dict[str, int]:
     """Worker side: code one chunk and write its partitions, then its marker (last, atomically)."""
-    from .ingest.jsonl import document_from_dict
-    from .model import Document, DocumentError
-    from .pipeline import _pipeline
-    from .serialize import document
+    from ..ingest.jsonl import document_from_dict
+    from ..model import Document, DocumentError
+    from ..pipeline import _pipeline
+    from ..serialize import document
     parsed: list[Document | dict[str, Any]] = []  # a Document, or the error dict of an unreadable input
     for d in docs:
         try:
@@ -160,7 +161,7 @@ def code_chunk(part: int, docs: list[dict[str, Any]], out: str) -> dict[str, int
 
 def _worker_warmup() -> bool:
     """Load the spaCy model once per worker before work arrives."""
-    from .nlp import load
+    from ..nlp import load
     load()
     return True
 

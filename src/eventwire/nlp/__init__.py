@@ -10,8 +10,8 @@ import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, NORM, POS, SENT_START, TAG
 from spacy.tokens import Doc
 
-from . import settings
-from .model import CodedDocument, Segment
+from .. import settings
+from ..model import CodedDocument, Segment
 from .ruler import Ruler
 
 BATCH = 64

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from . import __version__
-from .ingest.encoding import decode
-from .ingest.sources import Failed
-from .model import DocumentError
-from .store import Store
-from .store import feeds as feed_state
-from .store.feeds import FeedState
+from .. import __version__
+from ..ingest.encoding import decode
+from ..model import Failed
+from ..model import DocumentError
+from ..store import Store
+from ..store import feeds as feed_state
+from ..store.feeds import FeedState
 
 MAX_FEED_BYTES = 10_000_000
 TIMEOUT_S = 20.0
@@ -100,7 +100,7 @@ class Polled:
 def poll(store: Store, url: str, every: timedelta, code: Callable, now: datetime | None = None,
          timeout: float = TIMEOUT_S, max_bytes: int = MAX_FEED_BYTES) -> Polled:
     """Poll one feed once: fetch, code the entries not stored yet, store them, save the feed's state."""
-    from .ingest.feeds import documents_from_feed
+    from ..ingest.feeds import documents_from_feed
     now = now or datetime.now(timezone.utc)
     state = feed_state.load(store, url)
     result = Polled(url, "stored")

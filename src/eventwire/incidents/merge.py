@@ -18,9 +18,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from .geo.distance import km
-from .ingest.sources import Failed
-from .model import CodedDocument, Event, Place
+from ..geo.distance import km
+from ..model import Failed
+from ..model import CodedDocument, Event, Place
 
 MAX_DAYS = 1
 MAX_KM = 25.0

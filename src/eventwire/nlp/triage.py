@@ -20,10 +20,10 @@ from datetime import date
 from importlib import resources
 from typing import Any, Literal
 
-from .coding import lexicon
-from .timex.extract import find as find_times
-from .timex.resolve import Context as TimeContext
-from .timex.resolve import resolve as resolve_time
+from ..coding import lexicon
+from ..timex.extract import find as find_times
+from ..timex.resolve import Context as TimeContext
+from ..timex.resolve import resolve as resolve_time
 
 Need = Literal["parse", "rest"]
 #: A text of at most this many sentences is parsed whole (the coder reads a note of four as one report).
@@ -164,7 +164,7 @@ def _data(name: str) -> Any:
 def _inflections():
     """lemma -> every lower-case form the lemmatizer (suffix rules, exceptions, attribute rules) or the
     lexicon's own suffix match could read as that lemma."""
-    from . import nlp
+    from .. import nlp
 
     pipe = nlp.load()
     tables = pipe.get_pipe("lemmatizer").lookups
