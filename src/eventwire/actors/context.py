@@ -21,7 +21,9 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 
+from ..lang.words import nouns, reporting_verbs, vague_counts
 from ..model import Actor, CodedDocument, Event, Place, Span
+from ..nlp.tree import many_gather
 from . import kb
 from .normalise import key
 from ..geo.locate import in_party_words
@@ -481,16 +483,12 @@ def _patient(token) -> bool:
 
 def _count(token) -> bool:
     """A figure or a vague count ("300", "hundreds", "dozens")."""
-    from ..coding.fatalities import _lexicon  # the coder imports this package: import when called
-
-    return token.tag_ == "CD" or token.lower_ in _lexicon().vague
+    return token.tag_ == "CD" or token.lower_ in vague_counts()
 
 
 def _number(token) -> str | None:
     """ "plural" ("forces"), "singular" ("the military") or None (a name: "Hamas" may be "they"; a
     collective: "Dinka youth ... they attacked")."""
-    from ..coding.lexicon import nouns  # the coder imports this package: import when called
-
     if token.lemma_.lower() in nouns()["collectives"]:
         return None
     return {"NNS": "plural", "NN": "singular"}.get(token.tag_)
@@ -499,8 +497,6 @@ def _number(token) -> str | None:
 def _speaker(token) -> bool:
     """Whether a phrase stands where a source stands: the subject of a verb of saying, claiming or
     denying ("the army said", "the U.S. military accused Russia"), or after "according to"."""
-    from ..coding.modality import reporting_verbs  # the coder imports this package: import when called
-
     while token.dep_ in ("conj", "compound", "amod", "nmod", "appos") and token.head is not token:
         token = token.head
     if token.dep_ == "nsubj":
@@ -667,12 +663,9 @@ def _displaced(cd: CodedDocument, event: Event) -> Actor | None:
 def _gathered(cd: CodedDocument) -> bool:
     """Whether the story tells of a crowd: its word ("protesters", "a rally") or many gathering ("people
     gathered in Kyiv", "drivers assembled")."""
-    from ..coding.coder import _many_gather  # the coder imports this package: import when called
-    from ..coding.lexicon import nouns
-
     def many(verb) -> bool:  # "a group of merchants gathered": the many are the group's members
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        return _many_gather(verb) or (subj is not None and not any(c.dep_ == "dobj" for c in verb.children)
+        return many_gather(verb) or (subj is not None and not any(c.dep_ == "dobj" for c in verb.children)
                                       and any(p.lower_ == "of" and any(o.tag_ == "NNS" for o in p.children)
                                               for p in subj.children))
 

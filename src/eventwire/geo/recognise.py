@@ -2,12 +2,11 @@
 places, demonyms, and gazetteer names in place contexts ("the town of X", "in X province")."""
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from .. import lang
 from ..model import CodedDocument, Span
 from .fold import ascii_fold, fold
 from .gazetteer import Gazetteer, strip_admin_word
@@ -81,7 +80,7 @@ class Mention:
 
 @lru_cache(maxsize=1)
 def _not_places_data() -> dict:
-    return json.loads(resources.files("eventwire").joinpath("data/geo/not_places.json").read_text(encoding="utf-8"))
+    return lang.load("geo/not_places.json")
 
 
 @lru_cache(maxsize=1)

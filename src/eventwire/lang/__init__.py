@@ -11,7 +11,7 @@ import json
 from importlib import resources
 from typing import Any
 
-__all__ = ["load", "rows", "text"]
+__all__ = ["load", "names", "rows", "text"]
 
 
 @functools.lru_cache(maxsize=None)
@@ -31,3 +31,10 @@ def rows(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of the tab-separated data file ``data/<name>``: blank lines and ``#`` comments left out."""
     return tuple(tuple(line.split("\t")) for line in text(name).splitlines()
                  if line.strip() and not line.lstrip().startswith("#"))
+
+
+@functools.lru_cache(maxsize=None)
+def names(folder: str) -> tuple[str, ...]:
+    """The names of the files in ``data/<folder>``, sorted (a data set kept as one file a part)."""
+    path = resources.files("eventwire").joinpath("data", *folder.split("/"))
+    return tuple(sorted(p.name for p in path.iterdir() if p.is_file()))

@@ -2,13 +2,9 @@
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
-from importlib import resources
 
-
-def _load(name: str) -> dict:
-    return json.loads(resources.files("eventwire").joinpath("data", "time", name).read_text())
+from .. import lang
 
 
 @dataclass(frozen=True)
