@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 
+from .. import lang
 from ..lang.words import nouns, reporting_verbs, vague_counts
 from ..model import Actor, CodedDocument, Event, Place, Span
 from ..nlp.tree import many_gather
@@ -28,6 +29,9 @@ from . import kb
 from .normalise import key
 from ..geo.locate import in_party_words
 from .resolver import resolve_words, weapon_owner
+
+_PATTERNS = lang.patterns("actors/cues.json")
+_WORDS = lang.wordsets("actors/cues.json")
 
 _VIOLENT = frozenset({"ASSAULT", "COERCE"})
 _VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
@@ -37,77 +41,41 @@ _ARMED_KINDS = frozenset({"state_forces", "rebels", "political_militia", "identi
 _PEOPLE_ROLES = frozenset({"social", "victim"})
 # A crowd in a violent event's sentence: state forces against it make a protest or a riot, the crowd first.
 # "March" the month is no march: only the lower-case noun, or the capitalised verb and its people.
-_CROWD_CUES = re.compile(r"\b(?:protest(?:er|or)?s?|demonstrat(?:ion|ors?|ed|ing)|rally|rallies|"
-                         r"(?-i:march(?:e[ds]|ers|ing)?|March(?:e[ds]|ers|ing))|"
-                         r"rioters?|rioting|riots?|mobs?|crowds?|sit-in|strikers?|hartal|blockade|picket(?:er)?s?)\b",
-                         re.IGNORECASE)
+_CROWD_CUES = _PATTERNS["crowd_cues"]
 # A crowd's own violence: what makes demonstrators rioters for ACLED (storming, arson, stones, looting,
 # fights with the police, roads blocked with boulders or bonfires), or words that call them so.
-_RIOT_CUES = re.compile(
-    r"\b(?:rioters?|rioting|riots?|mobs?|stoning|stone-?pelt(?:ers?|ing)|pelt(?:ed|ing)|"
-    r"storm(?:ed|ing)?(?! out)|set (?:\w+ )?(?:on )?(?:fire|alight|ablaze|afire)|torch(?:ed|ing)|"
-    r"burn(?:ed|t|ing)? (?:down )?(?:\w+ ){0,2}(?:tyres|tires|vehicles?|cars?|bus(?:es)?|houses?|shops?|buildings?|"
-    r"offices?|station)|vandali[sz](?:ed|ing)|ransack(?:ed|ing)|"
-    r"(?:threw|hurled|throwing|hurling) (?:stones|rocks|bricks|petrol bombs|molotov)|"
-    r"clash(?:ed|es)? (?:\w+ ){0,3}with (?:the )?(?:police|security|gendarme|soldiers|troops)|"
-    r"(?:clash(?:es)?|scuffles?) between (?:the )?(?:\w+ ){0,3}and (?:the )?(?:police|security)|"
-    r"(?:clash(?:es)?|scuffles?) between (?:the )?(?:police|security forces) and|violence (?:erupted|broke out)|"
-    r"bon ?fires?|boulders|overpowered|loot(?:ed|ing)(?! (?:public )?(?:funds|money|wealth|assets))|smash(?:ed|ing)|"
-    r"attacked (?:the )?(?:police|security|officers)|protested violently|violent(?:ly)? (?:protest|demonstration)s?|"
-    r"turned violent|rampag(?:ed|ing)|went on a rampage|stoned|manhandl(?:ed|ing)|(?:physical )?confrontation|"
-    r"(?:tried|attempted|trying|attempting) to (?:force|breach|storm|enter|break (?:in|into))\b|"
-    r"lit (?:\w+ )?fires?|with (?:burning )?(?:tyres|tires))\b", re.IGNORECASE)
+_RIOT_CUES = _PATTERNS["riot_cues"]
 # A clause telling what a crowd reacts to ("after the riots in the prisons", "force against rioters"):
 # violence it names is not the crowd's own.
-_CAUSE_CLAUSE = re.compile(r"\b(?:after|following|because of|in response to|in the wake of|against)\b[^.;:]*",
-                           re.IGNORECASE)
+_CAUSE_CLAUSE = _PATTERNS["cause_clause"]
 # Words of a sentence that make an unnamed militia a communal one ("militias from the X and Y clans").
-_IDENTITY_CUES = re.compile(r"\b(?:sub-?clans?|clans?|clansm[ae]n|ethnic|communal|tribes?|tribal|tribesm[ae]n|"
-                            r"caste|families|family feud|herders?|herdsm[ae]n|pastoralists?|chieftaincy|"
-                            r"land(?:[- ]related)? disputes?|farmland|grazing|cattle raid(?:s|ing|ers?)?|"
-                            r"(?:two )?rival (?:villages|communities|groups)|feuds?|revenge killings?|"
-                            r"militia(?:s|men)? from|customary|groups of villagers|(?:a )?local family|"
-                            r"rival famil(?:y|ies)|disputes? over (?:the )?(?:\w+ )?(?:land|farms?|pastures?|"
-                            r"water(?:ing)? (?:points?|holes?|wells?)|boundar(?:y|ies)))\b", re.IGNORECASE)
+_IDENTITY_CUES = _PATTERNS["identity_cues"]
 # Arson and wrecking ("set fire to a bus", "vandalised the office"), and the weapons or armed men that make
 # such an attack more than a mob's: without them, ACLED codes the unnamed attackers as rioters.
-_ARSON = re.compile(r"\b(?:set (?:\w+ )?(?:on )?(?:fire|alight|ablaze|afire)|torch(?:ed|ing)|vandali[sz](?:ed|ing)|"
-                    r"ransack(?:ed|ing)|(?:burnt|burned) down|smash(?:ed|ing))\b", re.IGNORECASE)
+_ARSON = _PATTERNS["arson"]
 # Unarmed people fighting as groups ("a clash between two groups", "a factional clash").
-_GROUP_FIGHT = re.compile(r"\b(?:(?:clash|fight|scuffle|brawl|confrontation)(?:es|s)? (?:(?:took place|broke out|erupted) )?"
-                          r"between (?:the )?(?:two|rival) (?:rival )?(?:groups|factions)|"
-                          r"faction(?:al|s)|brawls?|scuffles?)\b", re.IGNORECASE)
-_WEAPONS = re.compile(r"\b(?:gun\w*|shot|shoot\w*|firing|fired|bombs?|explosi\w+|grenades?|IEDs?|rifles?|"
-                      r"militants?|rebels?|insurgents?|terrorists?|jihadists?|militia\w*|soldiers|troops)\b",
-                      re.IGNORECASE)
+_GROUP_FIGHT = _PATTERNS["group_fight"]
+_WEAPONS = _PATTERNS["weapons"]
 # Explosives someone plants or throws ("a crude bomb exploded", "cocktails were exploded"), and the heavy
 # weapons a state's forces fire: a blast with the first and none of the second is no shelling.
-_PLANTED = re.compile(r"\b(?:bombs?|cocktails?|IEDs?|explosive devices?|landmines?|mines?|grenades?)\b", re.IGNORECASE)
-_FIRED = re.compile(r"\b(?:shell\w*|artillery|mortars?|rockets?|missiles?|air ?strikes?|drones?|warplanes?|aircraft|"
-                    r"jets?|helicopters?|planes?|bombard\w*|howitzers?|MLRS|tanks?)\b", re.IGNORECASE)
+_PLANTED = _PATTERNS["planted"]
+_FIRED = _PATTERNS["fired"]
 # A report saying that no one knows who attacked ("perpetrators not known", "unknown actors").
-_UNKNOWN_PERPETRATOR = re.compile(
-    r"\b(?:perpetrators?|attackers?|assailants?|culprits?|actors?|source)\b[^.;]{0,25}?\b(?:not known|unknown|"
-    r"unidentified|not (?:been )?identified|unclear)\b|\b(?:unknown|unidentified) (?:perpetrators?|actors?|"
-    r"assailants?|attackers?|sources?|persons?)\b|\bunknown to whom\b", re.IGNORECASE)
+_UNKNOWN_PERPETRATOR = _PATTERNS["unknown_perpetrator"]
 # The next sentence naming who did it: "X are the suspected attackers", "X claimed responsibility".
-_BLAME_NEXT = re.compile(r"\s*([^.;]{2,120}?)\s+(?:(?:is|are|was|were)\s+(?:the\s+)?(?:suspected|alleged|presumed|"
-                         r"likely|believed|probable)\s+(?:attackers?|perpetrators?|assailants?|culprits?)|"
-                         r"(?:has |have |had )?claimed responsibility)\b", re.IGNORECASE)
-_NAMING_VERBS = frozenset({"suspect", "believe", "presume", "identify", "claim", "name", "call", "label"})
+_BLAME_NEXT = _PATTERNS["blame_next"]
+_NAMING_VERBS = _WORDS["naming_verbs"]
 # Verbs whose subject suffers the violence ("two soldiers died in a blast"): a victim, not the perpetrator.
-_SUFFERING_VERBS = frozenset({"die", "perish", "succumb", "suffer", "sustain"})
-_PRONOUNS = frozenset({"they", "he", "she", "them", "who", "it", "we", "those", "these", "its", "their", "his", "her"})
-_PLURAL_PRONOUNS = frozenset({"they", "them", "we", "those", "these", "their"})
-_POSSESSIVES = frozenset({"its", "their", "his", "her"})
+_SUFFERING_VERBS = _WORDS["suffering_verbs"]
+_PRONOUNS = _WORDS["pronouns"]
+_PLURAL_PRONOUNS = _WORDS["plural_pronouns"]
+_POSSESSIVES = _WORDS["possessives"]
 #: How far before and after an event's sentence to look for its actor (characters).
 _LOOK_BACK = 600
 _LOOK_AHEAD = 300
 # Heads of noun phrases that may carry their actor as a modifier ("a police raid"); other heads do not
 # ("police cars", "the Police Station").
-_ACTION_HEADS = frozenset({"raid", "raids", "operation", "operations", "patrol", "crackdown", "offensive",
-                           "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "shelling",
-                           "ambush", "assault", "bombardment", "fire", "gunfire", "offensive", "convoy"})
+_ACTION_HEADS = _WORDS["action_heads"]
 
 
 def crowd_kind(event: Event) -> str | None:

@@ -11,58 +11,29 @@ from ..model import CodedDocument, Span
 from .fold import ascii_fold, fold
 from .gazetteer import Gazetteer, strip_admin_word
 
+_PATTERNS = lang.patterns("geo/cues.json")
+_WORDS = lang.wordsets("geo/cues.json")
+
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SHORT_TOWN_POP = 50_000  # a town whose name has three letters is read after "in", "near"... from this size
 # Words that make an ORG/FAC span an institution rather than a place ("Gaza City Council").
-_INSTITUTION = re.compile(
-    r"\b(?:university|college|school|academy|department|office|ministry|council|committee|police|sheriff|"
-    r"army|forces|force|brigade|battalion|party|front|movement|union|association|company|corp|inc|ltd|"
-    r"bank|hospital|clinic|church|mosque|times|post|news|herald|tribune|journal|gazette|press|radio|tv|"
-    r"airport|airlines|airways|club|fc|team|court|commission|agency|authority|institute|center|centre|"
-    r"board|group|foundation|network|service|services|guard|guards|hotel|mall|station|stadium|high|"
-    r"church|county commission|city council|senate|house|congress|assembly|parliament|government|"
-    r"republicans|democrats|fire|rescue|library|museum|bureau|unit|district attorney|zoo|governorship|"
-    r"municipality|mayoralty)\b", re.I)
+_INSTITUTION = _PATTERNS["institution"]
 # Context that announces a place name ("the town of al-Asabaa", "in Tarhuna district").
-# Romance names join capitalised words with small ones ("Vertente do Lerio", "San Jose de las Lajas").
-_JOIN = r"(?:(?:de|do|da|dos|das|del|di|du|des|la|las|los|le|les|sur)\s)?"
-_NAME = (r"((?:(?:al|el|ad|as|ash|an|ar|at|az)-)?[A-Z][\w'\u2019\u2018-]+(?: " + _JOIN
-         + r"(?:al-|el-)?[A-Z][\w'\u2019-]+){0,3})")
-# Verbs of attack and capture take a place as their object ("Russian forces shelled Mariupol").
-HIT_VERBS = (r"shelled|shelling|hit|attacked|bombed|bombarded|struck|stormed|captured|seized|recaptured|retook|"
-             r"raided|besieged|targeted|liberated|occupied|overran|invaded|entered|pounded")
-_CONTEXT = [
-    re.compile(r"\b(?P<word>town|towns|city|cities|village|villages|district|province|region|county|governorate|state|suburb|"
-               r"neighbou?rhood|area|localit(?:y|ies)|capital|port|oasis|municipality|hamlet) of (?P<name>"
-               + _NAME[1:]),
-    # "in Oju Local Government Area", "in the Gwoza area", "in Luiza territory", "at a Washington state farm":
-    # units named after their town, or divisions.
-    re.compile(r"\b(?:in|near|outside|at|around|from|to|of|on|across|throughout|" + HIT_VERBS
-               + r") (?:the |an? )?(?P<name>" + _NAME[1:] +
-               r"(?= (?P<word>province|district|governorate|region|state|county|parish|area|town|village|city|"
-               r"oblast|raion|rayon|"
-               r"(?i:local government area|local government|lga)|territory|locality|upazila|tehsil|taluka?|"
-               r"sub-?county|commune|woreda|prefecture|cercle|municipality|department)\b)"),
-]
-_LOCATIVE = re.compile(r"\b(?:in|near|outside|at|around|into|from|of|to)\s+(?:the\s+)?$", re.I)
+_CONTEXT = [_PATTERNS["context_1"], _PATTERNS["context_2"]]
+_LOCATIVE = _PATTERNS["locative"]
 _STATE_ABBR = re.compile(r"(?<=[a-z]), ((?:[A-Z][a-z]{0,4}\.\s?){1,2}|[A-Z]\.[A-Z]\.)(?=[\s,;)]|$)")
-_PLACE_WORD = re.compile(r" (?:city|town|vil+age|com+une|neighbou?rho+d|area|sector|camp|market)$")  # on folded names
+_PLACE_WORD = _PATTERNS["place_word"]
 # Parenthesised administrative context of ACLED-style notes: "Bar-Sanguun village (Kismaayo, Lower Juba)".
 _PAREN = re.compile(r"\(([A-Z][^()]{1,80})\)")
-# "in central Van", "near northern Kidal": a part of the place, written before it.
-_PART = r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|downtown)\s+)?"
-# Nouns of attack take a place after "on", "at", "against" ("fired two missiles on Odesa", "an attack on Kramatorsk").
-_ATTACK_ON = (r"(?:attacks?|assaults?|offensive|strikes?|airstrikes?|air strikes?|missiles?|rockets?|shells?|mortars?|"
-              r"bombs?|bombing|bombardment|shelling|raids?|fire)\s+(?:on|at|against|upon)")
-_AFTER_VERB = re.compile(r"\b(?:" + HIT_VERBS + "|" + _ATTACK_ON + r")\s+" + _NAME)
-_TOWN_WORDS = ("town", "towns", "city", "cities", "village", "villages", "suburb", "hamlet", "oasis", "port")
+# Verbs of attack and capture take a place as their object ("Russian forces shelled Mariupol"); nouns of attack take a place after "on", "at", "against" ("fired two missiles on Odesa", "an attack on Kramatorsk").
+_AFTER_VERB = _PATTERNS["after_verb"]
+_TOWN_WORDS = _WORDS["town_words"]
 # An area or a unit named after its chief town as a rule ("the Gwoza area", "Biu LGA", "Luiza territory").
-_SEAT_NAMED = ("area", "capital", "local government area", "local government", "lga", "territory", "upazila",
-               "tehsil", "taluk", "taluka", "sub-county", "subcounty", "woreda", "cercle", "commune")
+_SEAT_NAMED = _WORDS["seat_named"]
 # A capitalised name right after a locative word, which spaCy left untagged ("near Shyrokyne, Donetsk").
-_AFTER_PREP = re.compile(r"\b(?:in|In|near|Near|outside|Outside|at|At|around|of|from|into|towards?)\s+" + _PART + _NAME)
-_STRONG_LOC = re.compile(r"(?i:in|near|outside|at|around|into|" + HIT_VERBS + "|" + _ATTACK_ON + r")\s")
-_LEADING = re.compile(r"^(?:the|The)\s+")
+_AFTER_PREP = _PATTERNS["after_prep"]
+_STRONG_LOC = _PATTERNS["strong_loc"]
+_LEADING = _PATTERNS["leading"]
 _DASH = re.compile(r"\s?[-\u2013\u2014]\s?[A-Z]")
 _NAME_RUN = re.compile(r"(?<![\w'-])[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|the)){0,4}\s+$")  # up to 5 words
 
@@ -293,8 +264,7 @@ def _leading_place(text: str, start: int, gz: Gazetteer, surnames: set[str]) -> 
 
 
 # A part of a place named by its direction ("South Philadelphia", "Northeast Texas", "S.E. Paris").
-_DIRECTION = re.compile(r"^(?:(?:North|South)(?:-?(?:east|west))?|East|West|Northern|Southern|Eastern|Western|"
-                        r"Central|Greater|Metro|Downtown|[NS]\.[EW]\.)\s+(?=[A-Z])")
+_DIRECTION = _PATTERNS["direction"]
 
 
 def _directed(text: str, start: int, gz: Gazetteer) -> list[Mention]:
@@ -314,21 +284,14 @@ def _directed(text: str, start: int, gz: Gazetteer) -> list[Mention]:
     return []
 
 
-_LOCAL_BODY = re.compile(r"(?:Police|Sheriff|County|City|Fire|School|Schools|Board|Council|Court|Hospital|Local|LGA|"
-                         r"Department|Township|Public|Parks|Chamber|University|College|State|Library|Airport|"
-                         r"Water|Transit|Housing|Health|Mayor|Town|Village|Municipal|Regional|Area|Community|"
-                         r"Governorship|Governorate|Governor|Province|Provincial|Municipality|District|"
-                         r"Press|Pressclub|Deputy|Radio|Stadium|Prison|Jail|Market|Railway)\b")
+_LOCAL_BODY = _PATTERNS["local_body"]
 _POSSESSIVE_END = re.compile("['\u2019]s?$")
 
 
 # A town named for its people or its local bodies ("a Gainesville man", "Danbury police", "Columbia-based"),
 # and a legislator's home town ("Rep. Jane Doe, D-Elbow Lake,").
-_RESIDENT = re.compile(r"(?<![\w.-])((?:[A-Z][a-z]+\.? ){0,2}[A-Z][a-z]+)(?:['\u2019]s)?(?:-based\b|\s+(?:man|woman|men|"
-                       r"women|boy|girl|teen|teenager|youth|resident|residents|native|natives|couple|family|families|"
-                       r"police|officers?|officials|mayor|city council|council|firefighters|voters|taxpayers|"
-                       r"businesses|homeowners|neighbou?rhoods?)\b)")
-_PARTY_HOME = re.compile(r"\b(?:D|R|I|DFL)-([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})(?=[,;)])")
+_RESIDENT = _PATTERNS["resident"]
+_PARTY_HOME = _PATTERNS["party_home"]
 
 
 def _residents(body: str, gz: Gazetteer, surnames: set[str]) -> list[Mention]:
@@ -347,11 +310,9 @@ def _residents(body: str, gz: Gazetteer, surnames: set[str]) -> list[Mention]:
 
 
 # Names sharing one plural administrative word: "Douglas, Sarpy and Lancaster counties".
-_SIMPLE_NAME = r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,2}"
-_PLURAL_ADMIN = re.compile(r"((?:" + _SIMPLE_NAME + r",\s+)*" + _SIMPLE_NAME + r",?\s+(?:and|or|&)\s+" + _SIMPLE_NAME
-                           + r")\s+(?P<word>counties|parishes|provinces|districts|states|regions|governorates)\b")
-_SINGULAR = {"counties": "county", "parishes": "parish", "provinces": "province", "districts": "district",
-             "states": "state", "regions": "region", "governorates": "governorate"}
+_SIMPLE_NAME = _PATTERNS["simple_name"]
+_PLURAL_ADMIN = _PATTERNS["plural_admin"]
+_SINGULAR = _WORDS["singular"]
 
 
 def _listed_divisions(body: str, gz: Gazetteer) -> list[Mention]:
@@ -370,8 +331,7 @@ def _listed_divisions(body: str, gz: Gazetteer) -> list[Mention]:
 
 
 # An upper-case dateline opening the text or a paragraph: "COLUMBUS, Ohio (AP) —", "ARLINGTON --".
-_CAPS_DATELINE = re.compile(r"(?:^|\n|\. )(?P<name>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})"
-                            r"(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?\s*(?:\([A-Z]+\)\s*)?(?:\u2014|--|\u2013|-)")
+_CAPS_DATELINE = _PATTERNS["caps_dateline"]
 
 
 def _caps_datelines(body: str, gz: Gazetteer) -> list[Mention]:
@@ -385,7 +345,7 @@ def _caps_datelines(body: str, gz: Gazetteer) -> list[Mention]:
 
 
 # "the Iraqi capital", "Afghanistan's capital": the country's capital city.
-_CAPITAL = re.compile(r"\b(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|\u2019s)? capital\b(?! (?:city )?of\b)")
+_CAPITAL = _PATTERNS["capital"]
 
 
 def _capitals(body: str, gz: Gazetteer) -> list[Mention]:
@@ -407,11 +367,10 @@ def _capitals(body: str, gz: Gazetteer) -> list[Mention]:
     return out
 
 
-_AFTER_COMMA = re.compile(r",\s+" + _NAME)
+_AFTER_COMMA = _PATTERNS["after_comma"]
 # What a place's name may carry before its container: "Borova village, Kharkiv", "Rampur sector area (Baramulla
 # district)", "Ceel Salini settlement (Afgooye, Lower Shabelle)".
-KIND_WORDS = re.compile(r"(?:\s+(?:village|villages|town|city|area|sector|settlement|locality|neighbou?rhood|camp|"
-                        r"suburb|quarter|market|boma|kebele|ward|subdivision)\b){0,2}")
+KIND_WORDS = _PATTERNS["kind_words"]
 
 
 def _containers_after(body: str, found: list[Mention], gz: Gazetteer) -> list[Mention]:
@@ -433,16 +392,10 @@ def _containers_after(body: str, found: list[Mention], gz: Gazetteer) -> list[Me
 
 # "Shumy, Donetsk", "Banda, DRC", "Mylove village, Kherson": a name, a comma and a name that opens the next match
 # (lists chain).
-_BEFORE_DIVISION = re.compile(r"(?<![\w'\u2019-])" + _NAME + r"(?P<kind>" + KIND_WORDS.pattern + r"),\s+(?="
-                              + _NAME + ")")
-_AND_NAME = re.compile(r",?\s+and\s+" + _NAME)
-_LEAD_IN = re.compile(r"(?:(?:^|\n)|\b(?:(?i:in|near|outside|at|around|into|from|of|on|to|towards?|over|across|via|"
-                      r"throughout|IVO|" + HIT_VERBS + r")\s+(?:the\s+)?|"
-                      # "shelled with mortars X", "shelled throughout the whole day X", "trying to gain X"
-                      r"\b(?:" + HIT_VERBS + r"|gain|gained|take|took|taken|reach|reached|regain|regained)"
-                      r"(?:,?\s+[a-z0-9-]+){0,8},?\s+|"
-                      r"\b(?i:morning|afternoon|evening|night|AM|PM),\s+))$")
-_FUNCTION_WORD = re.compile(r"^(?:On|In|At|Near|From|To|The|But|And|Also|Then|Meanwhile)\s+")
+_BEFORE_DIVISION = _PATTERNS["before_division"]
+_AND_NAME = _PATTERNS["and_name"]
+_LEAD_IN = _PATTERNS["lead_in"]
+_FUNCTION_WORD = _PATTERNS["function_word"]
 
 
 def _before_divisions(body: str, gz: Gazetteer, surnames: set[str], people: dict[Span, int]) -> list[Mention]:
