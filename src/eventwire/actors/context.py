@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import replace
 
 from .. import lang
+from ..lang.acled import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC_DEVELOPMENTS, VIOLENCE_AGAINST_CIVILIANS, VIOLENT
 from ..lang.words import nouns, reporting_verbs, vague_counts
 from ..model import Actor, CodedDocument, Event, Place, Span
 from ..nlp.tree import many_gather
@@ -34,7 +35,6 @@ _PATTERNS = lang.patterns("actors/cues.json")
 _WORDS = lang.wordsets("actors/cues.json")
 
 _VIOLENT = frozenset({"ASSAULT", "COERCE"})
-_VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 # Saying things in public: people doing so in an event report are mostly protesting.
 _CLAIMS = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
 _ARMED_KINDS = frozenset({"state_forces", "rebels", "political_militia", "identity_militia", "external"})
@@ -80,9 +80,9 @@ _ACTION_HEADS = _WORDS["action_heads"]
 
 def crowd_kind(event: Event) -> str | None:
     """``protesters`` or ``rioters`` when the event is a protest or a riot, else None."""
-    if event.acled_event_type == "Protests":
+    if event.acled_event_type == PROTESTS:
         return "protesters"
-    if event.acled_event_type == "Riots":
+    if event.acled_event_type == RIOTS:
         return "rioters"
     if event.acled_event_type is None and event.type == "PROTEST":
         return "rioters" if event.mode == "riot" else "protesters"
@@ -90,13 +90,13 @@ def crowd_kind(event: Event) -> str | None:
 
 
 def _is_violent(event: Event) -> bool:
-    return event.type in _VIOLENT or event.acled_event_type in _VIOLENT_ACLED
+    return event.type in _VIOLENT or event.acled_event_type in VIOLENT
 
 
 def _attack(event: Event) -> bool:
     """Violence proper: not arrests, seizures or curfews."""
     return event.type == "ASSAULT" or event.acled_event_type in (
-        "Battles", "Explosions/Remote violence", "Violence against civilians")
+        BATTLES, EXPLOSIONS, VIOLENCE_AGAINST_CIVILIANS)
 
 
 def _generic(actor: Actor | None) -> kb.Generic | None:
@@ -149,89 +149,112 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
     """Settle the actors of one event located in ``here`` (ISO3), in a story whose place mentions by
     country are ``places``; ``sentence`` is the event's evidence text, ``story_text`` the article's,
     ``monitored`` whether a ceasefire monitor reports the event."""
+    places = places if places is not None else Counter()
     for actor in (event.actor1, event.actor2):
         if actor is not None:
-            _localise(actor, here, places if places is not None else Counter())
+            _localise(actor, here, places)
     crowd = crowd_kind(event)
     if crowd is not None:
         _settle_crowd(event, crowd, here, story_text or sentence)
         return
-    violent = _is_violent(event)
-    a1, a2 = event.actor1, event.actor2
-    facing_crowd = _role(a2) == "crowd" or (
-        (a2 is None or a2.kind is None or _role(a2) in ("social", "instrument")) and _CROWD_CUES.search(sentence))
-    clash_with_people = event.acled_event_type == "Battles" and _role(a2) == "social"
-    if _attack(event) and _role(a1) == "state" and (facing_crowd or clash_with_people):
-        # "police fired tear gas at stone-pelting demonstrators": ACLED codes the crowd first, as rioters
-        # where it was violent, else as protesters met with force; "police and vendors clashed": ACLED
-        # has no battles between forces and unarmed people, it is a riot
-        crowd = "rioters" if clash_with_people or _RIOT_CUES.search(sentence) else "protesters"
-        people = a2 if a2 is not None and _role(a2) in ("crowd", "social") else _from_generic(
-            f"generic:{crowd[:-1]}", here, "crowd")
-        people.kind = crowd
-        _note(people, f"{crowd}-vs-force")
-        event.actor1, event.actor2 = people, a1
+    if _crowd_against_force(event, here, sentence):
         return
-    if a1 is None and violent:
-        event.actor1 = a1 = _presumed(event, here, monitored, sentence, story_text)
-        if a1.rule == "context:presumed":  # a front line's party is of its country wherever geo put the place
-            _localise(a1, here, places if places is not None else Counter())
-    if a1 is not None:
-        if _role(a1) in _PEOPLE_ROLES:
-            # residents, traders, villagers: a mob when they attack, a crowd when they demand or denounce,
-            # civilians otherwise (fleeing, returning, suffering)
-            if violent and a1.kind != "civilians" and _IDENTITY_CUES.search(sentence):
-                # "a communal clash between the Malinke and Abbey communities": communities that fight
-                # as such are communal militias
-                a1.kind = "identity_militia"
-                a1.name = kb.generic_by_id()["generic:clan militia"].name(a1.country)
-            elif violent and a1.kind == "civilians" and _attack(event):
-                # "unidentified individuals shot an officer", "men set fire to a camp": people with no
-                # group of their own who attack are ACLED's unidentified armed group
-                a1.kind = "political_militia"
-                a1.name = kb.generic_by_id()["generic:gunman"].name(a1.country)
-            elif violent:
-                a1.kind = "rioters" if a1.kind != "civilians" else "civilians"
-            elif event.type in _CLAIMS and a1.kind != "civilians":
-                a1.kind = "protesters"
-            else:
-                a1.kind = "civilians"
-            _note(a1, a1.kind)
-        elif _role(a1) == "crowd" and a1.kind == "protesters" and _attack(event):
-            # "protestors attacked the students": demonstrators who attack are rioters
-            a1.kind = "rioters"
-            _note(a1, "rioters")
-        elif a1.kind is None:
-            a1.kind = "political_militia" if violent else None
-            if a1.kind:
-                _note(a1, "armed")
-        elif a1.sector == "PTY" and a1.kind == "political_militia" and (
-                event.acled_event_type == "Battles" or (
-                    event.acled_event_type in ("Violence against civilians", "Strategic developments")
-                    and not _WEAPONS.search(sentence) and not _WEAPONS.search(a1.text))):
-            # "BNP and Awami League activists clashed", "party supporters beat a journalist": ACLED codes
-            # party supporters who fight or wreck without guns or bombs as rioters
-            a1.kind = "rioters"
-            _note(a1, "party-clash")
-        generic = a1.entity is not None and a1.entity.startswith("generic:")
-        if (generic and (a1.kind == "political_militia" or (
-                a1.kind == "state_forces" and a1.rule.startswith("context:presumed")))
-                and _IDENTITY_CUES.search(sentence)):
-            # "a clash between two rival groups over land"
-            a1.kind = "identity_militia"
-            a1.name = kb.generic_by_id()["generic:clan militia"].name(a1.country)
-            _note(a1, "communal")
-        elif ((generic or a1.entity is None) and a1.kind == "political_militia" and violent
-              and (_ARSON.search(sentence) or _GROUP_FIGHT.search(sentence)) and not _WEAPONS.search(sentence)):
-            # "assailants set fire to a bus", "a clash between two groups": without arms, a mob's (not
-            # "warring factions have agreed to resume talks")
-            a1.kind = "rioters"
-            if generic:
-                a1.name = kb.generic_by_id()["generic:rioter"].name(a1.country)
-            _note(a1, "mob")
+    violent = _is_violent(event)
+    if event.actor1 is None and violent:
+        event.actor1 = _presumed(event, here, monitored, sentence, story_text)
+        if event.actor1.rule == "context:presumed":  # a front line's party is of its country wherever geo put the place
+            _localise(event.actor1, here, places)
+    if event.actor1 is not None:
+        _first_kind(event, event.actor1, violent, sentence)
+        _unnamed_by_cues(event.actor1, violent, sentence)
+    a2 = event.actor2
     if a2 is not None and (_role(a2) in _PEOPLE_ROLES or (a2.kind is None and a2.sector == "CVL")):
         a2.kind = "civilians"
         _note(a2, "civilians")
+
+
+def _crowd_against_force(event: Event, here: str | None, sentence: str) -> bool:
+    """A state's force attacking a crowd, or clashing with people: the crowd goes first (whether so)."""
+    a1, a2 = event.actor1, event.actor2
+    facing_crowd = _role(a2) == "crowd" or (
+        (a2 is None or a2.kind is None or _role(a2) in ("social", "instrument")) and _CROWD_CUES.search(sentence))
+    clash_with_people = event.acled_event_type == BATTLES and _role(a2) == "social"
+    if not (_attack(event) and _role(a1) == "state" and (facing_crowd or clash_with_people)):
+        return False
+    # "police fired tear gas at stone-pelting demonstrators": ACLED codes the crowd first, as rioters
+    # where it was violent, else as protesters met with force; "police and vendors clashed": ACLED
+    # has no battles between forces and unarmed people, it is a riot
+    crowd = "rioters" if clash_with_people or _RIOT_CUES.search(sentence) else "protesters"
+    people = a2 if a2 is not None and _role(a2) in ("crowd", "social") else _from_generic(
+        f"generic:{crowd[:-1]}", here, "crowd")
+    people.kind = crowd
+    _note(people, f"{crowd}-vs-force")
+    event.actor1, event.actor2 = people, a1
+    return True
+
+
+def _first_kind(event: Event, a1: Actor, violent: bool, sentence: str) -> None:
+    """The kind of the first actor from its role and the event: people who attack are a mob (or
+    communal militias, or an unidentified armed group), who demand are protesters, else civilians;
+    demonstrators who attack are rioters; an unknown kind that fights is a militia; party supporters
+    who fight without arms are rioters."""
+    if _role(a1) in _PEOPLE_ROLES:
+        # residents, traders, villagers: a mob when they attack, a crowd when they demand or denounce,
+        # civilians otherwise (fleeing, returning, suffering)
+        if violent and a1.kind != "civilians" and _IDENTITY_CUES.search(sentence):
+            # "a communal clash between the Malinke and Abbey communities": communities that fight
+            # as such are communal militias
+            a1.kind = "identity_militia"
+            a1.name = kb.generic_by_id()["generic:clan militia"].name(a1.country)
+        elif violent and a1.kind == "civilians" and _attack(event):
+            # "unidentified individuals shot an officer", "men set fire to a camp": people with no
+            # group of their own who attack are ACLED's unidentified armed group
+            a1.kind = "political_militia"
+            a1.name = kb.generic_by_id()["generic:gunman"].name(a1.country)
+        elif violent:
+            a1.kind = "rioters" if a1.kind != "civilians" else "civilians"
+        elif event.type in _CLAIMS and a1.kind != "civilians":
+            a1.kind = "protesters"
+        else:
+            a1.kind = "civilians"
+        _note(a1, a1.kind)
+    elif _role(a1) == "crowd" and a1.kind == "protesters" and _attack(event):
+        # "protestors attacked the students": demonstrators who attack are rioters
+        a1.kind = "rioters"
+        _note(a1, "rioters")
+    elif a1.kind is None:
+        a1.kind = "political_militia" if violent else None
+        if a1.kind:
+            _note(a1, "armed")
+    elif a1.sector == "PTY" and a1.kind == "political_militia" and (
+            event.acled_event_type == BATTLES or (
+                event.acled_event_type in (VIOLENCE_AGAINST_CIVILIANS, STRATEGIC_DEVELOPMENTS)
+                and not _WEAPONS.search(sentence) and not _WEAPONS.search(a1.text))):
+        # "BNP and Awami League activists clashed", "party supporters beat a journalist": ACLED codes
+        # party supporters who fight or wreck without guns or bombs as rioters
+        a1.kind = "rioters"
+        _note(a1, "party-clash")
+
+
+def _unnamed_by_cues(a1: Actor, violent: bool, sentence: str) -> None:
+    """An unnamed (generic) militia the sentence tells more of: communal where it names clans or
+    communities, a mob where it tells of arson or a group fight without arms."""
+    generic = a1.entity is not None and a1.entity.startswith("generic:")
+    if (generic and (a1.kind == "political_militia" or (
+            a1.kind == "state_forces" and a1.rule.startswith("context:presumed")))
+            and _IDENTITY_CUES.search(sentence)):
+        # "a clash between two rival groups over land"
+        a1.kind = "identity_militia"
+        a1.name = kb.generic_by_id()["generic:clan militia"].name(a1.country)
+        _note(a1, "communal")
+    elif ((generic or a1.entity is None) and a1.kind == "political_militia" and violent
+          and (_ARSON.search(sentence) or _GROUP_FIGHT.search(sentence)) and not _WEAPONS.search(sentence)):
+        # "assailants set fire to a bus", "a clash between two groups": without arms, a mob's (not
+        # "warring factions have agreed to resume talks")
+        a1.kind = "rioters"
+        if generic:
+            a1.name = kb.generic_by_id()["generic:rioter"].name(a1.country)
+        _note(a1, "mob")
 
 
 def _settle_crowd(event: Event, crowd: str, here: str | None, text: str = "") -> None:
@@ -250,7 +273,7 @@ def _settle_crowd(event: Event, crowd: str, here: str | None, text: str = "") ->
         event.actor1 = _from_generic("generic:protester" if crowd == "protesters" else "generic:rioter",
                                      here, "crowd")
     a1 = event.actor1
-    if (event.acled_event_type == "Riots" and a1.entity != "generic:rioter" and _role(a1) != "crowd"
+    if (event.acled_event_type == RIOTS and a1.entity != "generic:rioter" and _role(a1) != "crowd"
             and _IDENTITY_CUES.search(text)):
         # "a communal clash between two villages", "people were killed over a land dispute"
         a1.kind = "identity_militia"
@@ -270,7 +293,7 @@ def _presumed(event: Event, country: str | None, monitored: bool = False, senten
     ceasefire monitor records the party's across the front line; shelling and air strikes the state's
     forces (the most frequent party of ACLED shelling) unless the report says no one knows who fired;
     shoot-outs, bombs planted and violence against civilians an unidentified armed group."""
-    if event.type == "COERCE" or (event.acled_event_type == "Strategic developments" and event.type != "ASSAULT"):
+    if event.type == "COERCE" or (event.acled_event_type == STRATEGIC_DEVELOPMENTS and event.type != "ASSAULT"):
         return _from_generic("generic:police", country, "presumed")
     if event.mode in ("destroy", "vandalize") and _CROWD_CUES.search(story_text or sentence):
         return _from_generic("generic:rioter", country, "presumed")  # buses torched during a strike
@@ -283,7 +306,7 @@ def _presumed(event: Event, country: str | None, monitored: bool = False, senten
             and _RIOT_CUES.search(_CAUSE_CLAUSE.sub(" ", story_text or sentence)):
         # "a man was shot during a protest by residents who blocked the road with burning tyres"
         return _from_generic("generic:rioter", country, "presumed")
-    front = event.acled_event_type in ("Battles", "Explosions/Remote violence")
+    front = event.acled_event_type in (BATTLES, EXPLOSIONS)
     if monitored and front:
         return _across_the_line(sentence, country)
     if heavy and not planted and not _UNKNOWN_PERPETRATOR.search(story_text or sentence):
@@ -294,7 +317,7 @@ def _presumed(event: Event, country: str | None, monitored: bool = False, senten
 
 def _across_the_line(sentence: str, country: str | None) -> Actor:
     """Fire a monitor records without naming who fired comes from across the front line: the state's
-    near a place a non-state party holds, that party's elsewhere along the line (frontlines.tsv), also
+    near a place a non-state party holds, that party's elsewhere along the line (geo/frontlines.json), also
     when no place was found but the mission that watches the line reports it; the state's where no front
     line is known."""
     for line in kb.frontlines().values():
@@ -606,7 +629,7 @@ def _displacement(event: Event) -> bool:
     """An event of people moving or being moved (evacuations, flight, returns), as ACLED's strategic
     developments record them."""
     return not _is_violent(event) and crowd_kind(event) is None and (
-        event.acled_event_type == "Strategic developments" or event.type in ("AID", "RETREAT"))
+        event.acled_event_type == STRATEGIC_DEVELOPMENTS or event.type in ("AID", "RETREAT"))
 
 
 def _nobody(actor: Actor | None) -> bool:
@@ -743,9 +766,9 @@ def contextualise(cd: CodedDocument) -> None:
                 and _gathered(cd):
             event.actor1 = _gatherers(event.actor1, here or story)
         sentence = event.evidence.of(cd.text) if cd.text else ""
-        if event.acled_event_type == "Battles" and _force(event.actor1) and event.actor2 is None:
+        if event.acled_event_type == BATTLES and _force(event.actor1) and event.actor2 is None:
             _people_facing(cd, event)
-        if event.actor1 is None and event.acled_event_type == "Battles" and not monitored:
+        if event.actor1 is None and event.acled_event_type == BATTLES and not monitored:
             _target_first(cd, event, here or story, sentence)
         if here is None and story is None:
             here = _other_side(cd, event)

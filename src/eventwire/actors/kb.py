@@ -137,7 +137,7 @@ def iso3(iso2: str | None) -> str | None:
 
 @dataclass(frozen=True)
 class Frontline:
-    """The places a non-state party holds along a front line in one country (frontlines.tsv)."""
+    """The places a non-state party holds along a front line in one country (``held`` in geo/frontlines.json)."""
 
     country: str
     holder: str  # groups.tsv id
@@ -145,20 +145,22 @@ class Frontline:
     monitors: re.Pattern | None  # the missions that watch this line ("SMM")
 
 
-def _alternatives(names: str, flags: int = 0) -> re.Pattern | None:
-    alternatives = "|".join(sorted((re.escape(n.strip()) for n in names.split(";") if n.strip()),
-                                   key=len, reverse=True))
+def _alternatives(names: list[str], flags: int = 0) -> re.Pattern | None:
+    alternatives = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})\b", flags) if alternatives else None
 
 
 @functools.lru_cache(maxsize=None)
 def frontlines() -> dict[str, Frontline]:
+    """Front lines with a side held by a non-state party, by country (ISO alpha-3)."""
     out = {}
-    for row in lang.rows("actors/frontlines.tsv"):
-        iso, holder, names = row[:3]
-        places = _alternatives(names, re.IGNORECASE)
-        assert places is not None, f"frontlines.tsv: no places for {iso}"
-        out[iso] = Frontline(iso, holder, places, _alternatives(row[3] if len(row) > 3 else ""))
+    for name, line in lang.load("geo/frontlines.json").items():
+        if name.startswith("_") or "held" not in line:
+            continue
+        held = line["held"]
+        places = _alternatives(held["places"], re.IGNORECASE)
+        assert places is not None, f"frontlines.json: no places held along {name}"
+        out[held["country"]] = Frontline(held["country"], held["by"], places, _alternatives(held.get("monitors", [])))
     return out
 
 

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import actors
-from ..model import Actor, CodedDocument, Event, Span
-from . import fatalities, modality, roles
-from ..lang.acled import acled_types, plover_modes
+from ..lang.acled import EXPLOSIONS, acled_types, plover_modes
 from ..lang.triggers import Entry, phrase
 from ..lang.words import nouns, relation_verbs
+from ..model import Actor, CodedDocument, Event, Span
 from ..nlp.tree import is_crowd, many_gather
+from . import fatalities, modality, roles
 from .lexicon import Hit, contains, headers, lexicon, rules
 
 #: ACLED notes often open with a category label: "Interception: On 8 April ...".
@@ -87,7 +87,7 @@ def code_segment(seg: Any, wire: bool = False) -> list[Event]:
         _policing_below_protest(cands)
         for c in cands:
             _refine(c, note)
-            if fought and acled_types().get(c.acled or "") == "Explosions/Remote violence":
+            if fought and acled_types().get(c.acled or "") == EXPLOSIONS:
                 c.weight -= BESIDE_FIGHTING
         cands.extend(_commitments(cands))
         if label is not None and si == label[2]:

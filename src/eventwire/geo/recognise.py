@@ -85,75 +85,119 @@ def _candidate_key(text: str, gz: Gazetteer) -> tuple[str, bool] | None:
 
 
 def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
-    """Place mentions of the document, in text order, without overlaps (the longer span wins)."""
+    """Place mentions of the document, in text order, without overlaps (the longer span wins): one pass
+    a kind of evidence (spaCy's entities, context words, parentheses, locative and attack words, state
+    abbreviations, divisions, datelines, residents, capitals), then the containers written after a
+    place and the repeats of the names found."""
+    names = _names(cd)
     found: list[Mention] = []
     blocked: list[Span] = []  # institution names: no place inside them, but for a leading big name
-    surnames = {t.text for seg in cd.segments for e in seg.doc.ents if e.label_ == "PERSON" and len(e) > 1
-                for t in e[1:]}
-    persons = [Span(seg.offset + e.start_char, seg.offset + e.end_char) for seg in cd.segments
-               for e in seg.doc.ents if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT")]
-    # "Persons" of one word, or of just a known place's words, after "in" are often unfamiliar place names
-    # ("in Vertente do Lerio, Pernambuco", "in Volta Redonda").
-    people = {Span(seg.offset + e.start_char, seg.offset + e.end_char): len(e) for seg in cd.segments
-              for e in seg.doc.ents if e.label_ == "PERSON"}
     for seg in cd.segments:
         for ent in seg.doc.ents:
-            text = ent.text
-            start = seg.offset + ent.start_char
-            m = _LEADING.match(text)
-            if m:
-                text, start = text[m.end():], start + m.end()
-            text = text.rstrip(".,;:") if not text.endswith(".") or len(text) > 5 else text
-            if text.count("(") > text.count(")"):  # "Gabes (Gabes" tagged as one: the name before the bracket
-                text = text.split("(")[0].rstrip()
-            if ent.label_ in PLACE_LABELS and (longer := _longer_name(cd.text, start, text, gz)):
-                text, start = longer
-            span = Span(start, start + len(text))
-            if ent.label_ in ("ORG", "FAC") and ", " in text and (parts := _parts(text, start, gz, ent.label_)):
-                found.extend(parts)  # a list of places, not an institution: "Cienaga, Magdalena department"
-                continue
-            if ent.label_ in ("ORG", "FAC") and _INSTITUTION.search(text):
-                blocked.append(span)
-                found.extend(_leading_place(text, start, gz, surnames))
-                continue
-            if ent.label_ == "PERSON" and len(ent) == 1 and _located(cd.text, span.start):
-                hit = _candidate_key(text, gz)  # "Steven Sachs of Alexandria": a town tagged as a person
-                if hit and text not in surnames:
-                    found.append(Mention(span, text, hit[0], "spacy:PERSON-located"))
-                continue
-            if ent.label_ not in PLACE_LABELS and ent.label_ not in ("ORG", "NORP") or text in surnames:
-                continue
-            hit = _candidate_key(text, gz)
-            if hit is None:
-                if "," in text:  # "Alexandria, La." tagged as one entity: take the parts
-                    found.extend(_parts(text, start, gz, ent.label_))
-                elif ent.label_ == "ORG":  # "U.S. Centers for Disease Control"
-                    found.extend(_leading_place(text, start, gz, surnames))
-                elif ent.label_ in PLACE_LABELS and ascii_fold(text) not in _not_places():
-                    part = _known_prefix(text, gz)
-                    lead = [] if part else _directed(text, start, gz) or _leading_place(text, start, gz, surnames)
-                    if part:  # "Donetsk-Kirovskyi", "Donetsk Filtration Station": a part of a known place
-                        found.append(Mention(Span(start, start + len(part[0])), part[0], part[1], "part",
-                                             hint="near"))
-                    elif lead:  # "South Philadelphia", "the Titus County Jail" tagged as places
-                        found.extend(lead)
-                    elif ent.label_ != "FAC":  # unknown spelling: the resolver may match it fuzzily,
-                        bare = strip_admin_word(fold(text))  # without its administrative word ("Tajoura District")
-                        found.append(Mention(span, text, bare, f"spacy:{ent.label_}", bare != fold(text)))
-                continue
-            key, admin = hit
-            if ent.label_ == "NORP":
-                if not any(gz.feature(i) == "country" for i in gz.lookup(key)):
-                    continue
-                source = "demonym" if ascii_fold(text) != ascii_fold(gz.entry(gz.lookup(key)[0]).name) else "spacy:NORP"
-            elif ent.label_ == "ORG" and not (_is_big(gz, key) and (len(text) > 2 or _located(cd.text, span.start))
-                                             or not _is_code(text) and _located(cd.text, span.start)):
-                continue  # a name the gazetteer knows, but used as an organisation or a person ("Ford", "AP")
-            else:
-                source = f"spacy:{ent.label_}"
-            found.append(Mention(span, text, key, source, admin))
+            mentions, institution = _entity(cd.text, seg.offset, ent, gz, names.surnames)
+            found += mentions
+            if institution is not None:
+                blocked.append(institution)
+    found += _in_context(cd.body, gz)
+    found += _in_parentheses(cd.body, gz)
+    found += _after_words(cd.body, gz, names)
+    found += _state_abbreviations(cd.body, gz)
+    found += _before_divisions(cd.body, gz, names.surnames, names.people)
+    found += _caps_datelines(cd.body, gz)
+    found += _residents(cd.body, gz, names.surnames)
+    found += _listed_divisions(cd.body, gz)
+    found += _capitals(cd.body, gz)
+    found = _without_overlaps(found, blocked)
+    found += _containers_after(cd.body, found, gz)
+    found = _without_overlaps(found, blocked)
+    found = _without_overlaps(found + _repeats(cd.body, found), [])
+    return [m for m in found if not _money().match(cd.body, m.span.end)]
+
+
+@dataclass(frozen=True)
+class _Names:
+    """What spaCy's entities say of the names of a document, for the passes that read the words alone."""
+
+    surnames: set[str]  # the words after a person's first name: a place only where spaCy says so
+    persons: list[Span]  # persons, organisations, works, events and products
+    # "Persons" of one word, or of just a known place's words, after "in" are often unfamiliar place names
+    # ("in Vertente do Lerio, Pernambuco", "in Volta Redonda"): each person's span and number of words.
+    people: dict[Span, int]
+
+
+def _names(cd: CodedDocument) -> _Names:
+    ents = [(seg.offset, e) for seg in cd.segments for e in seg.doc.ents]
+    return _Names(surnames={t.text for _, e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e[1:]},
+                  persons=[Span(o + e.start_char, o + e.end_char) for o, e in ents
+                           if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT")],
+                  people={Span(o + e.start_char, o + e.end_char): len(e) for o, e in ents if e.label_ == "PERSON"})
+
+
+def _entity(doc_text: str, offset: int, ent, gz: Gazetteer, surnames: set[str]) -> tuple[list[Mention], Span | None]:
+    """The places an entity of spaCy's names, and its span if it is an institution (no place inside it)."""
+    text = ent.text
+    start = offset + ent.start_char
+    m = _LEADING.match(text)
+    if m:
+        text, start = text[m.end():], start + m.end()
+    text = text.rstrip(".,;:") if not text.endswith(".") or len(text) > 5 else text
+    if text.count("(") > text.count(")"):  # "Gabes (Gabes" tagged as one: the name before the bracket
+        text = text.split("(")[0].rstrip()
+    if ent.label_ in PLACE_LABELS and (longer := _longer_name(doc_text, start, text, gz)):
+        text, start = longer
+    span = Span(start, start + len(text))
+    if ent.label_ in ("ORG", "FAC") and ", " in text and (parts := _parts(text, start, gz, ent.label_)):
+        return parts, None  # a list of places, not an institution: "Cienaga, Magdalena department"
+    if ent.label_ in ("ORG", "FAC") and _INSTITUTION.search(text):
+        return _leading_place(text, start, gz, surnames), span
+    if ent.label_ == "PERSON" and len(ent) == 1 and _located(doc_text, span.start):
+        hit = _candidate_key(text, gz)  # "Steven Sachs of Alexandria": a town tagged as a person
+        if hit and text not in surnames:
+            return [Mention(span, text, hit[0], "spacy:PERSON-located")], None
+        return [], None
+    if ent.label_ not in PLACE_LABELS and ent.label_ not in ("ORG", "NORP") or text in surnames:
+        return [], None
+    hit = _candidate_key(text, gz)
+    if hit is None:
+        return _unknown_entity(text, start, ent.label_, gz, surnames), None
+    key, admin = hit
+    if ent.label_ == "NORP":
+        if not any(gz.feature(i) == "country" for i in gz.lookup(key)):
+            return [], None
+        source = "demonym" if ascii_fold(text) != ascii_fold(gz.entry(gz.lookup(key)[0]).name) else "spacy:NORP"
+    elif ent.label_ == "ORG" and not (_is_big(gz, key) and (len(text) > 2 or _located(doc_text, span.start))
+                                     or not _is_code(text) and _located(doc_text, span.start)):
+        return [], None  # a name the gazetteer knows, but used as an organisation or a person ("Ford", "AP")
+    else:
+        source = f"spacy:{ent.label_}"
+    return [Mention(span, text, key, source, admin)], None
+
+
+def _unknown_entity(text: str, start: int, label: str, gz: Gazetteer, surnames: set[str]) -> list[Mention]:
+    """The places in an entity whose whole name the gazetteer does not know."""
+    if "," in text:  # "Alexandria, La." tagged as one entity: take the parts
+        return _parts(text, start, gz, label)
+    if label == "ORG":  # "U.S. Centers for Disease Control"
+        return _leading_place(text, start, gz, surnames)
+    if label not in PLACE_LABELS or ascii_fold(text) in _not_places():
+        return []
+    part = _known_prefix(text, gz)
+    if part:  # "Donetsk-Kirovskyi", "Donetsk Filtration Station": a part of a known place
+        return [Mention(Span(start, start + len(part[0])), part[0], part[1], "part", hint="near")]
+    lead = _directed(text, start, gz) or _leading_place(text, start, gz, surnames)
+    if lead:  # "South Philadelphia", "the Titus County Jail" tagged as places
+        return lead
+    if label != "FAC":  # unknown spelling: the resolver may match it fuzzily,
+        bare = strip_admin_word(fold(text))  # without its administrative word ("Tajoura District")
+        return [Mention(Span(start, start + len(text)), text, bare, f"spacy:{label}", bare != fold(text))]
+    return []
+
+
+def _in_context(body: str, gz: Gazetteer) -> list[Mention]:
+    """Names after a word that announces a place ("the town of al-Asabaa", "in Tarhuna district")."""
+    found = []
     for n, rx in enumerate(_CONTEXT):
-        for m in rx.finditer(cd.body):
+        for m in rx.finditer(body):
             text, word = m.group("name"), m.group("word").lower()
             hint = "town" if word in _TOWN_WORDS else None if word in _SEAT_NAMED else "admin"
             hit = _candidate_key(text, gz)
@@ -169,7 +213,13 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             if hit is not None:
                 s0 = m.start("name")
                 found.append(Mention(Span(s0, s0 + len(text)), text, hit[0], source, hit[1], hint))
-    for m in _PAREN.finditer(cd.body):
+    return found
+
+
+def _in_parentheses(body: str, gz: Gazetteer) -> list[Mention]:
+    """Known names in parentheses: "Bar-Sanguun village (Kismaayo, Lower Juba)"."""
+    found = []
+    for m in _PAREN.finditer(body):
         pos = m.start(1)
         for part in m.group(1).split(","):
             lead = len(part) - len(part.lstrip())
@@ -179,7 +229,14 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
                 found.append(Mention(Span(pos + lead, pos + lead + len(name)), name, hit[0], "context", hit[1],
                                      "code" if _is_code(name) else None))
             pos += len(part) + 1
-    for m in [*_AFTER_PREP.finditer(cd.body), *_AFTER_VERB.finditer(cd.body)]:
+    return found
+
+
+def _after_words(body: str, gz: Gazetteer, names: _Names) -> list[Mention]:
+    """Capitalised names right after a locative word or a verb or noun of attack ("near Shyrokyne",
+    "shelled Makiivka"), which spaCy left untagged or took for a person."""
+    found = []
+    for m in [*_AFTER_PREP.finditer(body), *_AFTER_VERB.finditer(body)]:
         # The object of an attack may lie abroad ("Russian forces shelled Odesa"): not a weak cue.
         source = "after-attack" if m.re is _AFTER_VERB else "after-preposition"
         text = m.group(1)
@@ -188,18 +245,19 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             text = text.rsplit(" ", 1)[0]
             hit = _candidate_key(text, gz)
         span = Span(m.start(1), m.start(1) + len(text))
-        clash = [p for p in persons if p.start < span.end and span.start < p.end]
+        clash = [p for p in names.persons if p.start < span.end and span.start < p.end]
         # A one-word "person", or any entity that is just the name ("shelled Makiivka" tagged ORG).
         # A "person" that is the name, a dash and a district ("shelled Donetsk - Kuibyshivskyi") counts as the name.
         strong = hit is not None and _STRONG_LOC.match(m.group(0)) and all(
-            people.get(p) == 1 or p == span or (p not in people and span.start <= p.start and p.end <= span.end
-                                                 and not _POSSESSIVE_END.search(text))
-            or p.start == span.start and _DASH.match(cd.body, span.end)
+            names.people.get(p) == 1 or p == span or (p not in names.people and span.start <= p.start
+                                                       and p.end <= span.end and not _POSSESSIVE_END.search(text))
+            or p.start == span.start and _DASH.match(body, span.end)
             for p in clash)
         # An unknown name that spaCy took as an organisation after "at", "in"... ("a demonstration at Lasanod"):
         # a spelling for the resolver to match fuzzily, in the story's countries only.
-        unknown = hit is None and _STRONG_LOC.match(m.group(0)) and all(p == span and p not in people for p in clash)
-        if text in surnames or ("-" not in m.group(1) and clash and not strong and not unknown):
+        unknown = hit is None and _STRONG_LOC.match(m.group(0)) and all(p == span and p not in names.people
+                                                                         for p in clash)
+        if text in names.surnames or ("-" not in m.group(1) and clash and not strong and not unknown):
             continue
         if hit is not None and (len(hit[0]) > 3 or _short_town(gz, text, hit[0])):
             found.append(Mention(span, text, hit[0], source, hit[1]))
@@ -212,21 +270,18 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             found.extend(directed)
         elif len(text) > 4 and ascii_fold(text) not in _not_places():  # fuzzy candidates only
             found.append(Mention(Span(m.start(1), m.end(1)), text, fold(text), "after-preposition"))
-    for m in _STATE_ABBR.finditer(cd.body):  # "Greer, S.C.": a first-level division after a comma
+    return found
+
+
+def _state_abbreviations(body: str, gz: Gazetteer) -> list[Mention]:
+    """ "Greer, S.C.": a first-level division after a comma."""
+    found = []
+    for m in _STATE_ABBR.finditer(body):
         text = m.group(1).rstrip()
         hit = _candidate_key(text, gz)
         if hit and any(gz.feature(i) == "admin1" for i in gz.lookup(hit[0])):
             found.append(Mention(Span(m.start(1), m.start(1) + len(text)), text, hit[0], "context", False))
-    found += _before_divisions(cd.body, gz, surnames, people)
-    found += _caps_datelines(cd.body, gz)
-    found += _residents(cd.body, gz, surnames)
-    found += _listed_divisions(cd.body, gz)
-    found += _capitals(cd.body, gz)
-    found = _without_overlaps(found, blocked)
-    found += _containers_after(cd.body, found, gz)
-    found = _without_overlaps(found, blocked)
-    found = _without_overlaps(found + _repeats(cd.body, found), [])
-    return [m for m in found if not _money().match(cd.body, m.span.end)]
+    return found
 
 
 def _longer_name(text: str, start: int, name: str, gz: Gazetteer) -> tuple[str, int] | None:
