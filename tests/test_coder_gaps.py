@@ -39,7 +39,8 @@ def test_set_ablaze_reaches_past_a_long_object():
 def test_a_linked_phrase_needs_the_parse_link():
     """ "set ... ablaze" is one act only where 'ablaze' depends on 'set'."""
     from eventwire import nlp
-    from eventwire.coding.lexicon import match_at, phrase
+    from eventwire.coding.lexicon import match_at
+    from eventwire.lang.triggers import phrase
 
     ph = phrase("set ... ablaze")
     linked = list(nlp.load()("Rioters set the old customs office ablaze."))

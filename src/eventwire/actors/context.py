@@ -21,98 +21,68 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 
+from .. import lang
+from ..lang.acled import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC_DEVELOPMENTS, VIOLENCE_AGAINST_CIVILIANS, VIOLENT
+from ..lang.words import nouns, reporting_verbs, vague_counts
 from ..model import Actor, CodedDocument, Event, Place, Span
+from ..nlp.tree import many_gather
 from . import kb
 from .normalise import key
 from ..geo.locate import in_party_words
 from .resolver import resolve_words, weapon_owner
 
+_PATTERNS = lang.patterns("actors/cues.json")
+_WORDS = lang.wordsets("actors/cues.json")
+
 _VIOLENT = frozenset({"ASSAULT", "COERCE"})
-_VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 # Saying things in public: people doing so in an event report are mostly protesting.
 _CLAIMS = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
 _ARMED_KINDS = frozenset({"state_forces", "rebels", "political_militia", "identity_militia", "external"})
 _PEOPLE_ROLES = frozenset({"social", "victim"})
 # A crowd in a violent event's sentence: state forces against it make a protest or a riot, the crowd first.
 # "March" the month is no march: only the lower-case noun, or the capitalised verb and its people.
-_CROWD_CUES = re.compile(r"\b(?:protest(?:er|or)?s?|demonstrat(?:ion|ors?|ed|ing)|rally|rallies|"
-                         r"(?-i:march(?:e[ds]|ers|ing)?|March(?:e[ds]|ers|ing))|"
-                         r"rioters?|rioting|riots?|mobs?|crowds?|sit-in|strikers?|hartal|blockade|picket(?:er)?s?)\b",
-                         re.IGNORECASE)
+_CROWD_CUES = _PATTERNS["crowd_cues"]
 # A crowd's own violence: what makes demonstrators rioters for ACLED (storming, arson, stones, looting,
 # fights with the police, roads blocked with boulders or bonfires), or words that call them so.
-_RIOT_CUES = re.compile(
-    r"\b(?:rioters?|rioting|riots?|mobs?|stoning|stone-?pelt(?:ers?|ing)|pelt(?:ed|ing)|"
-    r"storm(?:ed|ing)?(?! out)|set (?:\w+ )?(?:on )?(?:fire|alight|ablaze|afire)|torch(?:ed|ing)|"
-    r"burn(?:ed|t|ing)? (?:down )?(?:\w+ ){0,2}(?:tyres|tires|vehicles?|cars?|bus(?:es)?|houses?|shops?|buildings?|"
-    r"offices?|station)|vandali[sz](?:ed|ing)|ransack(?:ed|ing)|"
-    r"(?:threw|hurled|throwing|hurling) (?:stones|rocks|bricks|petrol bombs|molotov)|"
-    r"clash(?:ed|es)? (?:\w+ ){0,3}with (?:the )?(?:police|security|gendarme|soldiers|troops)|"
-    r"(?:clash(?:es)?|scuffles?) between (?:the )?(?:\w+ ){0,3}and (?:the )?(?:police|security)|"
-    r"(?:clash(?:es)?|scuffles?) between (?:the )?(?:police|security forces) and|violence (?:erupted|broke out)|"
-    r"bon ?fires?|boulders|overpowered|loot(?:ed|ing)(?! (?:public )?(?:funds|money|wealth|assets))|smash(?:ed|ing)|"
-    r"attacked (?:the )?(?:police|security|officers)|protested violently|violent(?:ly)? (?:protest|demonstration)s?|"
-    r"turned violent|rampag(?:ed|ing)|went on a rampage|stoned|manhandl(?:ed|ing)|(?:physical )?confrontation|"
-    r"(?:tried|attempted|trying|attempting) to (?:force|breach|storm|enter|break (?:in|into))\b|"
-    r"lit (?:\w+ )?fires?|with (?:burning )?(?:tyres|tires))\b", re.IGNORECASE)
+_RIOT_CUES = _PATTERNS["riot_cues"]
 # A clause telling what a crowd reacts to ("after the riots in the prisons", "force against rioters"):
 # violence it names is not the crowd's own.
-_CAUSE_CLAUSE = re.compile(r"\b(?:after|following|because of|in response to|in the wake of|against)\b[^.;:]*",
-                           re.IGNORECASE)
+_CAUSE_CLAUSE = _PATTERNS["cause_clause"]
 # Words of a sentence that make an unnamed militia a communal one ("militias from the X and Y clans").
-_IDENTITY_CUES = re.compile(r"\b(?:sub-?clans?|clans?|clansm[ae]n|ethnic|communal|tribes?|tribal|tribesm[ae]n|"
-                            r"caste|families|family feud|herders?|herdsm[ae]n|pastoralists?|chieftaincy|"
-                            r"land(?:[- ]related)? disputes?|farmland|grazing|cattle raid(?:s|ing|ers?)?|"
-                            r"(?:two )?rival (?:villages|communities|groups)|feuds?|revenge killings?|"
-                            r"militia(?:s|men)? from|customary|groups of villagers|(?:a )?local family|"
-                            r"rival famil(?:y|ies)|disputes? over (?:the )?(?:\w+ )?(?:land|farms?|pastures?|"
-                            r"water(?:ing)? (?:points?|holes?|wells?)|boundar(?:y|ies)))\b", re.IGNORECASE)
+_IDENTITY_CUES = _PATTERNS["identity_cues"]
 # Arson and wrecking ("set fire to a bus", "vandalised the office"), and the weapons or armed men that make
 # such an attack more than a mob's: without them, ACLED codes the unnamed attackers as rioters.
-_ARSON = re.compile(r"\b(?:set (?:\w+ )?(?:on )?(?:fire|alight|ablaze|afire)|torch(?:ed|ing)|vandali[sz](?:ed|ing)|"
-                    r"ransack(?:ed|ing)|(?:burnt|burned) down|smash(?:ed|ing))\b", re.IGNORECASE)
+_ARSON = _PATTERNS["arson"]
 # Unarmed people fighting as groups ("a clash between two groups", "a factional clash").
-_GROUP_FIGHT = re.compile(r"\b(?:(?:clash|fight|scuffle|brawl|confrontation)(?:es|s)? (?:(?:took place|broke out|erupted) )?"
-                          r"between (?:the )?(?:two|rival) (?:rival )?(?:groups|factions)|"
-                          r"faction(?:al|s)|brawls?|scuffles?)\b", re.IGNORECASE)
-_WEAPONS = re.compile(r"\b(?:gun\w*|shot|shoot\w*|firing|fired|bombs?|explosi\w+|grenades?|IEDs?|rifles?|"
-                      r"militants?|rebels?|insurgents?|terrorists?|jihadists?|militia\w*|soldiers|troops)\b",
-                      re.IGNORECASE)
+_GROUP_FIGHT = _PATTERNS["group_fight"]
+_WEAPONS = _PATTERNS["weapons"]
 # Explosives someone plants or throws ("a crude bomb exploded", "cocktails were exploded"), and the heavy
 # weapons a state's forces fire: a blast with the first and none of the second is no shelling.
-_PLANTED = re.compile(r"\b(?:bombs?|cocktails?|IEDs?|explosive devices?|landmines?|mines?|grenades?)\b", re.IGNORECASE)
-_FIRED = re.compile(r"\b(?:shell\w*|artillery|mortars?|rockets?|missiles?|air ?strikes?|drones?|warplanes?|aircraft|"
-                    r"jets?|helicopters?|planes?|bombard\w*|howitzers?|MLRS|tanks?)\b", re.IGNORECASE)
+_PLANTED = _PATTERNS["planted"]
+_FIRED = _PATTERNS["fired"]
 # A report saying that no one knows who attacked ("perpetrators not known", "unknown actors").
-_UNKNOWN_PERPETRATOR = re.compile(
-    r"\b(?:perpetrators?|attackers?|assailants?|culprits?|actors?|source)\b[^.;]{0,25}?\b(?:not known|unknown|"
-    r"unidentified|not (?:been )?identified|unclear)\b|\b(?:unknown|unidentified) (?:perpetrators?|actors?|"
-    r"assailants?|attackers?|sources?|persons?)\b|\bunknown to whom\b", re.IGNORECASE)
+_UNKNOWN_PERPETRATOR = _PATTERNS["unknown_perpetrator"]
 # The next sentence naming who did it: "X are the suspected attackers", "X claimed responsibility".
-_BLAME_NEXT = re.compile(r"\s*([^.;]{2,120}?)\s+(?:(?:is|are|was|were)\s+(?:the\s+)?(?:suspected|alleged|presumed|"
-                         r"likely|believed|probable)\s+(?:attackers?|perpetrators?|assailants?|culprits?)|"
-                         r"(?:has |have |had )?claimed responsibility)\b", re.IGNORECASE)
-_NAMING_VERBS = frozenset({"suspect", "believe", "presume", "identify", "claim", "name", "call", "label"})
+_BLAME_NEXT = _PATTERNS["blame_next"]
+_NAMING_VERBS = _WORDS["naming_verbs"]
 # Verbs whose subject suffers the violence ("two soldiers died in a blast"): a victim, not the perpetrator.
-_SUFFERING_VERBS = frozenset({"die", "perish", "succumb", "suffer", "sustain"})
-_PRONOUNS = frozenset({"they", "he", "she", "them", "who", "it", "we", "those", "these", "its", "their", "his", "her"})
-_PLURAL_PRONOUNS = frozenset({"they", "them", "we", "those", "these", "their"})
-_POSSESSIVES = frozenset({"its", "their", "his", "her"})
+_SUFFERING_VERBS = _WORDS["suffering_verbs"]
+_PRONOUNS = _WORDS["pronouns"]
+_PLURAL_PRONOUNS = _WORDS["plural_pronouns"]
+_POSSESSIVES = _WORDS["possessives"]
 #: How far before and after an event's sentence to look for its actor (characters).
 _LOOK_BACK = 600
 _LOOK_AHEAD = 300
 # Heads of noun phrases that may carry their actor as a modifier ("a police raid"); other heads do not
 # ("police cars", "the Police Station").
-_ACTION_HEADS = frozenset({"raid", "raids", "operation", "operations", "patrol", "crackdown", "offensive",
-                           "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "shelling",
-                           "ambush", "assault", "bombardment", "fire", "gunfire", "offensive", "convoy"})
+_ACTION_HEADS = _WORDS["action_heads"]
 
 
 def crowd_kind(event: Event) -> str | None:
     """``protesters`` or ``rioters`` when the event is a protest or a riot, else None."""
-    if event.acled_event_type == "Protests":
+    if event.acled_event_type == PROTESTS:
         return "protesters"
-    if event.acled_event_type == "Riots":
+    if event.acled_event_type == RIOTS:
         return "rioters"
     if event.acled_event_type is None and event.type == "PROTEST":
         return "rioters" if event.mode == "riot" else "protesters"
@@ -120,13 +90,13 @@ def crowd_kind(event: Event) -> str | None:
 
 
 def _is_violent(event: Event) -> bool:
-    return event.type in _VIOLENT or event.acled_event_type in _VIOLENT_ACLED
+    return event.type in _VIOLENT or event.acled_event_type in VIOLENT
 
 
 def _attack(event: Event) -> bool:
     """Violence proper: not arrests, seizures or curfews."""
     return event.type == "ASSAULT" or event.acled_event_type in (
-        "Battles", "Explosions/Remote violence", "Violence against civilians")
+        BATTLES, EXPLOSIONS, VIOLENCE_AGAINST_CIVILIANS)
 
 
 def _generic(actor: Actor | None) -> kb.Generic | None:
@@ -179,89 +149,112 @@ def settle(event: Event, here: str | None, places: Counter | None = None, senten
     """Settle the actors of one event located in ``here`` (ISO3), in a story whose place mentions by
     country are ``places``; ``sentence`` is the event's evidence text, ``story_text`` the article's,
     ``monitored`` whether a ceasefire monitor reports the event."""
+    places = places if places is not None else Counter()
     for actor in (event.actor1, event.actor2):
         if actor is not None:
-            _localise(actor, here, places if places is not None else Counter())
+            _localise(actor, here, places)
     crowd = crowd_kind(event)
     if crowd is not None:
         _settle_crowd(event, crowd, here, story_text or sentence)
         return
-    violent = _is_violent(event)
-    a1, a2 = event.actor1, event.actor2
-    facing_crowd = _role(a2) == "crowd" or (
-        (a2 is None or a2.kind is None or _role(a2) in ("social", "instrument")) and _CROWD_CUES.search(sentence))
-    clash_with_people = event.acled_event_type == "Battles" and _role(a2) == "social"
-    if _attack(event) and _role(a1) == "state" and (facing_crowd or clash_with_people):
-        # "police fired tear gas at stone-pelting demonstrators": ACLED codes the crowd first, as rioters
-        # where it was violent, else as protesters met with force; "police and vendors clashed": ACLED
-        # has no battles between forces and unarmed people, it is a riot
-        crowd = "rioters" if clash_with_people or _RIOT_CUES.search(sentence) else "protesters"
-        people = a2 if a2 is not None and _role(a2) in ("crowd", "social") else _from_generic(
-            f"generic:{crowd[:-1]}", here, "crowd")
-        people.kind = crowd
-        _note(people, f"{crowd}-vs-force")
-        event.actor1, event.actor2 = people, a1
+    if _crowd_against_force(event, here, sentence):
         return
-    if a1 is None and violent:
-        event.actor1 = a1 = _presumed(event, here, monitored, sentence, story_text)
-        if a1.rule == "context:presumed":  # a front line's party is of its country wherever geo put the place
-            _localise(a1, here, places if places is not None else Counter())
-    if a1 is not None:
-        if _role(a1) in _PEOPLE_ROLES:
-            # residents, traders, villagers: a mob when they attack, a crowd when they demand or denounce,
-            # civilians otherwise (fleeing, returning, suffering)
-            if violent and a1.kind != "civilians" and _IDENTITY_CUES.search(sentence):
-                # "a communal clash between the Malinke and Abbey communities": communities that fight
-                # as such are communal militias
-                a1.kind = "identity_militia"
-                a1.name = kb.generic_by_id()["generic:clan militia"].name(a1.country)
-            elif violent and a1.kind == "civilians" and _attack(event):
-                # "unidentified individuals shot an officer", "men set fire to a camp": people with no
-                # group of their own who attack are ACLED's unidentified armed group
-                a1.kind = "political_militia"
-                a1.name = kb.generic_by_id()["generic:gunman"].name(a1.country)
-            elif violent:
-                a1.kind = "rioters" if a1.kind != "civilians" else "civilians"
-            elif event.type in _CLAIMS and a1.kind != "civilians":
-                a1.kind = "protesters"
-            else:
-                a1.kind = "civilians"
-            _note(a1, a1.kind)
-        elif _role(a1) == "crowd" and a1.kind == "protesters" and _attack(event):
-            # "protestors attacked the students": demonstrators who attack are rioters
-            a1.kind = "rioters"
-            _note(a1, "rioters")
-        elif a1.kind is None:
-            a1.kind = "political_militia" if violent else None
-            if a1.kind:
-                _note(a1, "armed")
-        elif a1.sector == "PTY" and a1.kind == "political_militia" and (
-                event.acled_event_type == "Battles" or (
-                    event.acled_event_type in ("Violence against civilians", "Strategic developments")
-                    and not _WEAPONS.search(sentence) and not _WEAPONS.search(a1.text))):
-            # "BNP and Awami League activists clashed", "party supporters beat a journalist": ACLED codes
-            # party supporters who fight or wreck without guns or bombs as rioters
-            a1.kind = "rioters"
-            _note(a1, "party-clash")
-        generic = a1.entity is not None and a1.entity.startswith("generic:")
-        if (generic and (a1.kind == "political_militia" or (
-                a1.kind == "state_forces" and a1.rule.startswith("context:presumed")))
-                and _IDENTITY_CUES.search(sentence)):
-            # "a clash between two rival groups over land"
-            a1.kind = "identity_militia"
-            a1.name = kb.generic_by_id()["generic:clan militia"].name(a1.country)
-            _note(a1, "communal")
-        elif ((generic or a1.entity is None) and a1.kind == "political_militia" and violent
-              and (_ARSON.search(sentence) or _GROUP_FIGHT.search(sentence)) and not _WEAPONS.search(sentence)):
-            # "assailants set fire to a bus", "a clash between two groups": without arms, a mob's (not
-            # "warring factions have agreed to resume talks")
-            a1.kind = "rioters"
-            if generic:
-                a1.name = kb.generic_by_id()["generic:rioter"].name(a1.country)
-            _note(a1, "mob")
+    violent = _is_violent(event)
+    if event.actor1 is None and violent:
+        event.actor1 = _presumed(event, here, monitored, sentence, story_text)
+        if event.actor1.rule == "context:presumed":  # a front line's party is of its country wherever geo put the place
+            _localise(event.actor1, here, places)
+    if event.actor1 is not None:
+        _first_kind(event, event.actor1, violent, sentence)
+        _unnamed_by_cues(event.actor1, violent, sentence)
+    a2 = event.actor2
     if a2 is not None and (_role(a2) in _PEOPLE_ROLES or (a2.kind is None and a2.sector == "CVL")):
         a2.kind = "civilians"
         _note(a2, "civilians")
+
+
+def _crowd_against_force(event: Event, here: str | None, sentence: str) -> bool:
+    """A state's force attacking a crowd, or clashing with people: the crowd goes first (whether so)."""
+    a1, a2 = event.actor1, event.actor2
+    facing_crowd = _role(a2) == "crowd" or (
+        (a2 is None or a2.kind is None or _role(a2) in ("social", "instrument")) and _CROWD_CUES.search(sentence))
+    clash_with_people = event.acled_event_type == BATTLES and _role(a2) == "social"
+    if not (_attack(event) and _role(a1) == "state" and (facing_crowd or clash_with_people)):
+        return False
+    # "police fired tear gas at stone-pelting demonstrators": ACLED codes the crowd first, as rioters
+    # where it was violent, else as protesters met with force; "police and vendors clashed": ACLED
+    # has no battles between forces and unarmed people, it is a riot
+    crowd = "rioters" if clash_with_people or _RIOT_CUES.search(sentence) else "protesters"
+    people = a2 if a2 is not None and _role(a2) in ("crowd", "social") else _from_generic(
+        f"generic:{crowd[:-1]}", here, "crowd")
+    people.kind = crowd
+    _note(people, f"{crowd}-vs-force")
+    event.actor1, event.actor2 = people, a1
+    return True
+
+
+def _first_kind(event: Event, a1: Actor, violent: bool, sentence: str) -> None:
+    """The kind of the first actor from its role and the event: people who attack are a mob (or
+    communal militias, or an unidentified armed group), who demand are protesters, else civilians;
+    demonstrators who attack are rioters; an unknown kind that fights is a militia; party supporters
+    who fight without arms are rioters."""
+    if _role(a1) in _PEOPLE_ROLES:
+        # residents, traders, villagers: a mob when they attack, a crowd when they demand or denounce,
+        # civilians otherwise (fleeing, returning, suffering)
+        if violent and a1.kind != "civilians" and _IDENTITY_CUES.search(sentence):
+            # "a communal clash between the Malinke and Abbey communities": communities that fight
+            # as such are communal militias
+            a1.kind = "identity_militia"
+            a1.name = kb.generic_by_id()["generic:clan militia"].name(a1.country)
+        elif violent and a1.kind == "civilians" and _attack(event):
+            # "unidentified individuals shot an officer", "men set fire to a camp": people with no
+            # group of their own who attack are ACLED's unidentified armed group
+            a1.kind = "political_militia"
+            a1.name = kb.generic_by_id()["generic:gunman"].name(a1.country)
+        elif violent:
+            a1.kind = "rioters" if a1.kind != "civilians" else "civilians"
+        elif event.type in _CLAIMS and a1.kind != "civilians":
+            a1.kind = "protesters"
+        else:
+            a1.kind = "civilians"
+        _note(a1, a1.kind)
+    elif _role(a1) == "crowd" and a1.kind == "protesters" and _attack(event):
+        # "protestors attacked the students": demonstrators who attack are rioters
+        a1.kind = "rioters"
+        _note(a1, "rioters")
+    elif a1.kind is None:
+        a1.kind = "political_militia" if violent else None
+        if a1.kind:
+            _note(a1, "armed")
+    elif a1.sector == "PTY" and a1.kind == "political_militia" and (
+            event.acled_event_type == BATTLES or (
+                event.acled_event_type in (VIOLENCE_AGAINST_CIVILIANS, STRATEGIC_DEVELOPMENTS)
+                and not _WEAPONS.search(sentence) and not _WEAPONS.search(a1.text))):
+        # "BNP and Awami League activists clashed", "party supporters beat a journalist": ACLED codes
+        # party supporters who fight or wreck without guns or bombs as rioters
+        a1.kind = "rioters"
+        _note(a1, "party-clash")
+
+
+def _unnamed_by_cues(a1: Actor, violent: bool, sentence: str) -> None:
+    """An unnamed (generic) militia the sentence tells more of: communal where it names clans or
+    communities, a mob where it tells of arson or a group fight without arms."""
+    generic = a1.entity is not None and a1.entity.startswith("generic:")
+    if (generic and (a1.kind == "political_militia" or (
+            a1.kind == "state_forces" and a1.rule.startswith("context:presumed")))
+            and _IDENTITY_CUES.search(sentence)):
+        # "a clash between two rival groups over land"
+        a1.kind = "identity_militia"
+        a1.name = kb.generic_by_id()["generic:clan militia"].name(a1.country)
+        _note(a1, "communal")
+    elif ((generic or a1.entity is None) and a1.kind == "political_militia" and violent
+          and (_ARSON.search(sentence) or _GROUP_FIGHT.search(sentence)) and not _WEAPONS.search(sentence)):
+        # "assailants set fire to a bus", "a clash between two groups": without arms, a mob's (not
+        # "warring factions have agreed to resume talks")
+        a1.kind = "rioters"
+        if generic:
+            a1.name = kb.generic_by_id()["generic:rioter"].name(a1.country)
+        _note(a1, "mob")
 
 
 def _settle_crowd(event: Event, crowd: str, here: str | None, text: str = "") -> None:
@@ -280,7 +273,7 @@ def _settle_crowd(event: Event, crowd: str, here: str | None, text: str = "") ->
         event.actor1 = _from_generic("generic:protester" if crowd == "protesters" else "generic:rioter",
                                      here, "crowd")
     a1 = event.actor1
-    if (event.acled_event_type == "Riots" and a1.entity != "generic:rioter" and _role(a1) != "crowd"
+    if (event.acled_event_type == RIOTS and a1.entity != "generic:rioter" and _role(a1) != "crowd"
             and _IDENTITY_CUES.search(text)):
         # "a communal clash between two villages", "people were killed over a land dispute"
         a1.kind = "identity_militia"
@@ -300,7 +293,7 @@ def _presumed(event: Event, country: str | None, monitored: bool = False, senten
     ceasefire monitor records the party's across the front line; shelling and air strikes the state's
     forces (the most frequent party of ACLED shelling) unless the report says no one knows who fired;
     shoot-outs, bombs planted and violence against civilians an unidentified armed group."""
-    if event.type == "COERCE" or (event.acled_event_type == "Strategic developments" and event.type != "ASSAULT"):
+    if event.type == "COERCE" or (event.acled_event_type == STRATEGIC_DEVELOPMENTS and event.type != "ASSAULT"):
         return _from_generic("generic:police", country, "presumed")
     if event.mode in ("destroy", "vandalize") and _CROWD_CUES.search(story_text or sentence):
         return _from_generic("generic:rioter", country, "presumed")  # buses torched during a strike
@@ -313,7 +306,7 @@ def _presumed(event: Event, country: str | None, monitored: bool = False, senten
             and _RIOT_CUES.search(_CAUSE_CLAUSE.sub(" ", story_text or sentence)):
         # "a man was shot during a protest by residents who blocked the road with burning tyres"
         return _from_generic("generic:rioter", country, "presumed")
-    front = event.acled_event_type in ("Battles", "Explosions/Remote violence")
+    front = event.acled_event_type in (BATTLES, EXPLOSIONS)
     if monitored and front:
         return _across_the_line(sentence, country)
     if heavy and not planted and not _UNKNOWN_PERPETRATOR.search(story_text or sentence):
@@ -324,7 +317,7 @@ def _presumed(event: Event, country: str | None, monitored: bool = False, senten
 
 def _across_the_line(sentence: str, country: str | None) -> Actor:
     """Fire a monitor records without naming who fired comes from across the front line: the state's
-    near a place a non-state party holds, that party's elsewhere along the line (frontlines.tsv), also
+    near a place a non-state party holds, that party's elsewhere along the line (geo/frontlines.json), also
     when no place was found but the mission that watches the line reports it; the state's where no front
     line is known."""
     for line in kb.frontlines().values():
@@ -481,16 +474,12 @@ def _patient(token) -> bool:
 
 def _count(token) -> bool:
     """A figure or a vague count ("300", "hundreds", "dozens")."""
-    from ..coding.fatalities import _lexicon  # the coder imports this package: import when called
-
-    return token.tag_ == "CD" or token.lower_ in _lexicon().vague
+    return token.tag_ == "CD" or token.lower_ in vague_counts()
 
 
 def _number(token) -> str | None:
     """ "plural" ("forces"), "singular" ("the military") or None (a name: "Hamas" may be "they"; a
     collective: "Dinka youth ... they attacked")."""
-    from ..coding.lexicon import nouns  # the coder imports this package: import when called
-
     if token.lemma_.lower() in nouns()["collectives"]:
         return None
     return {"NNS": "plural", "NN": "singular"}.get(token.tag_)
@@ -499,8 +488,6 @@ def _number(token) -> str | None:
 def _speaker(token) -> bool:
     """Whether a phrase stands where a source stands: the subject of a verb of saying, claiming or
     denying ("the army said", "the U.S. military accused Russia"), or after "according to"."""
-    from ..coding.modality import reporting_verbs  # the coder imports this package: import when called
-
     while token.dep_ in ("conj", "compound", "amod", "nmod", "appos") and token.head is not token:
         token = token.head
     if token.dep_ == "nsubj":
@@ -642,7 +629,7 @@ def _displacement(event: Event) -> bool:
     """An event of people moving or being moved (evacuations, flight, returns), as ACLED's strategic
     developments record them."""
     return not _is_violent(event) and crowd_kind(event) is None and (
-        event.acled_event_type == "Strategic developments" or event.type in ("AID", "RETREAT"))
+        event.acled_event_type == STRATEGIC_DEVELOPMENTS or event.type in ("AID", "RETREAT"))
 
 
 def _nobody(actor: Actor | None) -> bool:
@@ -667,12 +654,9 @@ def _displaced(cd: CodedDocument, event: Event) -> Actor | None:
 def _gathered(cd: CodedDocument) -> bool:
     """Whether the story tells of a crowd: its word ("protesters", "a rally") or many gathering ("people
     gathered in Kyiv", "drivers assembled")."""
-    from ..coding.coder import _many_gather  # the coder imports this package: import when called
-    from ..coding.lexicon import nouns
-
     def many(verb) -> bool:  # "a group of merchants gathered": the many are the group's members
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        return _many_gather(verb) or (subj is not None and not any(c.dep_ == "dobj" for c in verb.children)
+        return many_gather(verb) or (subj is not None and not any(c.dep_ == "dobj" for c in verb.children)
                                       and any(p.lower_ == "of" and any(o.tag_ == "NNS" for o in p.children)
                                               for p in subj.children))
 
@@ -782,9 +766,9 @@ def contextualise(cd: CodedDocument) -> None:
                 and _gathered(cd):
             event.actor1 = _gatherers(event.actor1, here or story)
         sentence = event.evidence.of(cd.text) if cd.text else ""
-        if event.acled_event_type == "Battles" and _force(event.actor1) and event.actor2 is None:
+        if event.acled_event_type == BATTLES and _force(event.actor1) and event.actor2 is None:
             _people_facing(cd, event)
-        if event.actor1 is None and event.acled_event_type == "Battles" and not monitored:
+        if event.actor1 is None and event.acled_event_type == BATTLES and not monitored:
             _target_first(cd, event, here or story, sentence)
         if here is None and story is None:
             here = _other_side(cd, event)

@@ -2,17 +2,15 @@
 (armed groups, forces with names of their own, international organisations) and generic agents."""
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import pycountry
 
+from .. import lang
 from .normalise import is_acronym_alias, key
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "actors"
 #: Actor countries that are not states: international, UN, European, non-governmental.
 NON_STATE_COUNTRIES = frozenset({"IGO", "UNO", "EUR", "NGO"})
 
@@ -59,11 +57,6 @@ class Index:
     longest: int
 
 
-def _rows(name: str) -> list[list[str]]:
-    with open(DATA / name, encoding="utf-8", newline="") as fh:
-        return [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
-
-
 def _add(index: Index, alias: str, entry: object) -> None:
     alias = alias.strip()
     if not alias:
@@ -80,7 +73,7 @@ def _add(index: Index, alias: str, entry: object) -> None:
 @functools.lru_cache(maxsize=None)
 def named() -> Index:
     index = Index({}, {}, 0)
-    for row in _rows("groups.tsv"):
+    for row in lang.rows("actors/groups.tsv"):
         ident, name, country, sector, kind, aliases = row[:6]
         entry = Named(ident, name, country or None, sector, kind)
         for alias in [name.split(": ", 1)[-1], *aliases.split(";")]:
@@ -91,7 +84,7 @@ def named() -> Index:
 @functools.lru_cache(maxsize=None)
 def generics() -> Index:
     index = Index({}, {}, 0)
-    for row in _rows("generic.tsv"):
+    for row in lang.rows("actors/generic.tsv"):
         terms, sector, kind, role, template = row[:5]
         names = [t for t in terms.split(";") if t.strip()]
         entry = Generic(f"generic:{names[0]}", sector, kind, role, template)
@@ -109,7 +102,7 @@ def generic_by_id() -> dict[str, Generic]:
 def countries() -> Index:
     """Country names (pycountry plus countries.tsv) and demonyms; a demonym marks ``plural_people``."""
     index = Index({}, {}, 0)
-    extra = {row[0]: row for row in _rows("countries.tsv")}
+    extra = {row[0]: row for row in lang.rows("actors/countries.tsv")}
     for iso3, row in extra.items():
         for alias in row[1].split(";"):
             _add(index, alias, Country(iso3))
@@ -124,7 +117,7 @@ def countries() -> Index:
 @functools.lru_cache(maxsize=None)
 def country_name(iso3: str) -> str:
     """ACLED-style short country name ("Democratic Republic of Congo", "Russia")."""
-    for row in _rows("countries.tsv"):
+    for row in lang.rows("actors/countries.tsv"):
         if row[0] == iso3 and row[1]:
             names = row[1].split(";")
             return next((n for n in names if not n.replace(".", "").isupper()), names[0])
@@ -144,7 +137,7 @@ def iso3(iso2: str | None) -> str | None:
 
 @dataclass(frozen=True)
 class Frontline:
-    """The places a non-state party holds along a front line in one country (frontlines.tsv)."""
+    """The places a non-state party holds along a front line in one country (``held`` in geo/frontlines.json)."""
 
     country: str
     holder: str  # groups.tsv id
@@ -152,20 +145,22 @@ class Frontline:
     monitors: re.Pattern | None  # the missions that watch this line ("SMM")
 
 
-def _alternatives(names: str, flags: int = 0) -> re.Pattern | None:
-    alternatives = "|".join(sorted((re.escape(n.strip()) for n in names.split(";") if n.strip()),
-                                   key=len, reverse=True))
+def _alternatives(names: list[str], flags: int = 0) -> re.Pattern | None:
+    alternatives = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})\b", flags) if alternatives else None
 
 
 @functools.lru_cache(maxsize=None)
 def frontlines() -> dict[str, Frontline]:
+    """Front lines with a side held by a non-state party, by country (ISO alpha-3)."""
     out = {}
-    for row in _rows("frontlines.tsv"):
-        iso, holder, names = row[:3]
-        places = _alternatives(names, re.IGNORECASE)
-        assert places is not None, f"frontlines.tsv: no places for {iso}"
-        out[iso] = Frontline(iso, holder, places, _alternatives(row[3] if len(row) > 3 else ""))
+    for name, line in lang.load("geo/frontlines.json").items():
+        if name.startswith("_") or "held" not in line:
+            continue
+        held = line["held"]
+        places = _alternatives(held["places"], re.IGNORECASE)
+        assert places is not None, f"frontlines.json: no places held along {name}"
+        out[held["country"]] = Frontline(held["country"], held["by"], places, _alternatives(held.get("monitors", [])))
     return out
 
 

@@ -13,10 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import actors
+from ..lang.acled import EXPLOSIONS, acled_types, plover_modes
+from ..lang.triggers import Entry, phrase
+from ..lang.words import nouns, relation_verbs
 from ..model import Actor, CodedDocument, Event, Span
+from ..nlp.tree import is_crowd, many_gather
 from . import fatalities, modality, roles
-from .lexicon import (Entry, Hit, acled_types, contains, headers, lexicon, nouns, phrase, plover_modes, relation_verbs,
-                      rules)
+from .lexicon import Hit, contains, headers, lexicon, rules
 
 #: ACLED notes often open with a category label: "Interception: On 8 April ...".
 HEADER = re.compile(r"\s*([A-Z][A-Za-z ,/\-]{2,50}):\s")
@@ -84,7 +87,7 @@ def code_segment(seg: Any, wire: bool = False) -> list[Event]:
         _policing_below_protest(cands)
         for c in cands:
             _refine(c, note)
-            if fought and acled_types().get(c.acled or "") == "Explosions/Remote violence":
+            if fought and acled_types().get(c.acled or "") == EXPLOSIONS:
                 c.weight -= BESIDE_FIGHTING
         cands.extend(_commitments(cands))
         if label is not None and si == label[2]:
@@ -157,20 +160,8 @@ def _gathering_above(trig: Any) -> Any:
     while tok.dep_ in ("advcl", "xcomp", "conj", "acl", "dobj") and tok.head.i != tok.i and steps < 3:
         tok, steps = tok.head, steps + 1
         if tok.pos_ == "VERB" and tok.lemma_.lower() in n["gathering"]:
-            return tok if _many_gather(tok) else None
+            return tok if many_gather(tok) else None
     return None
-
-
-def _many_gather(verb: Any) -> bool:
-    """ "Residents gathered", "hundreds came": people gather; "the minister came", "police gathered evidence"
-    tell of no crowd."""
-    if any(o.dep_ == "dobj" for o in verb.children):
-        return False
-    subject = next((s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None:
-        return True
-    people = nouns()["civilian"] | nouns()["crowd"] | nouns()["protesters"]
-    return subject.tag_ in ("NNS", "NNPS", "CD") or roles.is_crowd(subject) or subject.lemma_.lower() in people
 
 
 def _policing_below_protest(cands: list[Candidate]) -> None:
@@ -393,7 +384,7 @@ def _refine_victims(cands: list[Candidate], scope: Any) -> None:
     armed = "armed" in classes
     for c in cands:
         agent = c.roles.actor1.root if c.roles.actor1 is not None else None
-        if c.acled == "Non-state actor overtakes territory" and roles.is_crowd(agent) \
+        if c.acled == "Non-state actor overtakes territory" and is_crowd(agent) \
                 and roles.noun_class(agent) != "armed":
             # "workers occupied the factory": people who occupy a place to press a demand protest (a sit-in)
             c.acled, c.type, c.mode = "Peaceful protest", "PROTEST", "demo"
@@ -409,7 +400,7 @@ def _refine_victims(cands: list[Candidate], scope: Any) -> None:
             c.acled, c.rule = "Attack", c.rule + "+victim:civilian"
         elif c.acled == "Attack" and armed:
             c.acled, c.rule = "Armed clash", c.rule + "+victim:armed"
-        if c.acled in ("Armed clash", "Attack", "Looting/property destruction") and roles.is_crowd(agent) \
+        if c.acled in ("Armed clash", "Attack", "Looting/property destruction") and is_crowd(agent) \
                 and roles.noun_class(agent) != "armed":
             c.acled, c.type, c.mode = "Mob violence", "PROTEST", "riot"
             c.rule += "+agent:crowd"
@@ -439,7 +430,7 @@ def _side_class(head: Any) -> str | None:
     """A clash side as 'crowd', 'armed', 'civilian', 'people' (a people or nationals, a crowd only
     against armed forces) or None (a named group)."""
     lemma = head.lemma_.lower()
-    if roles.is_crowd(head) or lemma in nouns()["protesters"]:
+    if is_crowd(head) or lemma in nouns()["protesters"]:
         return "crowd"
     kind = roles.noun_class(head)
     if kind is None and lemma == "group" and head.tag_ == "NNS" and not any(

@@ -10,11 +10,11 @@ Vague words follow ACLED's conventions (data/coding/numbers.json documents each 
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
+
+from .. import lang
 
 
 @dataclass
@@ -47,9 +47,8 @@ class _Lexicon:
 
 @functools.lru_cache(maxsize=None)
 def _lexicon() -> _Lexicon:
-    base = Path(__file__).resolve().parent.parent / "data" / "coding"
-    num = json.loads((base / "numbers.json").read_text(encoding="utf-8"))
-    cue = json.loads((base / "fatality_cues.json").read_text(encoding="utf-8"))
+    num = lang.load("coding/numbers.json")
+    cue = lang.load("coding/fatality_cues.json")
     return _Lexicon(num["units"], num["scales"], num["vague"], frozenset(num["singular_determiners"]),
                     frozenset(num["zero_words"]), frozenset(num["collective_nouns"]),
                     frozenset(cue["verbs"]), frozenset(cue["intransitive_verbs"]), frozenset(cue["nouns"]),

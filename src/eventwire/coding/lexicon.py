@@ -1,47 +1,22 @@
-"""The coder's data: PLOVER and ACLED vocabularies, trigger lexicons, refinement cues, noun classes.
+"""The coder's lexicon at work: trigger phrases and refinement cues matched on parsed sentences.
 
-Everything here is read from ``eventwire/data/coding`` once per process; the code only applies it.
-A lexicon word is a lemma or a lower-case word form; several words make a phrase, matched in order
-with up to ``MAX_GAP`` other words between them ("took full control of"). ``word/POS`` restricts a
-single word to one part of speech ("fire/VERB" is a trigger, the noun "fire" is not). ``...`` lets
-the next word stand anywhere later in the sentence if the parse links it to the word before
-("set ... ablaze": "set the district land office ablaze").
+The words themselves are data (``eventwire.lang.triggers`` and ``data/coding``); this module finds
+them in a sentence, with up to ``MAX_GAP`` other words between a phrase's words.
 """
 from __future__ import annotations
 
 import functools
-import json
 from collections import defaultdict
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
+from .. import lang
+from ..lang.triggers import LINKED, SUFFIXES, Entry, Phrase, entries, phrase
+from ..lang.words import relation_verbs  # noqa: F401  (the relations pass reads it from here)
+
 MAX_GAP = 2
-LINKED = "..."  # in a phrase: the next word is the previous word's head or dependent, at any distance
 #: Tokens inside these named entities are names, not triggers ("Rally for Democracy", "Air Force One").
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "NORP"})
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One trigger lexicon entry: the words that signal an event and how to code it."""
-
-    id: str
-    type: str  # PLOVER event type
-    words: tuple[str, ...]
-    pos: frozenset[str]
-    mode: str | None
-    acled: str | None  # ACLED sub-event type (the event type follows from it)
-    weight: float  # how strongly the trigger marks the event a report is about
-    family: str  # which refinements apply (refine.json)
-    casualty: bool = False  # the trigger only reports harm ("killed", "wounded"), often of another event
-    generic: bool = False  # the trigger names no weapon: weapon cues in its sentence may refine it
-    unless: tuple[Phrase, ...] = ()  # phrases of the sentence that cancel the entry
-
-
-@dataclass(frozen=True)
-class Phrase:
-    words: tuple[tuple[str, str | None], ...]  # (word, required POS or None)
 
 
 @dataclass(frozen=True)
@@ -64,26 +39,6 @@ class Hit:
     entry: Entry
     tokens: tuple[Any, ...]
     trigger: Any
-
-
-def _data() -> Any:
-    return resources.files("eventwire") / "data" / "coding"
-
-
-def _load(name: str) -> Any:
-    return json.loads((_data() / name).read_text(encoding="utf-8"))
-
-
-def phrase(text: str) -> Phrase:
-    parts = []
-    for word in text.lower().split():
-        word, _, pos = word.partition("/")
-        parts.append((word, pos.upper() or None))
-    return Phrase(tuple(parts))
-
-
-#: Inflections the tagger sometimes leaves unlemmatised ("burned tires" as an adjective, "raped" as "rap").
-SUFFIXES = ("s", "es", "d", "ed", "ing")
 
 
 def _word_matches(token: Any, word: str, pos: str | None) -> bool:
@@ -215,36 +170,13 @@ def _trigger_of(tokens: list[Any]) -> Any:
 
 @functools.lru_cache(maxsize=None)
 def lexicon() -> Lexicon:
-    entries = []
-    for path in sorted((_data() / "triggers").iterdir(), key=lambda p: p.name):
-        if not path.name.endswith(".json"):
-            continue
-        data = json.loads(path.read_text(encoding="utf-8"))
-        for e in data["entries"]:
-            entries.append(Entry(id=e["id"], type=data["type"], words=tuple(e["words"]), pos=frozenset(e["pos"]),
-                                 mode=e.get("mode"), acled=e.get("acled"), weight=float(e["weight"]),
-                                 family=e.get("family", "fixed"), casualty=bool(e.get("casualty")),
-                                 generic=bool(e.get("generic")),
-                                 unless=tuple(phrase(u) for u in e.get("unless", ()))))
-    _check(entries)
-    return Lexicon(entries)
-
-
-@functools.lru_cache(maxsize=None)
-def acled_types() -> dict[str, str]:
-    """ACLED sub-event type -> event type."""
-    return {sub: etype for etype, subs in _load("acled.json").items() if not etype.startswith("_") for sub in subs}
-
-
-@functools.lru_cache(maxsize=None)
-def plover_modes() -> dict[str, frozenset[str]]:
-    return {t: frozenset(m) for t, m in _load("plover.json").items() if not t.startswith("_")}
+    return Lexicon(list(entries()))
 
 
 @functools.lru_cache(maxsize=None)
 def rules() -> tuple[Rule, ...]:
     out = []
-    for r in _load("refine.json")["rules"]:
+    for r in lang.load("coding/refine.json")["rules"]:
         out.append(Rule(id=r["id"], families=frozenset(r["families"]), cues=tuple(phrase(c) for c in r["cues"]),
                         unless=tuple(phrase(c) for c in r.get("unless", ())), acled=r["acled"], mode=r.get("mode"),
                         scope=r.get("scope", "sentence"),
@@ -255,27 +187,4 @@ def rules() -> tuple[Rule, ...]:
 @functools.lru_cache(maxsize=None)
 def headers() -> dict[str, dict[str, Any]]:
     """Note category labels ("Interception:") -> {type, mode, acled}."""
-    return {k: v for k, v in _load("headers.json").items() if not k.startswith("_")}
-
-
-@functools.lru_cache(maxsize=None)
-def relation_verbs() -> dict[str, str]:
-    """Verbs (lemmas) that state who stands behind whom -> the relation ("back" -> "backs")."""
-    return _load("relations.json")["verbs"]
-
-
-@functools.lru_cache(maxsize=None)
-def nouns() -> dict[str, frozenset[str]]:
-    return {k: frozenset(v) for k, v in _load("nouns.json").items() if not k.startswith("_")}
-
-
-def _check(entries: list[Entry]) -> None:
-    """Fail loudly on a lexicon that names a type, mode or sub-event outside the vocabularies."""
-    modes, subs = plover_modes(), acled_types()
-    for e in entries:
-        if e.type not in modes:
-            raise ValueError(f"{e.id}: unknown PLOVER type {e.type}")
-        if e.mode and e.mode not in modes[e.type]:
-            raise ValueError(f"{e.id}: mode {e.mode} is not a mode of {e.type}")
-        if e.acled and e.acled not in subs:
-            raise ValueError(f"{e.id}: unknown ACLED sub-event type {e.acled}")
+    return {k: v for k, v in lang.load("coding/headers.json").items() if not k.startswith("_")}

@@ -20,10 +20,10 @@ a spokesman for the group" → "Ahmed al-Mosmari"), else the source's own words 
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Iterable
+
+from .. import lang
 
 
 @dataclass
@@ -59,8 +59,7 @@ class _Lexicon:
 
 @functools.lru_cache(maxsize=None)
 def _lexicon() -> _Lexicon:
-    path = Path(__file__).resolve().parent.parent / "data" / "coding" / "modality.json"
-    d = json.loads(path.read_text(encoding="utf-8"))
+    d = lang.load("coding/modality.json")
     f = lambda key: frozenset(d[key])  # noqa: E731
     return _Lexicon(f("speech_verbs"), f("claim_verbs"), f("denial_verbs"), f("claim_nouns"), f("negators"),
                     f("failure_verbs"), f("modals"), f("future_aux"), f("hypothetical_verbs"), f("future_verbs"),
@@ -71,12 +70,6 @@ def _lexicon() -> _Lexicon:
 
 _NOUN_LINKS = {"dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr", "compound", "appos", "oprd"}
 _PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "poss", "compound", "iobj"}
-
-
-def reporting_verbs() -> frozenset[str]:
-    """Verbs whose subject speaks: says, claims, accuses or denies ("said", "accused", "dismissed")."""
-    lex = _lexicon()
-    return lex.speech | lex.claim_verbs | lex.denial
 
 
 def _lemma(tok) -> str:

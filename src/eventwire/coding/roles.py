@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .lexicon import nouns
+from ..lang.words import nouns
+from ..nlp.tree import NOT_ACTORS, child, prep_object
 
 SUBJECTS = ("nsubj", "csubj")
 TARGET_PREPS = ("against", "on", "upon", "at", "into", "with", "toward", "towards")
@@ -21,7 +22,6 @@ CONTROL_PREPS = ("of", "for", "with", "from")
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
 #: Participles after an attack noun that name what it was aimed at ("an IED targeting a convoy").
 AIM_VERBS = ("target", "hit", "strike", "attack")
-NOT_ACTORS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
 
 
 @dataclass
@@ -45,24 +45,8 @@ def find(trigger: Any, symmetric: bool = False) -> Roles:
     return Roles(_np(a1), _np(a2), a2_head, how)
 
 
-def _child(tok: Any, *deps: str) -> Any:
-    for c in tok.children:
-        if c.dep_ in deps:
-            return c
-    return None
-
-
-def _prep_object(tok: Any, preps: tuple[str, ...]) -> Any:
-    for c in tok.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
-            obj = _child(c, "pobj")
-            if obj is not None and obj.ent_type_ not in NOT_ACTORS:  # not "on 16 March"
-                return obj
-    return None
-
-
 def _first_conj(tok: Any) -> Any:
-    return _child(tok, "conj")
+    return child(tok, "conj")
 
 
 def _subject(verb: Any) -> tuple[Any, bool]:
@@ -70,12 +54,12 @@ def _subject(verb: Any) -> tuple[Any, bool]:
     seen = 0
     tok = verb
     while tok is not None and seen < 4:
-        subj = _child(tok, *SUBJECTS)
+        subj = child(tok, *SUBJECTS)
         if subj is not None:
             if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
                 return tok.head, False
             return subj, False
-        pas = _child(tok, "nsubjpass")
+        pas = child(tok, "nsubjpass")
         if pas is not None:
             if pas.lower_ in RELATIVE and tok.dep_ == "relcl":
                 return tok.head, True
@@ -86,7 +70,7 @@ def _subject(verb: Any) -> tuple[Any, bool]:
             return tok.head.head, False  # "blamed a gang for attacking", the preposition read as the noun's
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
             governor = tok.head.head  # "accused Russia of deploying": Russia deploys
-            obj = _child(governor, "dobj")
+            obj = child(governor, "dobj")
             if tok.head.lower_ in CONTROL_PREPS and obj is not None:
                 return obj, False
             tok = governor  # "recaptured the town after launching airstrikes": the recapturers launch
@@ -104,7 +88,7 @@ def _subject(verb: Any) -> tuple[Any, bool]:
 
 def _controlled(verb: Any) -> Any:
     """The object that does the gerund after ``verb`` ("accused Russia of shelling" → Russia), or None."""
-    obj = _child(verb, "dobj")
+    obj = child(verb, "dobj")
     if obj is None:
         return None
     for c in verb.children:
@@ -115,25 +99,25 @@ def _controlled(verb: Any) -> Any:
 
 
 def _verbal(verb: Any, symmetric: bool) -> tuple[Any, Any, str]:
-    pas_subj = _child(verb, "nsubjpass")
+    pas_subj = child(verb, "nsubjpass")
     if pas_subj is not None or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
         patient = pas_subj if pas_subj is not None else verb.head
         if patient is not None and patient.lower_ in RELATIVE and verb.dep_ == "relcl":
             patient = verb.head
-        agent = _prep_object(verb, ("by",))
+        agent = prep_object(verb, ("by",))
         return agent, patient, "passive"
     subj, passive = _subject(verb)
-    obj = _child(verb, "dobj")
+    obj = child(verb, "dobj")
     how = "active"
     if obj is not None and obj.lemma_.lower() in nouns()["weapons"]:
         # "fired mortars at X", "opened fire on X": the target is X
-        obj, how = _prep_object(obj, TARGET_PREPS), "active-weapon"
+        obj, how = prep_object(obj, TARGET_PREPS), "active-weapon"
     if obj is None:
-        obj = _prep_object(verb, TARGET_PREPS)
+        obj = prep_object(verb, TARGET_PREPS)
     if obj is None:
         for c in verb.children:  # "tortured and killed three civilians": a shared object
-            if c.dep_ == "conj" and c.pos_ == "VERB" and _child(c, "dobj") is not None:
-                obj, how = _child(c, "dobj"), "shared-object"
+            if c.dep_ == "conj" and c.pos_ == "VERB" and child(c, "dobj") is not None:
+                obj, how = child(c, "dobj"), "shared-object"
                 break
     if obj is None and symmetric and subj is not None and not passive:
         other = _first_conj(subj)  # "X and Y clashed"
@@ -145,7 +129,7 @@ def _verbal(verb: Any, symmetric: bool) -> tuple[Any, Any, str]:
 
 
 def _nominal(noun: Any) -> tuple[Any, Any, str]:
-    between = _prep_object(noun, ("between", "among"))
+    between = prep_object(noun, ("between", "among"))
     if between is not None:
         other = _first_conj(between)
         if other is not None:
@@ -153,20 +137,20 @@ def _nominal(noun: Any) -> tuple[Any, Any, str]:
         split = _split_modifiers(between)  # "between Ukrainian and Russian forces"
         if split:
             return split[0], split[1], "between"
-    a1 = _prep_object(noun, ("by", "from"))
+    a1 = prep_object(noun, ("by", "from"))
     if a1 is None:
-        a1 = _child(noun, "poss")
+        a1 = child(noun, "poss")
     if a1 is None:
         for c in noun.children:  # "Russian airstrikes", "Taliban attack"
             if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "ORG", "GPE"):
                 a1 = c
                 break
-    a2 = _prep_object(noun, TARGET_PREPS)
+    a2 = prep_object(noun, TARGET_PREPS)
     if a2 is None:  # "an IED targeting an army convoy", "a blast hitting a market"
         acls = [c for c in noun.children if c.dep_ == "acl"]  # "an IED, buried by the road, targeting ..."
         aim = next((c for c in acls + [j for c in acls for j in c.children if j.dep_ == "conj"]
                     if c.tag_ == "VBG" and c.lemma_.lower() in AIM_VERBS), None)
-        a2 = _child(aim, "dobj") if aim is not None else None
+        a2 = child(aim, "dobj") if aim is not None else None
     how = "nominal"
     head = noun.head
     if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in nouns()["light_verbs"]:
@@ -175,9 +159,9 @@ def _nominal(noun: Any) -> tuple[Any, Any, str]:
             a1, how = subj, "light-verb"
     elif noun.dep_ == "nsubj" and head.pos_ == "VERB":
         if a2 is None:  # "an airstrike killed five civilians"
-            a2, how = _child(head, "dobj"), "nominal-subject"
+            a2, how = child(head, "dobj"), "nominal-subject"
     elif noun.dep_ == "pobj" and head.dep_ == "agent":
-        a2, how = _child(head.head, "nsubjpass"), "nominal-agent"  # "were killed in an attack"
+        a2, how = child(head.head, "nsubjpass"), "nominal-agent"  # "were killed in an attack"
     return a1, a2, how
 
 
@@ -227,7 +211,7 @@ def is_happening(head: Any) -> bool:
     lemma = head.lemma_.lower()
     if lemma in n["happenings"] or head.lower_ in n["happenings"]:
         return True
-    measured = _prep_object(head, ("of",)) if lemma in n["happening_measures"] else None
+    measured = prep_object(head, ("of",)) if lemma in n["happening_measures"] else None
     return measured is not None and is_happening(measured)
 
 
@@ -263,16 +247,3 @@ def noun_class(head: Any) -> str | None:
     if inside & n["armed"]:
         return None
     return "civilian" if inside & n["civilian"] - {"house", "home", "car", "vehicle", "building"} else None
-
-
-def is_crowd(head: Any) -> bool:
-    """A crowd of unorganised people ("villagers", "a mob", "a group of youths"), whose violence ACLED
-    counts as riots."""
-    if head is None:
-        return False
-    if head.lemma_.lower() in ("group", "member", "band", "gang"):
-        head = _prep_object(head, ("of",))  # "a group of youths": the youths tell who
-        if head is None:
-            return False
-    return head.lemma_.lower() in nouns()["crowd"] and head.tag_ in ("NNS", "NN") \
-        and (head.tag_ == "NNS" or head.lemma_.lower() in ("mob", "crowd", "community"))

@@ -2,12 +2,12 @@
 explosions near Viktorivka") means the namesake village near that line, not the largest one."""
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from .. import lang
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def _segment_km(lat: float, lon: float, a: tuple[float, float], b: tuple[float, 
 
 @lru_cache(maxsize=1)
 def _all() -> tuple[Frontline, ...]:
-    data = json.loads(resources.files("eventwire").joinpath("data/geo/frontlines.json").read_text(encoding="utf-8"))
+    data = lang.load("geo/frontlines.json")
     out = []
     for name, d in data.items():
         if name.startswith("_"):

@@ -8,35 +8,29 @@ codes them (``at_seat``).
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import lru_cache
 from dataclasses import replace
 
+from .. import lang
 from ..model import CodedDocument, Event, Place
 from .fold import fold
 from . import gazetteer
 from .gazetteer import Gazetteer
-from .recognise import HIT_VERBS, KIND_WORDS
+from .recognise import KIND_WORDS
 from .distance import km
 
-_AREA = (r"(?:town|towns|city|cities|village|villages|district|province|region|area|areas|outskirts|suburbs?|county|parish|zone|sector|"
-         r"state|capital|governorate|neighbou?rhood|municipality|camp|locality|border|borders|vicinity|"
-         r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
-         r"south-?eastern|south-?western)(?:\s+part)?|centre|center|part|parts|heart|streets|road|highway)")
+_PATTERNS = lang.patterns("geo/cues.json")
+
 # A locative word right before the place, with optional "the town of" or "northern" between.
-_TIED = re.compile(r"\b(?P<prep>in|inside|near|nearby|outside|at|around|into|across|throughout|within|on|along|"
-                   r"close to|off|towards?|between|from|" + HIT_VERBS + r")\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?" + _AREA +
-                   r"\s+(?:of\s+)?(?:the\s+)?)?$", re.I)
+_TIED = _PATTERNS["tied"]
 # "the (strategic) town of X" ties X to the verb before it even without a preposition.
-_AREA_OF = re.compile(r"\b(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _AREA + r"\s+of\s+(?:the\s+)?$", re.I)
+_AREA_OF = _PATTERNS["area_of"]
 # Where something was said is not where it happened ("a spokesman said in Cairo").
-_SPEECH = re.compile(r"\b(?:said|says|told|reported|announced|added|spoke|speaking|statement|conference)\s+"
-                     r"(?:[\w-]+\s+){0,3}?(?:in|from|at)\s+(?:the\s+)?$", re.I)
-_NEAR = re.compile(r"\b(?:near|nearby|outside|outskirts|vicinity|close to|around|off|towards?|between|"
-                   r"(?:north|south|east|west)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+of)\b", re.I)
+_SPEECH = _PATTERNS["speech"]
+_NEAR = _PATTERNS["near"]
 # Conflict-data notes name the place an event is coded to when it differs from the one written.
-_CODED_TO = re.compile(r"\[\s*coded\s+(?:to|as|at)\s+$", re.I)
+_CODED_TO = _PATTERNS["coded_to"]
 AREA_KM = 250.0  # places of one story area lie within this distance of one another
 _SPECIFIC = {"city": 0, "relative": 1, "admin2": 2, "admin1": 3, "country": 4, "continent": 5}
 
@@ -95,7 +89,7 @@ def _namesakes(text: str, inside: list[Place], story_country: Place | None) -> l
 
 
 # "X village near Y": the place written right after a "near" that follows a place.
-_NEAR_AFTER = re.compile(r"\s*,?\s*(?:near|outside|close to)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?")
+_NEAR_AFTER = _PATTERNS["near_after"]
 
 
 def _near_what(text: str, p: Place, others: list[Place]) -> list[Place]:
@@ -111,9 +105,7 @@ def _in_caption(cd: CodedDocument, p: Place) -> bool:
 # A capital written as the owner of an aim or a policy stands for its government ("part of Moscow's longer
 # term goal", "Washington's position"): it says nothing of where anything happened. Its police, mayor
 # or youth ("Benghazi's police") are local, and so still place the event.
-_STANDS_FOR_GOVERNMENT = re.compile(
-    r"['\u2019]s?\s+(?:[\w-]+\s+){0,3}?(?:goals?|aims?|ambitions?|policy|policies|plans?|strategy|interests?|"
-    r"position|stance|view|views|decision|role|influence|intentions?|agenda|backing|allies)\b", re.I)
+_STANDS_FOR_GOVERNMENT = _PATTERNS["stands_for_government"]
 
 
 def in_party_words(cd: CodedDocument, p: Place) -> bool:

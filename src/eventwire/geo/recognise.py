@@ -2,68 +2,38 @@
 places, demonyms, and gazetteer names in place contexts ("the town of X", "in X province")."""
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from .. import lang
 from ..model import CodedDocument, Span
 from .fold import ascii_fold, fold
 from .gazetteer import Gazetteer, strip_admin_word
 
+_PATTERNS = lang.patterns("geo/cues.json")
+_WORDS = lang.wordsets("geo/cues.json")
+
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SHORT_TOWN_POP = 50_000  # a town whose name has three letters is read after "in", "near"... from this size
 # Words that make an ORG/FAC span an institution rather than a place ("Gaza City Council").
-_INSTITUTION = re.compile(
-    r"\b(?:university|college|school|academy|department|office|ministry|council|committee|police|sheriff|"
-    r"army|forces|force|brigade|battalion|party|front|movement|union|association|company|corp|inc|ltd|"
-    r"bank|hospital|clinic|church|mosque|times|post|news|herald|tribune|journal|gazette|press|radio|tv|"
-    r"airport|airlines|airways|club|fc|team|court|commission|agency|authority|institute|center|centre|"
-    r"board|group|foundation|network|service|services|guard|guards|hotel|mall|station|stadium|high|"
-    r"church|county commission|city council|senate|house|congress|assembly|parliament|government|"
-    r"republicans|democrats|fire|rescue|library|museum|bureau|unit|district attorney|zoo|governorship|"
-    r"municipality|mayoralty)\b", re.I)
+_INSTITUTION = _PATTERNS["institution"]
 # Context that announces a place name ("the town of al-Asabaa", "in Tarhuna district").
-# Romance names join capitalised words with small ones ("Vertente do Lerio", "San Jose de las Lajas").
-_JOIN = r"(?:(?:de|do|da|dos|das|del|di|du|des|la|las|los|le|les|sur)\s)?"
-_NAME = (r"((?:(?:al|el|ad|as|ash|an|ar|at|az)-)?[A-Z][\w'\u2019\u2018-]+(?: " + _JOIN
-         + r"(?:al-|el-)?[A-Z][\w'\u2019-]+){0,3})")
-# Verbs of attack and capture take a place as their object ("Russian forces shelled Mariupol").
-HIT_VERBS = (r"shelled|shelling|hit|attacked|bombed|bombarded|struck|stormed|captured|seized|recaptured|retook|"
-             r"raided|besieged|targeted|liberated|occupied|overran|invaded|entered|pounded")
-_CONTEXT = [
-    re.compile(r"\b(?P<word>town|towns|city|cities|village|villages|district|province|region|county|governorate|state|suburb|"
-               r"neighbou?rhood|area|localit(?:y|ies)|capital|port|oasis|municipality|hamlet) of (?P<name>"
-               + _NAME[1:]),
-    # "in Oju Local Government Area", "in the Gwoza area", "in Luiza territory", "at a Washington state farm":
-    # units named after their town, or divisions.
-    re.compile(r"\b(?:in|near|outside|at|around|from|to|of|on|across|throughout|" + HIT_VERBS
-               + r") (?:the |an? )?(?P<name>" + _NAME[1:] +
-               r"(?= (?P<word>province|district|governorate|region|state|county|parish|area|town|village|city|"
-               r"oblast|raion|rayon|"
-               r"(?i:local government area|local government|lga)|territory|locality|upazila|tehsil|taluka?|"
-               r"sub-?county|commune|woreda|prefecture|cercle|municipality|department)\b)"),
-]
-_LOCATIVE = re.compile(r"\b(?:in|near|outside|at|around|into|from|of|to)\s+(?:the\s+)?$", re.I)
+_CONTEXT = [_PATTERNS["context_1"], _PATTERNS["context_2"]]
+_LOCATIVE = _PATTERNS["locative"]
 _STATE_ABBR = re.compile(r"(?<=[a-z]), ((?:[A-Z][a-z]{0,4}\.\s?){1,2}|[A-Z]\.[A-Z]\.)(?=[\s,;)]|$)")
-_PLACE_WORD = re.compile(r" (?:city|town|vil+age|com+une|neighbou?rho+d|area|sector|camp|market)$")  # on folded names
+_PLACE_WORD = _PATTERNS["place_word"]
 # Parenthesised administrative context of ACLED-style notes: "Bar-Sanguun village (Kismaayo, Lower Juba)".
 _PAREN = re.compile(r"\(([A-Z][^()]{1,80})\)")
-# "in central Van", "near northern Kidal": a part of the place, written before it.
-_PART = r"(?:(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|downtown)\s+)?"
-# Nouns of attack take a place after "on", "at", "against" ("fired two missiles on Odesa", "an attack on Kramatorsk").
-_ATTACK_ON = (r"(?:attacks?|assaults?|offensive|strikes?|airstrikes?|air strikes?|missiles?|rockets?|shells?|mortars?|"
-              r"bombs?|bombing|bombardment|shelling|raids?|fire)\s+(?:on|at|against|upon)")
-_AFTER_VERB = re.compile(r"\b(?:" + HIT_VERBS + "|" + _ATTACK_ON + r")\s+" + _NAME)
-_TOWN_WORDS = ("town", "towns", "city", "cities", "village", "villages", "suburb", "hamlet", "oasis", "port")
+# Verbs of attack and capture take a place as their object ("Russian forces shelled Mariupol"); nouns of attack take a place after "on", "at", "against" ("fired two missiles on Odesa", "an attack on Kramatorsk").
+_AFTER_VERB = _PATTERNS["after_verb"]
+_TOWN_WORDS = _WORDS["town_words"]
 # An area or a unit named after its chief town as a rule ("the Gwoza area", "Biu LGA", "Luiza territory").
-_SEAT_NAMED = ("area", "capital", "local government area", "local government", "lga", "territory", "upazila",
-               "tehsil", "taluk", "taluka", "sub-county", "subcounty", "woreda", "cercle", "commune")
+_SEAT_NAMED = _WORDS["seat_named"]
 # A capitalised name right after a locative word, which spaCy left untagged ("near Shyrokyne, Donetsk").
-_AFTER_PREP = re.compile(r"\b(?:in|In|near|Near|outside|Outside|at|At|around|of|from|into|towards?)\s+" + _PART + _NAME)
-_STRONG_LOC = re.compile(r"(?i:in|near|outside|at|around|into|" + HIT_VERBS + "|" + _ATTACK_ON + r")\s")
-_LEADING = re.compile(r"^(?:the|The)\s+")
+_AFTER_PREP = _PATTERNS["after_prep"]
+_STRONG_LOC = _PATTERNS["strong_loc"]
+_LEADING = _PATTERNS["leading"]
 _DASH = re.compile(r"\s?[-\u2013\u2014]\s?[A-Z]")
 _NAME_RUN = re.compile(r"(?<![\w'-])[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|the)){0,4}\s+$")  # up to 5 words
 
@@ -81,7 +51,7 @@ class Mention:
 
 @lru_cache(maxsize=1)
 def _not_places_data() -> dict:
-    return json.loads(resources.files("eventwire").joinpath("data/geo/not_places.json").read_text(encoding="utf-8"))
+    return lang.load("geo/not_places.json")
 
 
 @lru_cache(maxsize=1)
@@ -115,75 +85,119 @@ def _candidate_key(text: str, gz: Gazetteer) -> tuple[str, bool] | None:
 
 
 def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
-    """Place mentions of the document, in text order, without overlaps (the longer span wins)."""
+    """Place mentions of the document, in text order, without overlaps (the longer span wins): one pass
+    a kind of evidence (spaCy's entities, context words, parentheses, locative and attack words, state
+    abbreviations, divisions, datelines, residents, capitals), then the containers written after a
+    place and the repeats of the names found."""
+    names = _names(cd)
     found: list[Mention] = []
     blocked: list[Span] = []  # institution names: no place inside them, but for a leading big name
-    surnames = {t.text for seg in cd.segments for e in seg.doc.ents if e.label_ == "PERSON" and len(e) > 1
-                for t in e[1:]}
-    persons = [Span(seg.offset + e.start_char, seg.offset + e.end_char) for seg in cd.segments
-               for e in seg.doc.ents if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT")]
-    # "Persons" of one word, or of just a known place's words, after "in" are often unfamiliar place names
-    # ("in Vertente do Lerio, Pernambuco", "in Volta Redonda").
-    people = {Span(seg.offset + e.start_char, seg.offset + e.end_char): len(e) for seg in cd.segments
-              for e in seg.doc.ents if e.label_ == "PERSON"}
     for seg in cd.segments:
         for ent in seg.doc.ents:
-            text = ent.text
-            start = seg.offset + ent.start_char
-            m = _LEADING.match(text)
-            if m:
-                text, start = text[m.end():], start + m.end()
-            text = text.rstrip(".,;:") if not text.endswith(".") or len(text) > 5 else text
-            if text.count("(") > text.count(")"):  # "Gabes (Gabes" tagged as one: the name before the bracket
-                text = text.split("(")[0].rstrip()
-            if ent.label_ in PLACE_LABELS and (longer := _longer_name(cd.text, start, text, gz)):
-                text, start = longer
-            span = Span(start, start + len(text))
-            if ent.label_ in ("ORG", "FAC") and ", " in text and (parts := _parts(text, start, gz, ent.label_)):
-                found.extend(parts)  # a list of places, not an institution: "Cienaga, Magdalena department"
-                continue
-            if ent.label_ in ("ORG", "FAC") and _INSTITUTION.search(text):
-                blocked.append(span)
-                found.extend(_leading_place(text, start, gz, surnames))
-                continue
-            if ent.label_ == "PERSON" and len(ent) == 1 and _located(cd.text, span.start):
-                hit = _candidate_key(text, gz)  # "Steven Sachs of Alexandria": a town tagged as a person
-                if hit and text not in surnames:
-                    found.append(Mention(span, text, hit[0], "spacy:PERSON-located"))
-                continue
-            if ent.label_ not in PLACE_LABELS and ent.label_ not in ("ORG", "NORP") or text in surnames:
-                continue
-            hit = _candidate_key(text, gz)
-            if hit is None:
-                if "," in text:  # "Alexandria, La." tagged as one entity: take the parts
-                    found.extend(_parts(text, start, gz, ent.label_))
-                elif ent.label_ == "ORG":  # "U.S. Centers for Disease Control"
-                    found.extend(_leading_place(text, start, gz, surnames))
-                elif ent.label_ in PLACE_LABELS and ascii_fold(text) not in _not_places():
-                    part = _known_prefix(text, gz)
-                    lead = [] if part else _directed(text, start, gz) or _leading_place(text, start, gz, surnames)
-                    if part:  # "Donetsk-Kirovskyi", "Donetsk Filtration Station": a part of a known place
-                        found.append(Mention(Span(start, start + len(part[0])), part[0], part[1], "part",
-                                             hint="near"))
-                    elif lead:  # "South Philadelphia", "the Titus County Jail" tagged as places
-                        found.extend(lead)
-                    elif ent.label_ != "FAC":  # unknown spelling: the resolver may match it fuzzily,
-                        bare = strip_admin_word(fold(text))  # without its administrative word ("Tajoura District")
-                        found.append(Mention(span, text, bare, f"spacy:{ent.label_}", bare != fold(text)))
-                continue
-            key, admin = hit
-            if ent.label_ == "NORP":
-                if not any(gz.feature(i) == "country" for i in gz.lookup(key)):
-                    continue
-                source = "demonym" if ascii_fold(text) != ascii_fold(gz.entry(gz.lookup(key)[0]).name) else "spacy:NORP"
-            elif ent.label_ == "ORG" and not (_is_big(gz, key) and (len(text) > 2 or _located(cd.text, span.start))
-                                             or not _is_code(text) and _located(cd.text, span.start)):
-                continue  # a name the gazetteer knows, but used as an organisation or a person ("Ford", "AP")
-            else:
-                source = f"spacy:{ent.label_}"
-            found.append(Mention(span, text, key, source, admin))
+            mentions, institution = _entity(cd.text, seg.offset, ent, gz, names.surnames)
+            found += mentions
+            if institution is not None:
+                blocked.append(institution)
+    found += _in_context(cd.body, gz)
+    found += _in_parentheses(cd.body, gz)
+    found += _after_words(cd.body, gz, names)
+    found += _state_abbreviations(cd.body, gz)
+    found += _before_divisions(cd.body, gz, names.surnames, names.people)
+    found += _caps_datelines(cd.body, gz)
+    found += _residents(cd.body, gz, names.surnames)
+    found += _listed_divisions(cd.body, gz)
+    found += _capitals(cd.body, gz)
+    found = _without_overlaps(found, blocked)
+    found += _containers_after(cd.body, found, gz)
+    found = _without_overlaps(found, blocked)
+    found = _without_overlaps(found + _repeats(cd.body, found), [])
+    return [m for m in found if not _money().match(cd.body, m.span.end)]
+
+
+@dataclass(frozen=True)
+class _Names:
+    """What spaCy's entities say of the names of a document, for the passes that read the words alone."""
+
+    surnames: set[str]  # the words after a person's first name: a place only where spaCy says so
+    persons: list[Span]  # persons, organisations, works, events and products
+    # "Persons" of one word, or of just a known place's words, after "in" are often unfamiliar place names
+    # ("in Vertente do Lerio, Pernambuco", "in Volta Redonda"): each person's span and number of words.
+    people: dict[Span, int]
+
+
+def _names(cd: CodedDocument) -> _Names:
+    ents = [(seg.offset, e) for seg in cd.segments for e in seg.doc.ents]
+    return _Names(surnames={t.text for _, e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e[1:]},
+                  persons=[Span(o + e.start_char, o + e.end_char) for o, e in ents
+                           if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT")],
+                  people={Span(o + e.start_char, o + e.end_char): len(e) for o, e in ents if e.label_ == "PERSON"})
+
+
+def _entity(doc_text: str, offset: int, ent, gz: Gazetteer, surnames: set[str]) -> tuple[list[Mention], Span | None]:
+    """The places an entity of spaCy's names, and its span if it is an institution (no place inside it)."""
+    text = ent.text
+    start = offset + ent.start_char
+    m = _LEADING.match(text)
+    if m:
+        text, start = text[m.end():], start + m.end()
+    text = text.rstrip(".,;:") if not text.endswith(".") or len(text) > 5 else text
+    if text.count("(") > text.count(")"):  # "Gabes (Gabes" tagged as one: the name before the bracket
+        text = text.split("(")[0].rstrip()
+    if ent.label_ in PLACE_LABELS and (longer := _longer_name(doc_text, start, text, gz)):
+        text, start = longer
+    span = Span(start, start + len(text))
+    if ent.label_ in ("ORG", "FAC") and ", " in text and (parts := _parts(text, start, gz, ent.label_)):
+        return parts, None  # a list of places, not an institution: "Cienaga, Magdalena department"
+    if ent.label_ in ("ORG", "FAC") and _INSTITUTION.search(text):
+        return _leading_place(text, start, gz, surnames), span
+    if ent.label_ == "PERSON" and len(ent) == 1 and _located(doc_text, span.start):
+        hit = _candidate_key(text, gz)  # "Steven Sachs of Alexandria": a town tagged as a person
+        if hit and text not in surnames:
+            return [Mention(span, text, hit[0], "spacy:PERSON-located")], None
+        return [], None
+    if ent.label_ not in PLACE_LABELS and ent.label_ not in ("ORG", "NORP") or text in surnames:
+        return [], None
+    hit = _candidate_key(text, gz)
+    if hit is None:
+        return _unknown_entity(text, start, ent.label_, gz, surnames), None
+    key, admin = hit
+    if ent.label_ == "NORP":
+        if not any(gz.feature(i) == "country" for i in gz.lookup(key)):
+            return [], None
+        source = "demonym" if ascii_fold(text) != ascii_fold(gz.entry(gz.lookup(key)[0]).name) else "spacy:NORP"
+    elif ent.label_ == "ORG" and not (_is_big(gz, key) and (len(text) > 2 or _located(doc_text, span.start))
+                                     or not _is_code(text) and _located(doc_text, span.start)):
+        return [], None  # a name the gazetteer knows, but used as an organisation or a person ("Ford", "AP")
+    else:
+        source = f"spacy:{ent.label_}"
+    return [Mention(span, text, key, source, admin)], None
+
+
+def _unknown_entity(text: str, start: int, label: str, gz: Gazetteer, surnames: set[str]) -> list[Mention]:
+    """The places in an entity whose whole name the gazetteer does not know."""
+    if "," in text:  # "Alexandria, La." tagged as one entity: take the parts
+        return _parts(text, start, gz, label)
+    if label == "ORG":  # "U.S. Centers for Disease Control"
+        return _leading_place(text, start, gz, surnames)
+    if label not in PLACE_LABELS or ascii_fold(text) in _not_places():
+        return []
+    part = _known_prefix(text, gz)
+    if part:  # "Donetsk-Kirovskyi", "Donetsk Filtration Station": a part of a known place
+        return [Mention(Span(start, start + len(part[0])), part[0], part[1], "part", hint="near")]
+    lead = _directed(text, start, gz) or _leading_place(text, start, gz, surnames)
+    if lead:  # "South Philadelphia", "the Titus County Jail" tagged as places
+        return lead
+    if label != "FAC":  # unknown spelling: the resolver may match it fuzzily,
+        bare = strip_admin_word(fold(text))  # without its administrative word ("Tajoura District")
+        return [Mention(Span(start, start + len(text)), text, bare, f"spacy:{label}", bare != fold(text))]
+    return []
+
+
+def _in_context(body: str, gz: Gazetteer) -> list[Mention]:
+    """Names after a word that announces a place ("the town of al-Asabaa", "in Tarhuna district")."""
+    found = []
     for n, rx in enumerate(_CONTEXT):
-        for m in rx.finditer(cd.body):
+        for m in rx.finditer(body):
             text, word = m.group("name"), m.group("word").lower()
             hint = "town" if word in _TOWN_WORDS else None if word in _SEAT_NAMED else "admin"
             hit = _candidate_key(text, gz)
@@ -199,7 +213,13 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             if hit is not None:
                 s0 = m.start("name")
                 found.append(Mention(Span(s0, s0 + len(text)), text, hit[0], source, hit[1], hint))
-    for m in _PAREN.finditer(cd.body):
+    return found
+
+
+def _in_parentheses(body: str, gz: Gazetteer) -> list[Mention]:
+    """Known names in parentheses: "Bar-Sanguun village (Kismaayo, Lower Juba)"."""
+    found = []
+    for m in _PAREN.finditer(body):
         pos = m.start(1)
         for part in m.group(1).split(","):
             lead = len(part) - len(part.lstrip())
@@ -209,7 +229,14 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
                 found.append(Mention(Span(pos + lead, pos + lead + len(name)), name, hit[0], "context", hit[1],
                                      "code" if _is_code(name) else None))
             pos += len(part) + 1
-    for m in [*_AFTER_PREP.finditer(cd.body), *_AFTER_VERB.finditer(cd.body)]:
+    return found
+
+
+def _after_words(body: str, gz: Gazetteer, names: _Names) -> list[Mention]:
+    """Capitalised names right after a locative word or a verb or noun of attack ("near Shyrokyne",
+    "shelled Makiivka"), which spaCy left untagged or took for a person."""
+    found = []
+    for m in [*_AFTER_PREP.finditer(body), *_AFTER_VERB.finditer(body)]:
         # The object of an attack may lie abroad ("Russian forces shelled Odesa"): not a weak cue.
         source = "after-attack" if m.re is _AFTER_VERB else "after-preposition"
         text = m.group(1)
@@ -218,18 +245,19 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             text = text.rsplit(" ", 1)[0]
             hit = _candidate_key(text, gz)
         span = Span(m.start(1), m.start(1) + len(text))
-        clash = [p for p in persons if p.start < span.end and span.start < p.end]
+        clash = [p for p in names.persons if p.start < span.end and span.start < p.end]
         # A one-word "person", or any entity that is just the name ("shelled Makiivka" tagged ORG).
         # A "person" that is the name, a dash and a district ("shelled Donetsk - Kuibyshivskyi") counts as the name.
         strong = hit is not None and _STRONG_LOC.match(m.group(0)) and all(
-            people.get(p) == 1 or p == span or (p not in people and span.start <= p.start and p.end <= span.end
-                                                 and not _POSSESSIVE_END.search(text))
-            or p.start == span.start and _DASH.match(cd.body, span.end)
+            names.people.get(p) == 1 or p == span or (p not in names.people and span.start <= p.start
+                                                       and p.end <= span.end and not _POSSESSIVE_END.search(text))
+            or p.start == span.start and _DASH.match(body, span.end)
             for p in clash)
         # An unknown name that spaCy took as an organisation after "at", "in"... ("a demonstration at Lasanod"):
         # a spelling for the resolver to match fuzzily, in the story's countries only.
-        unknown = hit is None and _STRONG_LOC.match(m.group(0)) and all(p == span and p not in people for p in clash)
-        if text in surnames or ("-" not in m.group(1) and clash and not strong and not unknown):
+        unknown = hit is None and _STRONG_LOC.match(m.group(0)) and all(p == span and p not in names.people
+                                                                         for p in clash)
+        if text in names.surnames or ("-" not in m.group(1) and clash and not strong and not unknown):
             continue
         if hit is not None and (len(hit[0]) > 3 or _short_town(gz, text, hit[0])):
             found.append(Mention(span, text, hit[0], source, hit[1]))
@@ -242,21 +270,18 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
             found.extend(directed)
         elif len(text) > 4 and ascii_fold(text) not in _not_places():  # fuzzy candidates only
             found.append(Mention(Span(m.start(1), m.end(1)), text, fold(text), "after-preposition"))
-    for m in _STATE_ABBR.finditer(cd.body):  # "Greer, S.C.": a first-level division after a comma
+    return found
+
+
+def _state_abbreviations(body: str, gz: Gazetteer) -> list[Mention]:
+    """ "Greer, S.C.": a first-level division after a comma."""
+    found = []
+    for m in _STATE_ABBR.finditer(body):
         text = m.group(1).rstrip()
         hit = _candidate_key(text, gz)
         if hit and any(gz.feature(i) == "admin1" for i in gz.lookup(hit[0])):
             found.append(Mention(Span(m.start(1), m.start(1) + len(text)), text, hit[0], "context", False))
-    found += _before_divisions(cd.body, gz, surnames, people)
-    found += _caps_datelines(cd.body, gz)
-    found += _residents(cd.body, gz, surnames)
-    found += _listed_divisions(cd.body, gz)
-    found += _capitals(cd.body, gz)
-    found = _without_overlaps(found, blocked)
-    found += _containers_after(cd.body, found, gz)
-    found = _without_overlaps(found, blocked)
-    found = _without_overlaps(found + _repeats(cd.body, found), [])
-    return [m for m in found if not _money().match(cd.body, m.span.end)]
+    return found
 
 
 def _longer_name(text: str, start: int, name: str, gz: Gazetteer) -> tuple[str, int] | None:
@@ -294,8 +319,7 @@ def _leading_place(text: str, start: int, gz: Gazetteer, surnames: set[str]) -> 
 
 
 # A part of a place named by its direction ("South Philadelphia", "Northeast Texas", "S.E. Paris").
-_DIRECTION = re.compile(r"^(?:(?:North|South)(?:-?(?:east|west))?|East|West|Northern|Southern|Eastern|Western|"
-                        r"Central|Greater|Metro|Downtown|[NS]\.[EW]\.)\s+(?=[A-Z])")
+_DIRECTION = _PATTERNS["direction"]
 
 
 def _directed(text: str, start: int, gz: Gazetteer) -> list[Mention]:
@@ -315,21 +339,14 @@ def _directed(text: str, start: int, gz: Gazetteer) -> list[Mention]:
     return []
 
 
-_LOCAL_BODY = re.compile(r"(?:Police|Sheriff|County|City|Fire|School|Schools|Board|Council|Court|Hospital|Local|LGA|"
-                         r"Department|Township|Public|Parks|Chamber|University|College|State|Library|Airport|"
-                         r"Water|Transit|Housing|Health|Mayor|Town|Village|Municipal|Regional|Area|Community|"
-                         r"Governorship|Governorate|Governor|Province|Provincial|Municipality|District|"
-                         r"Press|Pressclub|Deputy|Radio|Stadium|Prison|Jail|Market|Railway)\b")
+_LOCAL_BODY = _PATTERNS["local_body"]
 _POSSESSIVE_END = re.compile("['\u2019]s?$")
 
 
 # A town named for its people or its local bodies ("a Gainesville man", "Danbury police", "Columbia-based"),
 # and a legislator's home town ("Rep. Jane Doe, D-Elbow Lake,").
-_RESIDENT = re.compile(r"(?<![\w.-])((?:[A-Z][a-z]+\.? ){0,2}[A-Z][a-z]+)(?:['\u2019]s)?(?:-based\b|\s+(?:man|woman|men|"
-                       r"women|boy|girl|teen|teenager|youth|resident|residents|native|natives|couple|family|families|"
-                       r"police|officers?|officials|mayor|city council|council|firefighters|voters|taxpayers|"
-                       r"businesses|homeowners|neighbou?rhoods?)\b)")
-_PARTY_HOME = re.compile(r"\b(?:D|R|I|DFL)-([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})(?=[,;)])")
+_RESIDENT = _PATTERNS["resident"]
+_PARTY_HOME = _PATTERNS["party_home"]
 
 
 def _residents(body: str, gz: Gazetteer, surnames: set[str]) -> list[Mention]:
@@ -348,11 +365,9 @@ def _residents(body: str, gz: Gazetteer, surnames: set[str]) -> list[Mention]:
 
 
 # Names sharing one plural administrative word: "Douglas, Sarpy and Lancaster counties".
-_SIMPLE_NAME = r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,2}"
-_PLURAL_ADMIN = re.compile(r"((?:" + _SIMPLE_NAME + r",\s+)*" + _SIMPLE_NAME + r",?\s+(?:and|or|&)\s+" + _SIMPLE_NAME
-                           + r")\s+(?P<word>counties|parishes|provinces|districts|states|regions|governorates)\b")
-_SINGULAR = {"counties": "county", "parishes": "parish", "provinces": "province", "districts": "district",
-             "states": "state", "regions": "region", "governorates": "governorate"}
+_SIMPLE_NAME = _PATTERNS["simple_name"]
+_PLURAL_ADMIN = _PATTERNS["plural_admin"]
+_SINGULAR = _WORDS["singular"]
 
 
 def _listed_divisions(body: str, gz: Gazetteer) -> list[Mention]:
@@ -371,8 +386,7 @@ def _listed_divisions(body: str, gz: Gazetteer) -> list[Mention]:
 
 
 # An upper-case dateline opening the text or a paragraph: "COLUMBUS, Ohio (AP) —", "ARLINGTON --".
-_CAPS_DATELINE = re.compile(r"(?:^|\n|\. )(?P<name>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})"
-                            r"(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?\s*(?:\([A-Z]+\)\s*)?(?:\u2014|--|\u2013|-)")
+_CAPS_DATELINE = _PATTERNS["caps_dateline"]
 
 
 def _caps_datelines(body: str, gz: Gazetteer) -> list[Mention]:
@@ -386,7 +400,7 @@ def _caps_datelines(body: str, gz: Gazetteer) -> list[Mention]:
 
 
 # "the Iraqi capital", "Afghanistan's capital": the country's capital city.
-_CAPITAL = re.compile(r"\b(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|\u2019s)? capital\b(?! (?:city )?of\b)")
+_CAPITAL = _PATTERNS["capital"]
 
 
 def _capitals(body: str, gz: Gazetteer) -> list[Mention]:
@@ -408,11 +422,10 @@ def _capitals(body: str, gz: Gazetteer) -> list[Mention]:
     return out
 
 
-_AFTER_COMMA = re.compile(r",\s+" + _NAME)
+_AFTER_COMMA = _PATTERNS["after_comma"]
 # What a place's name may carry before its container: "Borova village, Kharkiv", "Rampur sector area (Baramulla
 # district)", "Ceel Salini settlement (Afgooye, Lower Shabelle)".
-KIND_WORDS = re.compile(r"(?:\s+(?:village|villages|town|city|area|sector|settlement|locality|neighbou?rhood|camp|"
-                        r"suburb|quarter|market|boma|kebele|ward|subdivision)\b){0,2}")
+KIND_WORDS = _PATTERNS["kind_words"]
 
 
 def _containers_after(body: str, found: list[Mention], gz: Gazetteer) -> list[Mention]:
@@ -434,16 +447,10 @@ def _containers_after(body: str, found: list[Mention], gz: Gazetteer) -> list[Me
 
 # "Shumy, Donetsk", "Banda, DRC", "Mylove village, Kherson": a name, a comma and a name that opens the next match
 # (lists chain).
-_BEFORE_DIVISION = re.compile(r"(?<![\w'\u2019-])" + _NAME + r"(?P<kind>" + KIND_WORDS.pattern + r"),\s+(?="
-                              + _NAME + ")")
-_AND_NAME = re.compile(r",?\s+and\s+" + _NAME)
-_LEAD_IN = re.compile(r"(?:(?:^|\n)|\b(?:(?i:in|near|outside|at|around|into|from|of|on|to|towards?|over|across|via|"
-                      r"throughout|IVO|" + HIT_VERBS + r")\s+(?:the\s+)?|"
-                      # "shelled with mortars X", "shelled throughout the whole day X", "trying to gain X"
-                      r"\b(?:" + HIT_VERBS + r"|gain|gained|take|took|taken|reach|reached|regain|regained)"
-                      r"(?:,?\s+[a-z0-9-]+){0,8},?\s+|"
-                      r"\b(?i:morning|afternoon|evening|night|AM|PM),\s+))$")
-_FUNCTION_WORD = re.compile(r"^(?:On|In|At|Near|From|To|The|But|And|Also|Then|Meanwhile)\s+")
+_BEFORE_DIVISION = _PATTERNS["before_division"]
+_AND_NAME = _PATTERNS["and_name"]
+_LEAD_IN = _PATTERNS["lead_in"]
+_FUNCTION_WORD = _PATTERNS["function_word"]
 
 
 def _before_divisions(body: str, gz: Gazetteer, surnames: set[str], people: dict[Span, int]) -> list[Mention]:

@@ -3,19 +3,17 @@ distance and bearing from the resolved anchor, marked approximate (ACLED precisi
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
+from .. import lang
 from ..model import Span
 
-_BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
-             "west": 270, "northwest": 315}
-_UNITS_KM = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "mile": 1.609344, "mi": 1.609344}
-RELATIVE = re.compile(
-    r"(?:(?:about|some|around|nearly|roughly|approximately|almost|over|more than|less than|just)\s+)?"
-    r"(?P<dist>\d+(?:\.\d+)?)(?:\s*|-)(?P<unit>kilomet(?:er|re)s?|kms?|miles?|mi)\b(?:\s*\([^)]{0,30}\))?\s+"
-    r"\(?(?P<dir>(?:north|south)?-?(?:east|west)?|north|south)(?:ern)?\)?\s+of\s+(?:the\s+)?"
-    r"(?:(?:city|town|village|port) of\s+)?(?P<anchor>capital|city(?!\s+of\b)|[A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+)?)", re.I)
+_PATTERNS = lang.patterns("geo/cues.json")
+_WORDS = lang.wordsets("geo/cues.json")
+
+_BEARINGS = _WORDS["bearings"]
+_UNITS_KM = _WORDS["units_km"]
+RELATIVE = _PATTERNS["relative"]
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ One event told again by another sentence of the article ("eastern-based forces r
 whose place and date are only inferred goes into the one that reads them from the text."""
 from __future__ import annotations
 
+from ..lang.acled import BATTLES, DEMONSTRATIONS
 from ..model import CodedDocument, Event
 
 
@@ -26,7 +27,6 @@ def key(ev: Event, with_target: bool = True) -> tuple:
 
 
 CROWDS = ("protesters", "rioters")
-DEMONSTRATIONS = ("Protests", "Riots")
 
 
 def _intervention(ev: Event, protests: set) -> bool:
@@ -34,7 +34,7 @@ def _intervention(ev: Event, protests: set) -> bool:
     if ev.type != "ASSAULT" or ev.evidence not in protests or ev.fatalities:
         return False
     crowd = any(a is not None and a.kind in CROWDS for a in (ev.actor1, ev.actor2))
-    return ev.acled_event_type in DEMONSTRATIONS or (ev.acled_event_type == "Battles" and crowd)
+    return ev.acled_event_type in DEMONSTRATIONS or (ev.acled_event_type == BATTLES and crowd)
 
 
 def collapse(cd: CodedDocument) -> None:

@@ -19,13 +19,14 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..geo.distance import km
+from ..lang.acled import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, VIOLENCE_AGAINST_CIVILIANS
 from ..model import Failed
 from ..model import CodedDocument, Event, Place
 
 MAX_DAYS = 1
 MAX_KM = 25.0
-FAMILY = {"Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
-          "Protests": "demonstration", "Riots": "demonstration"}
+FAMILY = {BATTLES: "violence", EXPLOSIONS: "violence", VIOLENCE_AGAINST_CIVILIANS: "violence",
+          PROTESTS: "demonstration", RIOTS: "demonstration"}
 #: Places that name an area, not a town: they agree with any place of their country.
 COARSE = frozenset({"admin1", "country", "continent"})
 
@@ -40,7 +41,7 @@ def _kin(a: Event, b: Event) -> bool:
     fa, fb = _family(a), _family(b)
     if fa == fb:
         return True
-    riot = {x.acled_event_type for x in (a, b)} & {"Riots"}
+    riot = {x.acled_event_type for x in (a, b)} & {RIOTS}
     return bool(riot) and {fa, fb} == {"violence", "demonstration"}
 
 

@@ -7,10 +7,10 @@ is the headline, where the dateline is) are clean.py's business.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
+
+from .. import lang
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -42,7 +42,7 @@ class Rules:
 
 @functools.lru_cache(maxsize=1)
 def rules() -> Rules:
-    data = json.loads(resources.files("eventwire").joinpath("data/ingest/boilerplate.json").read_text("utf-8"))
+    data = lang.load("ingest/boilerplate.json")
     phrases = {normalise(p): reason for reason, items in data["phrases"].items() for p in items}
     patterns = [(reason, re.compile(p)) for reason, items in data["patterns"].items() for p in items]
     agencies = "|".join(re.escape(a) for a in sorted(data["dateline"]["agencies"], key=len, reverse=True))

