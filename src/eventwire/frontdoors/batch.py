@@ -92,7 +92,7 @@ def is_done(out: Path, part: int, docs: list[dict[str, Any]]) -> bool:
 
 def rows_of(coded: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """Contract documents → flat rows per table."""
-    from ..export import event_rows
+    from ..store.rows import event_rows
     tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     for d in coded:
         tables["documents"].append({
