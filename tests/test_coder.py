@@ -183,16 +183,16 @@ def test_evidence_is_the_sentence_and_offsets_hold():
 
 def test_figures_keep_the_count_and_what_it_counts():
     cd = coded("The virus has infected at least 40 people in the province.")
-    fig = next(f for f in cd.figures if f["what"] == "infected")
-    assert fig["value"] == 40
-    assert "40 people" in cd.text[fig["span"]["start"]:fig["span"]["end"]]
+    fig = next(f for f in cd.figures if f.what == "infected")
+    assert fig.value == 40
+    assert "40 people" in fig.span.of(cd.text)
 
 
 def test_relations_from_passive_backing():
     cd = coded("The militia is backed by Iran and Syria.")
-    sources = {r["source"]["text"] for r in cd.relations if r["relation"] == "backs"}
+    sources = {r.source.text for r in cd.relations if r.relation == "backs"}
     assert {"Iran", "Syria"} <= sources
-    assert all("militia" in r["target"]["text"] for r in cd.relations)
+    assert all("militia" in r.target.text for r in cd.relations)
 
 
 def test_place_names_do_not_give_weapon_cues():
@@ -256,7 +256,7 @@ def test_a_party_named_in_the_event_noun_stays_the_doer():
 def test_a_backer_that_describes_a_party_is_a_relation_not_an_event(text, backer):
     cd = coded(text)
     assert not {"SUPPORT", "COOPERATE", "AID"} & {e.type for e in cd.events}
-    assert any(backer in r["source"]["text"] for r in cd.relations)
+    assert any(backer in r.source.text for r in cd.relations)
 
 
 @pytest.mark.parametrize("text", [

@@ -69,8 +69,8 @@ def test_evidence_leaves_out_blanked_text():
 
 def test_a_participle_after_coordinated_nouns_describes_the_nearest():
     cd = coded("Delegates of the army and of gangs allied with the mayor met on Monday.")
-    allied = [r for r in cd.relations if r["relation"] == "allied with"]
-    assert allied and all("army" not in r["target"]["text"] for r in allied)
+    allied = [r for r in cd.relations if r.relation == "allied with"]
+    assert allied and all("army" not in r.target.text for r in allied)
 
 
 def test_a_crowd_the_police_dispersed_is_the_event():

@@ -67,6 +67,6 @@ def test_no_actor_is_recommended_videos(seed_coded):
 
 
 def test_figures_and_backers(seed_coded):
-    assert any(f["value"] == 168 and f["what"] == "infected" for f in seed_coded.figures)
-    backers = {r["source"]["country"] for r in seed_coded.relations if r["relation"] == "backs"}
+    assert any(f.value == 168 and f.what == "infected" for f in seed_coded.figures)
+    backers = {r.source.country for r in seed_coded.relations if r.relation == "backs"}
     assert {"ARE", "EGY", "RUS"} <= backers

@@ -8,12 +8,13 @@ from collections import Counter
 
 import pytest
 
+from eventwire import nlp
 from eventwire.geo import gazetteer, geocode, relative
+from eventwire.ingest.clean import clean
 from eventwire.geo.fold import fold, similarity
 from eventwire.geo.distance import km
 from eventwire.geo.resolve import fuzzy_candidates
 from eventwire.model import CodedDocument, Document, Event, Span
-from eventwire.pipeline import STAGES
 from eventwire.settings import shared_dir
 
 
@@ -25,8 +26,8 @@ def gz():
 def coded(text: str, events: list[tuple[str, str]] = ()) -> CodedDocument:
     """Clean, parse and geocode ``text``; each event is (trigger word, a phrase of its sentence)."""
     cd = CodedDocument(doc=Document(id="t", text=text))
-    STAGES["clean"](cd)
-    STAGES["nlp"](cd)
+    clean(cd)
+    nlp.parse(cd)
     for trigger, phrase in events:
         t = text.index(trigger)
         start = text.rfind(". ", 0, t) + 2 if ". " in text[:t] else 0

@@ -5,7 +5,7 @@ import pytest
 
 import eventwire
 from eventwire.model import Document
-from eventwire.pipeline import STAGES, Pipeline
+from eventwire.pipeline import COMPONENTS, Component, Pipeline
 
 
 def test_code_returns_a_coded_document_with_offsets_into_the_input():
@@ -31,7 +31,7 @@ def test_a_failing_stage_marks_only_its_document(monkeypatch):
     def explode(cd):
         if "boom" in cd.text:
             raise RuntimeError("stage exploded")
-    monkeypatch.setitem(STAGES, "coder", explode)
+    monkeypatch.setitem(COMPONENTS, "coder", Component.plain(explode))
     run = Pipeline()
     bad = run(Document(id="x", text="boom goes the coder"))
     good = run(Document(id="y", text="Soldiers clashed with rebels near Goma."))
@@ -61,7 +61,6 @@ def test_a_batch_codes_as_one_document_at_a_time_does():
 
 def test_a_batch_stage_that_breaks_falls_back_to_one_document_at_a_time(monkeypatch):
     from eventwire import nlp
-    from eventwire.pipeline import BATCHED
 
     def parse_or_fail(cd):
         if "boom" in cd.text:
@@ -71,8 +70,7 @@ def test_a_batch_stage_that_breaks_falls_back_to_one_document_at_a_time(monkeypa
     def batch_fails(cds):
         raise RuntimeError("batch exploded")
 
-    monkeypatch.setitem(STAGES, "nlp", parse_or_fail)
-    monkeypatch.setitem(BATCHED, parse_or_fail, batch_fails)
+    monkeypatch.setitem(COMPONENTS, "nlp", Component.plain(parse_or_fail, many=batch_fails))
     out = list(Pipeline().pipe([Document(id="a", text="Rebels seized the town."),
                                 Document(id="b", text="boom"),
                                 Document(id="c", text="Police arrested 12 protesters.")]))
@@ -93,3 +91,14 @@ def test_cached_lookups_hand_out_copies_a_caller_may_change():
     found = find(text)
     found[0].f["year"] = 1900
     assert all(m.f.get("year") != 1900 for m in find(text))
+
+
+def test_settings_go_to_their_stage_by_name_and_type():
+    from eventwire.coding.classifier import ClassifySettings
+    with pytest.raises(ValueError, match="unknown stages: classifier"):
+        Pipeline(settings={"classifier": ClassifySettings()})
+    with pytest.raises(TypeError, match="settings of stage coder are a NoSettings, not a ClassifySettings"):
+        Pipeline(settings={"coder": ClassifySettings()})
+    cd = Pipeline(["clean", "nlp", "classify"], settings={"classify": ClassifySettings(model=None)})(
+        Document(id="m", text="Rebels seized the town."))
+    assert cd.error is None and cd.events == []

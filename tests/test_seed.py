@@ -90,14 +90,14 @@ def test_towns_resolve_in_libya(seed, name):
 
 
 def test_coronavirus_cases_are_a_figure_not_an_event(seed):
-    assert any(f.get("value") == 168 for f in seed.figures), seed.figures
+    assert any(f.value == 168 for f in seed.figures), seed.figures
     assert not any("168" in e.evidence.of(seed.text) and e.type == "ASSAULT" for e in seed.events)
 
 
 def test_backers_form_a_relation_graph(seed):
     def words(actor):
-        return f"{actor.get('name')} | {actor.get('text')}" if actor else ""
-    edges = [(r["relation"], words(r["source"]), words(r["target"])) for r in seed.relations]
+        return f"{actor.name} | {actor.text}"
+    edges = [(r.relation, words(r.source), words(r.target)) for r in seed.relations]
     backs = [(s, t) for rel, s, t in edges if rel == "backs"]
     hifter = {s.split(" | ")[0] for s, t in backs if "Hifter" in t or "Libyan Arab Armed Forces" in t}
     assert {"United Arab Emirates", "Egypt", "Russia"} <= hifter, edges

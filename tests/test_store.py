@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 
 import eventwire
 from eventwire.frontdoors.cli import app
-from eventwire.export import CSV_COLUMNS, event_rows
+from eventwire.store.rows import EVENT_COLUMNS, event_rows
 from eventwire.model import Failed
 from eventwire.model import Actor, CodedDocument, Document, Event, Place, Span, When
 from eventwire.pipeline import Pipeline
@@ -162,7 +162,7 @@ def test_events_come_back_as_export_rows_with_their_evidence(store):
     assert store.add(cd)
     rows = store.events()
     assert rows == list(event_rows(serialize(cd)))
-    assert list(rows[0]) == CSV_COLUMNS
+    assert list(rows[0]) == EVENT_COLUMNS
     assert rows[0]["evidence_text"] == "Gunmen killed 12 villagers in Ogossagou"
     assert rows[1]["date_inferred"] is False and rows[1]["status"] == "claimed"
     assert store.count("events") == 2
@@ -351,7 +351,7 @@ def test_every_export_column_is_a_column_of_the_events_table(store):
     with store.engine.connect() as conn:
         columns = [c["name"] for c in inspect(conn).get_columns("events")]
         indexed = {c for ix in inspect(conn).get_indexes("events") for c in ix["column_names"]}
-    assert columns == ["document", *CSV_COLUMNS]
+    assert columns == ["document", *EVENT_COLUMNS]
     assert {"date", "type", "country"} <= indexed
 
 
@@ -423,7 +423,7 @@ def test_cli_events_exports_csv_geojson_and_a_table(tmp_path):
     out = _events("--db", db, "--format", "csv", "--country", "ML")
     assert out.exit_code == 0, out.stderr
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
-    assert list(rows[0]) == CSV_COLUMNS
+    assert list(rows[0]) == EVENT_COLUMNS
     assert [(r["doc_id"], r["type"], r["fatalities"]) for r in rows] == [("mali", "ASSAULT", "12"),
                                                                        ("mali", "COERCE", "0")]
     geo = tmp_path / "events.geojson"

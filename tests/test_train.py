@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from eventwire.coding import classifier
+from eventwire.coding.classifier import ClassifySettings
+from eventwire.frontdoors import train
 from eventwire.model import CodedDocument, Document, Event, Span
 from eventwire.pipeline import Pipeline
 
@@ -63,7 +65,7 @@ def test_manifest_describes_the_model(model_dir):
     assert manifest["skipped"]["no_sub_event_type"] == 1
     assert manifest["holdout_by"] == "id"  # the rows name no country
     assert set(manifest["thresholds"]) == {"override", "fill"}
-    assert manifest["thresholds"]["fill"] >= classifier.FILL_FLOOR
+    assert manifest["thresholds"]["fill"] >= train.FILL_FLOOR
     assert 0.0 <= manifest["metrics"]["sub_event_accuracy"] <= 1.0
     assert manifest["eventwire_version"] and manifest["sklearn_version"] and manifest["trained"]
 
@@ -87,15 +89,14 @@ def eager_copy(model_dir: Path, folder: Path) -> Path:
 
 
 @pytest.fixture
-def always_decides(model_dir, tmp_path, monkeypatch) -> Path:
-    folder = eager_copy(model_dir, tmp_path / "eager")
-    monkeypatch.setenv("EVENTWIRE_MODEL", str(folder))
-    return folder
+def always_decides(model_dir, tmp_path) -> Path:
+    return eager_copy(model_dir, tmp_path / "eager")
 
 
 def test_model_creates_an_event_where_rules_found_none(always_decides):
     text = "Warplanes bombed a militia camp near the river. Residents fled."
-    cd = Pipeline(stages=["clean", "nlp", "classify"])(Document(id="x", text=text))
+    pipeline = Pipeline(stages=["clean", "nlp", "classify"], settings={"classify": ClassifySettings(model=always_decides)})
+    cd = pipeline(Document(id="x", text=text))
     [event] = cd.events
     assert (event.acled_event_type, event.acled_sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
     assert (event.type, event.mode) == ("ASSAULT", "aerial")
@@ -109,14 +110,13 @@ def test_model_overrules_a_disagreeing_rule_event(always_decides):
     cd = CodedDocument(doc=Document(id="y", text=text), body=text)
     cd.events.append(Event(type="ASSAULT", evidence=Span(0, len(text)), trigger=Span(22, 29), rule="test",
                            acled_event_type="Battles", acled_sub_event_type="Armed clash", confidence=0.9))
-    classifier.classify(cd)
+    classifier.classify(cd, classifier.load(str(always_decides)))
     [event] = cd.events
     assert (event.acled_event_type, event.acled_sub_event_type) == ("Protests", "Peaceful protest")
     assert event.decided_by == "model:eager" and event.rule == "test" and event.type == "ASSAULT"
 
 
-def test_without_a_model_the_stage_does_nothing(monkeypatch):
-    monkeypatch.delenv("EVENTWIRE_MODEL", raising=False)
+def test_without_a_model_the_stage_does_nothing():
     text = "Warplanes bombed a militia camp near the river."
     cd = Pipeline(stages=["clean", "nlp", "classify"])(Document(id="z", text=text))
     assert cd.events == []
@@ -155,13 +155,13 @@ def test_training_needs_two_labels(tmp_path):
 
 
 def test_held_out_part_takes_whole_countries():
-    rows = [classifier.Labelled(f"{c}{i}", f"text {i}", "Armed clash", c) for c in "ABCDEFGHIJ" for i in range(10)]
-    fit, held, by = classifier._holdout_split(rows, 0.1)
+    rows = [train.Labelled(f"{c}{i}", f"text {i}", "Armed clash", c) for c in "ABCDEFGHIJ" for i in range(10)]
+    fit, held, by = train.holdout_split(rows, 0.1)
     assert by == "country" and len(held) == 10 and len(fit) == 90
     assert not {r.group for r in held} & {r.group for r in fit}
-    no_country = [classifier.Labelled(r.id, r.text, r.sub_event_type) for r in rows]
-    fit, held, by = classifier._holdout_split(no_country, 0.1)
-    assert by == "id" and len(held) == 10 and held == classifier._holdout_split(no_country[::-1], 0.1)[1]
+    no_country = [train.Labelled(r.id, r.text, r.sub_event_type) for r in rows]
+    fit, held, by = train.holdout_split(no_country, 0.1)
+    assert by == "id" and len(held) == 10 and held == train.holdout_split(no_country[::-1], 0.1)[1]
 
 
 def test_training_names_a_line_that_is_not_json(tmp_path):
@@ -173,8 +173,8 @@ def test_training_names_a_line_that_is_not_json(tmp_path):
 
 
 def test_trained_alone_the_model_never_overrules(tmp_path):
-    rows = [classifier.Labelled(i, t, s) for i, t, s in LABELLED]
-    manifest = classifier.train(rows, tmp_path / "alone", against_rules=False)
+    rows = [train.Labelled(i, t, s) for i, t, s in LABELLED]
+    manifest = train.train(rows, tmp_path / "alone", against_rules=False)
     assert manifest.tuned_against_rules is False and manifest.metrics["rules_sub_event_accuracy"] == 0.0
-    assert manifest.thresholds["override"] > 1.0 and manifest.thresholds["fill"] >= classifier.FILL_FLOOR
+    assert manifest.thresholds["override"] > 1.0 and manifest.thresholds["fill"] >= train.FILL_FLOOR
     assert classifier.Manifest.load(tmp_path / "alone") == manifest

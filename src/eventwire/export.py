@@ -9,9 +9,9 @@ from typing import IO, Any
 from rich.console import Console
 from rich.table import Table
 
-from .model import Failed
-from .model import CodedDocument
+from .model import CodedDocument, Failed
 from .serialize import document
+from .store.rows import EVENT_COLUMNS, event_rows
 
 FORMATS = ("table", "json", "jsonl", "csv", "geojson")
 
@@ -22,36 +22,6 @@ _LINE_BREAKS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029"
 def json_line(obj: Any) -> str:
     """One line of JSON Lines: non-ASCII text kept readable, every line-breaking character escaped."""
     return json.dumps(obj, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
-
-#: One row per event: the columns of CSV exports and of the store's event table.
-CSV_COLUMNS = ["doc_id", "event", "type", "mode", "acled_event_type", "acled_sub_event_type",
-               "actor1", "actor1_country", "actor1_sector", "actor1_kind",
-               "actor2", "actor2_country", "actor2_sector", "actor2_kind",
-               "date", "date_precision", "date_inferred", "location", "lat", "lon", "country", "geonameid",
-               "geo_precision", "fatalities", "status", "attribution", "confidence", "rule",
-               "evidence_start", "evidence_end", "evidence_text", "incident"]
-
-
-def event_rows(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """Flatten one contract document into event rows (CSV_COLUMNS)."""
-    for i, e in enumerate(doc.get("events") or []):
-        a1, a2, loc = e.get("actor1") or {}, e.get("actor2") or {}, e.get("location") or {}
-        ev = e.get("evidence") or {}
-        yield {
-            "doc_id": doc["id"], "event": i, "type": e["type"], "mode": e.get("mode"),
-            "acled_event_type": e.get("acled_event_type"), "acled_sub_event_type": e.get("acled_sub_event_type"),
-            "actor1": a1.get("name"), "actor1_country": a1.get("country"), "actor1_sector": a1.get("sector"),
-            "actor1_kind": a1.get("kind"),
-            "actor2": a2.get("name"), "actor2_country": a2.get("country"), "actor2_sector": a2.get("sector"),
-            "actor2_kind": a2.get("kind"),
-            "date": e.get("date"), "date_precision": e.get("date_precision"), "date_inferred": e.get("date_inferred"),
-            "location": loc.get("name"), "lat": loc.get("lat"), "lon": loc.get("lon"), "country": loc.get("country"),
-            "geonameid": loc.get("geonameid"), "geo_precision": loc.get("precision"),
-            "fatalities": e.get("fatalities"), "status": e.get("status"), "attribution": e.get("attribution"),
-            "confidence": e.get("confidence"), "rule": e.get("rule"),
-            "evidence_start": ev.get("start"), "evidence_end": ev.get("end"),
-            "evidence_text": e.get("evidence_text"), "incident": e.get("incident"),
-        }
 
 
 def geojson_feature(row: dict[str, Any]) -> dict[str, Any] | None:
@@ -66,7 +36,7 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, stream: IO[str]) -> int
     """Write event rows as csv, jsonl, json or geojson; returns how many were written."""
     n = 0
     if fmt == "csv":
-        w = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+        w = csv.DictWriter(stream, fieldnames=EVENT_COLUMNS, extrasaction="ignore")
         w.writeheader()
         for row in rows:
             w.writerow(row)
@@ -112,7 +82,7 @@ def write(items: Iterable[CodedDocument | Failed], fmt: str, stream: IO[str], er
             json_docs.append(d)
         elif fmt == "csv":
             if csv_writer is None:
-                csv_writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+                csv_writer = csv.DictWriter(stream, fieldnames=EVENT_COLUMNS, extrasaction="ignore")
                 csv_writer.writeheader()
             csv_writer.writerows(event_rows(d))
         elif fmt == "geojson":

@@ -125,6 +125,29 @@ class Event:
 
 
 @dataclass
+class Figure:
+    """A count the text reports ("at least 168 people infected"), with the words it came from."""
+
+    value: int
+    what: str  # what was counted, as data/coding/figures.json names it ("infected", "aircraft" ...)
+    text: str
+    span: Span
+    rule: str
+
+
+@dataclass
+class Relation:
+    """Who backs, arms or is allied with whom, as the text states it."""
+
+    relation: str  # "backs", "allied with" ...
+    source: Actor
+    target: Actor
+    evidence: Span  # the sentence
+    trigger: Span  # the verb or adjective that states it
+    rule: str
+
+
+@dataclass
 class Segment:
     """A parsed stretch of the input: the body (offset 0, boilerplate blanked) or one caption."""
 
@@ -155,8 +178,8 @@ class CodedDocument:
     events: list[Event] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
-    figures: list[dict[str, Any]] = field(default_factory=list)  # counts such as "168 coronavirus cases"
-    relations: list[dict[str, Any]] = field(default_factory=list)  # backers and allies named in the text
+    figures: list[Figure] = field(default_factory=list)  # counts such as "168 coronavirus cases"
+    relations: list[Relation] = field(default_factory=list)  # backers and allies named in the text
     error: str | None = None
     segments: list[Segment] = field(default_factory=list)  # parsed by nlp; not serialised
 

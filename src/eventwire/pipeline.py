@@ -1,53 +1,90 @@
 """One pipeline, many front doors: ``code()`` and ``pipe()`` serve the CLI, the API, batch and tests.
 
-The stages: clean → nlp → times → coder → classify → geo → dates → actors → collapse. Each stage is a function
-``stage(cd: CodedDocument) -> None`` that adds its part and never reaches back into an earlier one;
-a stage may also have a batch form (``BATCHED``) that ``Pipeline.pipe`` uses for many documents at
-once. A stage that raises leaves its document with an ``error``; the other documents go on.
+The stages: clean → nlp → times → coder → classify → geo → dates → actors → collapse. Each is a component
+registered by name (as spaCy's are): a factory that makes the stage ``stage(cd: CodedDocument) -> None``
+from the stage's own settings (a frozen dataclass; ``NoSettings`` for a stage with nothing to set). A
+stage adds its part and never reaches back into an earlier one; a component may also have a batch form
+that ``Pipeline.pipe`` uses for many documents at once. A stage that raises leaves its document with an
+``error``; the other documents go on.
+
+    Pipeline(settings={"classify": ClassifySettings(model=Path("my-model"))})
+    eventwire.code(text, settings={"classify": ClassifySettings(model=folder)})
 """
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from itertools import islice
+from typing import Any
 
 from . import actors, coding, geo, nlp, timex
-from .incidents.collapse import collapse
 from .coding import classifier
+from .incidents.collapse import collapse
 from .ingest import clean
+from .ingest.jsonl import document_from_dict
 from .model import CodedDocument, Document, DocumentError
 
 log = logging.getLogger(__name__)
 
 Stage = Callable[[CodedDocument], None]
+#: The settings of each stage by name; a stage not named keeps its defaults.
+Settings = Mapping[str, Any]
 
-#: The stages by name, in order. ``Pipeline(stages=[...])`` picks a subset or another order.
-STAGES: dict[str, Stage] = {
-    "clean": clean.clean,
-    "nlp": nlp.parse,
-    "times": timex.tag,
-    "coder": coding.code_events,
-    "classify": classifier.classify,  # a no-op unless a trained model is configured (code --model)
-    "geo": geo.geocode,
-    "dates": timex.date_events,
-    "actors": actors.contextualise,
-    "collapse": collapse,  # one sentence's event found by two triggers is one event
+
+@dataclass(frozen=True)
+class NoSettings:
+    """The settings of a stage with nothing to set."""
+
+
+@dataclass(frozen=True)
+class Component:
+    """A stage as registered: how to make it from its settings, and its batch form if it has one."""
+
+    make: Callable[[Any], Stage]
+    settings: type = NoSettings
+    many: Callable[[list[CodedDocument]], None] | None = None
+
+    @classmethod
+    def plain(cls, stage: Stage, many: Callable[[list[CodedDocument]], None] | None = None) -> Component:
+        """A stage with nothing to set."""
+        return cls(make=lambda _settings: stage, many=many)
+
+
+#: The registered components by name, in pipeline order. ``Pipeline(stages=[...])`` picks a subset or another
+#: order; a new stage registers itself here under its name.
+COMPONENTS: dict[str, Component] = {
+    "clean": Component.plain(clean.clean),
+    "nlp": Component.plain(nlp.parse, many=nlp.parse_many),
+    "times": Component.plain(timex.tag),
+    "coder": Component.plain(coding.code_events),
+    # a no-op unless its settings name a trained model (code --model)
+    "classify": Component(make=classifier.stage, settings=classifier.ClassifySettings),
+    "geo": Component.plain(geo.geocode),
+    "dates": Component.plain(timex.date_events),
+    "actors": Component.plain(actors.contextualise),
+    "collapse": Component.plain(collapse),  # one sentence's event found by two triggers is one event
 }
-
-
-#: Batch forms of stages: the same work for a list of documents at once.
-BATCHED: dict[Stage, Callable[[list[CodedDocument]], None]] = {nlp.parse: nlp.parse_many}
 
 BATCH_SIZE = 32
 
 
 class Pipeline:
-    def __init__(self, stages: Iterable[str] | None = None):
-        names = list(stages) if stages is not None else list(STAGES)
-        unknown = [n for n in names if n not in STAGES]
+    def __init__(self, stages: Iterable[str] | None = None, settings: Settings | None = None):
+        names = list(stages) if stages is not None else list(COMPONENTS)
+        settings = dict(settings or {})
+        unknown = [n for n in [*names, *settings] if n not in COMPONENTS]
         if unknown:
             raise ValueError(f"unknown stages: {', '.join(unknown)}")
-        self.stages = [(n, STAGES[n]) for n in names]
+        self.stages: list[tuple[str, Stage, Callable[[list[CodedDocument]], None] | None]] = []
+        for name in names:
+            component = COMPONENTS[name]
+            given = settings.get(name, component.settings())
+            if not isinstance(given, component.settings):
+                raise TypeError(f"the settings of stage {name} are a {component.settings.__name__}, "
+                                f"not a {type(given).__name__}")
+            self.stages.append((name, component.make(given), component.many))
 
     def __call__(self, doc: Document) -> CodedDocument:
         return next(self.pipe([doc]))
@@ -57,9 +94,8 @@ class Pipeline:
         it = iter(docs)
         while batch := list(islice(it, batch_size)):
             cds = [CodedDocument(doc=d) for d in batch]
-            for name, stage in self.stages:
+            for name, stage, many in self.stages:
                 live = [cd for cd in cds if not cd.error]
-                many = BATCHED.get(stage)
                 if many is not None and len(live) > 1:
                     try:
                         many(live)
@@ -85,25 +121,24 @@ def _run(name: str, stage: Stage, cd: CodedDocument) -> None:
         cd.error = f"{name}: {type(exc).__name__}: {exc}"
 
 
-_default: Pipeline | None = None
+def shared(settings: Settings | None = None) -> Pipeline:
+    """The whole pipeline with these settings, made once per process (models load once)."""
+    return _shared(tuple(sorted((settings or {}).items())))
 
 
-def _pipeline() -> Pipeline:
-    global _default
-    if _default is None:
-        _default = Pipeline()
-    return _default
+@functools.lru_cache(maxsize=4)
+def _shared(settings: tuple[tuple[str, Any], ...]) -> Pipeline:
+    return Pipeline(settings=dict(settings))
 
 
-def code(text: str, published: str | None = None, **meta) -> CodedDocument:
+def code(text: str, published: str | None = None, *, settings: Settings | None = None, **meta) -> CodedDocument:
     """Code one text. ``meta`` may hold id, title, url, source and any other metadata."""
     doc = Document(id=str(meta.pop("id", "doc")), text=text, published=published,
                    title=meta.pop("title", None), url=meta.pop("url", None),
                    source=meta.pop("source", None), meta=meta)
-    return _pipeline()(doc)
+    return shared(settings)(doc)
 
 
-def pipe(docs: Iterable[Document | dict]) -> Iterator[CodedDocument]:
+def pipe(docs: Iterable[Document | dict], *, settings: Settings | None = None) -> Iterator[CodedDocument]:
     """Code many documents (Document objects or contract dicts), in order."""
-    from .ingest.jsonl import document_from_dict
-    yield from _pipeline().pipe(d if isinstance(d, Document) else document_from_dict(d) for d in docs)
+    yield from shared(settings).pipe(d if isinstance(d, Document) else document_from_dict(d) for d in docs)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Actor, CodedDocument, Event, Place, Span
+from .model import Actor, CodedDocument, Event, Figure, Place, Relation, Span
 
 
 def _span(span: Span | None) -> dict[str, int] | None:
@@ -29,6 +29,15 @@ def place(p: Place | None, with_span: bool = True) -> dict[str, Any] | None:
         out.update({"text": p.text, "span": _span(p.span)})
     out.update({"inferred": p.inferred, "rule": p.rule})
     return out
+
+
+def figure(f: Figure) -> dict[str, Any]:
+    return {"value": f.value, "what": f.what, "text": f.text, "span": _span(f.span), "rule": f.rule}
+
+
+def relation(r: Relation) -> dict[str, Any]:
+    return {"relation": r.relation, "source": actor(r.source), "target": actor(r.target),
+            "evidence": _span(r.evidence), "trigger": _span(r.trigger), "rule": r.rule}
 
 
 def event(e: Event) -> dict[str, Any]:
@@ -85,6 +94,6 @@ def document(cd: CodedDocument) -> dict[str, Any]:
         "places": [place(p) for p in cd.places],
         "times": [{"start": t.span.start, "end": t.span.end, "text": t.text, "value": t.value,
                    "type": t.type, "rule": t.rule} for t in cd.times],
-        "figures": cd.figures,
-        "relations": cd.relations,
+        "figures": [figure(f) for f in cd.figures],
+        "relations": [relation(r) for r in cd.relations],
     }

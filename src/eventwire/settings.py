@@ -21,12 +21,6 @@ def cache_dir() -> Path:
     return path
 
 
-def model_dir() -> Path | None:
-    """The trained classifier the "classify" stage uses ($EVENTWIRE_MODEL, set by ``code --model``), if any."""
-    value = os.environ.get("EVENTWIRE_MODEL")
-    return Path(value).resolve() if value else None
-
-
 def shared_dir() -> Path:
     """The shared evaluation folder (seed article, eval data): $EVENTWIRE_SHARED, else ../shared."""
     return Path(os.environ.get("EVENTWIRE_SHARED", "../shared")).resolve()

@@ -6,7 +6,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from ..model import CodedDocument
+from ..model import CodedDocument, Figure, Span
 
 
 @functools.lru_cache(maxsize=None)
@@ -58,6 +58,5 @@ def find(cd: CodedDocument) -> None:
             start = min(start, noun.left_edge.i) if noun.i != tok.i else start
             words = seg.doc[start:max(tok.i, noun.i) + 1]
             s = seg.offset + words.start_char
-            cd.figures.append({"value": n, "what": label, "text": words.text,
-                               "span": {"start": s, "end": s + len(words.text)},
-                               "rule": f"figure:{noun.lemma_.lower()}"})
+            cd.figures.append(Figure(value=n, what=label, text=words.text, span=Span(s, s + len(words.text)),
+                                     rule=f"figure:{noun.lemma_.lower()}"))

@@ -8,8 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import actors
-from ..model import CodedDocument
-from ..serialize import actor as actor_json
+from ..model import CodedDocument, Relation, Span
 from . import roles
 from .coder import evidence_span
 from .lexicon import relation_verbs
@@ -78,11 +77,7 @@ def find(cd: CodedDocument) -> None:
             evidence = evidence_span(tok.sent, seg.offset)
             target_actor = actors.resolve_span(_np(target), seg.offset)
             for src in sources:
-                cd.relations.append({
-                    "relation": rel,
-                    "source": actor_json(actors.resolve_span(_np(src), seg.offset)),
-                    "target": actor_json(target_actor),
-                    "evidence": {"start": evidence.start, "end": evidence.end},
-                    "trigger": {"start": seg.offset + tok.idx, "end": seg.offset + tok.idx + len(tok)},
-                    "rule": f"relation:{tok.lemma_.lower()}:{how}",
-                })
+                cd.relations.append(Relation(
+                    relation=rel, source=actors.resolve_span(_np(src), seg.offset), target=target_actor,
+                    evidence=evidence, trigger=Span(seg.offset + tok.idx, seg.offset + tok.idx + len(tok)),
+                    rule=f"relation:{tok.lemma_.lower()}:{how}"))

