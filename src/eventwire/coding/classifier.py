@@ -120,7 +120,7 @@ class Manifest:
         return cls(**json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8")))
 
 
-def _holdout_split(rows: list[Labelled], share: float) -> tuple[list[Labelled], list[Labelled], str]:
+def holdout_split(rows: list[Labelled], share: float) -> tuple[list[Labelled], list[Labelled], str]:
     """Deterministic, whatever the order of the file: whole countries where every row names one (so the
     figures and thresholds are those of text from unseen places, where a model is least sure), else rows."""
     def rank(key: str) -> str:
@@ -198,7 +198,7 @@ def train(rows: list[Labelled], out: str | Path, *, against_rules: bool = True,
     from .. import __version__
     if len({r.sub_event_type for r in rows}) < 2:
         raise ValueError("training needs labelled rows of at least two sub-event types")
-    fit_rows, held, holdout_by = _holdout_split(rows, HOLDOUT)
+    fit_rows, held, holdout_by = holdout_split(rows, HOLDOUT)
     model = build_model()
     model.fit([r.text for r in fit_rows], [r.sub_event_type for r in fit_rows])
     probs_all = model.predict_proba([r.text for r in held])

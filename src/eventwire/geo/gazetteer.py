@@ -104,7 +104,7 @@ def _centre(points: list[tuple[float, float]], trim: float = 0.005) -> tuple[flo
     return (lats[lo] + lats[hi]) / 2, lon
 
 
-def _area_centre(points: list[tuple[float, float]], cell: float = 1.0, few: int = 12) -> tuple[float, float]:
+def area_centre(points: list[tuple[float, float]], cell: float = 1.0, few: int = 12) -> tuple[float, float]:
     """Centre of the area a wide division's places cover: the mean of the ``cell``-degree squares holding
     any, so that a crowded south pulls no more than an empty north (Ontario, Queensland); across the
     antimeridian when that makes the area narrower. A division of ``few`` squares or fewer keeps the
@@ -127,13 +127,13 @@ def _data(name: str) -> dict:
     return json.loads(resources.files("eventwire").joinpath(f"data/geo/{name}").read_text(encoding="utf-8"))
 
 
-def _on_big_town(lat: float, lon: float, towns: dict[tuple[int, int], list[tuple[float, float]]]) -> bool:
+def on_big_town(lat: float, lon: float, towns: dict[tuple[int, int], list[tuple[float, float]]]) -> bool:
     """Whether a point lies within ``ON_TOWN_KM`` of a big town (``towns``: their points by whole degree)."""
     return any(km(lat, lon, *t) <= ON_TOWN_KM for dlat in (-1, 0, 1) for dlon in (-1, 0, 1)
                for t in towns.get((round(lat) + dlat, round(lon) + dlon), ()))
 
 
-def _consensus(standard: tuple[float, float], others: list[tuple[float, float]]) -> tuple[float, float]:
+def consensus(standard: tuple[float, float], others: list[tuple[float, float]]) -> tuple[float, float]:
     """A country's point: its standard point moved toward the median of it and the ``others`` published
     references, by at most ``MAX_SHIFT_KM`` (so that it stays near the standard point while the references
     that disagree with it pull it toward their middle)."""
@@ -226,7 +226,7 @@ def build(target: Path | None = None) -> Path:
             continue
         cc = adm1.split(".")[0]
         point = published.get(adm1)
-        lat, lon = point if point and not _on_big_town(*point, big_towns) else _area_centre(points(ids))
+        lat, lon = point if point and not on_big_town(*point, big_towns) else area_centre(points(ids))
         e = b.add(state_gid.get(adm1), name, lat, lon, cc, "admin1", population(ids), adm1)
         b.alias(e, strip_admin_word(ascii_fold(name)))
         admin1_entry[adm1] = e
@@ -278,7 +278,7 @@ def build(target: Path | None = None) -> Path:
         if not ids:
             continue
         if cc in fixed:
-            lat, lon = _consensus(tuple(fixed[cc]), [tuple(p) for p in references.get(cc, {}).values()])
+            lat, lon = consensus(tuple(fixed[cc]), [tuple(p) for p in references.get(cc, {}).values()])
         else:
             lat, lon = _centre(points(ids))
         names = [c["name"]]

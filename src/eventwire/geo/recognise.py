@@ -247,7 +247,7 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
         hit = _candidate_key(text, gz)
         if hit and any(gz.feature(i) == "admin1" for i in gz.lookup(hit[0])):
             found.append(Mention(Span(m.start(1), m.start(1) + len(text)), text, hit[0], "context", False))
-    found += _before_divisions(cd.body, gz, surnames, people)
+    found += before_divisions(cd.body, gz, surnames, people)
     found += _caps_datelines(cd.body, gz)
     found += _residents(cd.body, gz, surnames)
     found += _listed_divisions(cd.body, gz)
@@ -446,7 +446,7 @@ _LEAD_IN = re.compile(r"(?:(?:^|\n)|\b(?:(?i:in|near|outside|at|around|into|from
 _FUNCTION_WORD = re.compile(r"^(?:On|In|At|Near|From|To|The|But|And|Also|Then|Meanwhile)\s+")
 
 
-def _before_divisions(body: str, gz: Gazetteer, surnames: set[str], people: dict[Span, int]) -> list[Mention]:
+def before_divisions(body: str, gz: Gazetteer, surnames: set[str], people: dict[Span, int]) -> list[Mention]:
     """Known names written before a first-level division or a country and a comma ("shelled Shumy,
     Donetsk", "west of Banda, DRC"): places whatever spaCy tagged them; the division then chooses
     among same-name towns (see ``resolve.containers``)."""
