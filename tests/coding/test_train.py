@@ -156,12 +156,12 @@ def test_training_needs_two_labels(tmp_path):
 
 def test_held_out_part_takes_whole_countries():
     rows = [classifier.Labelled(f"{c}{i}", f"text {i}", "Armed clash", c) for c in "ABCDEFGHIJ" for i in range(10)]
-    fit, held, by = classifier._holdout_split(rows, 0.1)
+    fit, held, by = classifier.holdout_split(rows, 0.1)
     assert by == "country" and len(held) == 10 and len(fit) == 90
     assert not {r.group for r in held} & {r.group for r in fit}
     no_country = [classifier.Labelled(r.id, r.text, r.sub_event_type) for r in rows]
-    fit, held, by = classifier._holdout_split(no_country, 0.1)
-    assert by == "id" and len(held) == 10 and held == classifier._holdout_split(no_country[::-1], 0.1)[1]
+    fit, held, by = classifier.holdout_split(no_country, 0.1)
+    assert by == "id" and len(held) == 10 and held == classifier.holdout_split(no_country[::-1], 0.1)[1]
 
 
 def test_training_names_a_line_that_is_not_json(tmp_path):
