@@ -57,10 +57,10 @@ def sentence(text: str):
 
 def coded(text: str, *stages: str, **doc) -> CodedDocument:
     """``text`` as a Document (``doc``: its other fields; id "t" unless given) run through the named
-    pipeline stages in order, raising where a stage raises; events most confident first, as the
-    pipeline orders them."""
+    pipeline stages in order (clean, nlp and the coder unless named), raising where a stage raises;
+    events most confident first, as the pipeline orders them."""
     cd = CodedDocument(doc=Document(**{"id": "t", **doc}, text=text))
-    for name in stages:
+    for name in stages or ("clean", "nlp", "coder"):
         STAGES[name](cd)
     cd.events.sort(key=lambda e: -e.confidence)
     return cd
