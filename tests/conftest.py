@@ -1,15 +1,28 @@
-"""Shared fixtures: the shared evaluation folder (seed article, eval data) and coded examples."""
+"""Shared fixtures and helpers of every test folder: the shared evaluation folder (seed article, eval
+data), the PostgreSQL test server, and one way to parse a text or to run it through pipeline stages."""
 from __future__ import annotations
 
+import functools
 import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine, make_url
 
+from eventwire import nlp
+from eventwire.geo import gazetteer
+from eventwire.model import CodedDocument, Document, Event, Span
+from eventwire.pipeline import COMPONENTS
 from eventwire.settings import shared_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
+PG_URL = os.environ.get("EVENTWIRE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+_pg_problem: list[str] = []  # why PostgreSQL cannot be used, found once per session
 
 
 def shared_file(*parts: str) -> Path:
@@ -31,3 +44,94 @@ def seed_text() -> str:
 def seed(seed_text):
     import eventwire
     return eventwire.code(seed_text, id="seed")
+
+
+def parse(text: str):
+    """spaCy's whole parse of ``text`` (the project's model, loaded once)."""
+    return nlp.load()(text)
+
+
+def sentence(text: str):
+    """The first sentence of ``text``, parsed."""
+    return next(parse(text).sents)
+
+
+@functools.lru_cache(maxsize=None)
+def stage(name: str):
+    """The pipeline stage ``name`` made with its default settings."""
+    component = COMPONENTS[name]
+    return component.make(component.settings())
+
+
+def coded(text: str, *stages: str, **doc) -> CodedDocument:
+    """``text`` as a Document (``doc``: its other fields; id "t" unless given) run through the named
+    pipeline stages in order (clean, nlp and the coder unless named), raising where a stage raises;
+    events most confident first, as the pipeline orders them."""
+    cd = CodedDocument(doc=Document(**{"id": "t", **doc}, text=text))
+    for name in stages or ("clean", "nlp", "coder"):
+        stage(name)(cd)
+    cd.events.sort(key=lambda e: -e.confidence)
+    return cd
+
+
+def geocoded(text: str, events: list[tuple[str, str]] = ()) -> CodedDocument:
+    """Clean, parse and geocode ``text``; each event is (trigger word, a phrase of its sentence), placed
+    by hand so that the geocoder is tested whatever the coder finds."""
+    cd = coded(text, "clean", "nlp")
+    for trigger, phrase in events:
+        t = text.index(trigger)
+        start = text.rfind(". ", 0, t) + 2 if ". " in text[:t] else 0
+        end = text.find(".", t) + 1 or len(text)
+        assert phrase in text[start:end]
+        cd.events.append(Event(type="ASSAULT", evidence=Span(start, end), trigger=Span(t, t + len(trigger)),
+                               rule="test"))
+    stage("geo")(cd)
+    return cd
+
+
+def place(cd: CodedDocument, text: str):
+    """The place found for the words ``text``."""
+    hits = [p for p in cd.places if p.text == text]
+    assert hits, f"{text!r} not among {[p.text for p in cd.places]}"
+    return hits[0]
+
+
+@pytest.fixture(scope="session")
+def gz() -> gazetteer.Gazetteer:
+    return gazetteer.load()
+
+
+def pg_engine() -> Engine:
+    return create_engine(make_url(PG_URL).set(drivername="postgresql+psycopg"), connect_args={"connect_timeout": 3})
+
+
+def require_pg() -> None:
+    """Skip the test where PostgreSQL cannot be reached; fail it under CI, which needs both databases."""
+    if not _pg_problem:
+        try:
+            with pg_engine().connect() as conn:
+                conn.execute(text("SELECT 1"))
+            _pg_problem.append("")
+        except Exception as exc:  # any failure to connect means: no PostgreSQL here
+            _pg_problem.append(f"PostgreSQL at {PG_URL} cannot be reached: {str(exc).strip().splitlines()[0]}")
+    if _pg_problem[0]:
+        if os.environ.get("CI") == "true":
+            pytest.fail(_pg_problem[0] + " (CI needs it: the store tests must run on both databases)")
+        pytest.skip(_pg_problem[0])
+
+
+@contextmanager
+def pg_schema(prefix: str) -> Iterator[str]:
+    """The URL of a new PostgreSQL schema of its own (dropped afterwards); skips where there is no server."""
+    require_pg()
+    schema = f"{prefix}_{secrets.token_hex(6)}"
+    admin = pg_engine()
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+            hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()

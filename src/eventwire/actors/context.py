@@ -346,7 +346,7 @@ def _no_scene(place: Place | None) -> bool:
     return isinstance(hits, kb.Country) and hits.plural_people
 
 
-def _doc_countries(cd: CodedDocument) -> tuple[str | None, Counter]:
+def doc_countries(cd: CodedDocument) -> tuple[str | None, Counter]:
     """The story's country (the one most of its places are in) and its place mentions by country; a
     country named inside a party's words ("military forces of Armenia") is no place of the story, but
     a town there is ("abducted the mayor of Skadovsk, Kherson"), and so are places in the words of what
@@ -732,7 +732,7 @@ def _weak(actor: Actor | None, event: Event) -> bool:
 
 def contextualise(cd: CodedDocument) -> None:
     """Pipeline stage after geo and dates (see the module docstring)."""
-    story, countries = _doc_countries(cd)
+    story, countries = doc_countries(cd)
     for event in cd.events:
         loc = event.location
         here = kb.iso3(loc.country) if loc is not None and not _no_scene(loc) else None

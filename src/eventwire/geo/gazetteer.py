@@ -103,7 +103,7 @@ def _centre(points: list[tuple[float, float]], trim: float = 0.005) -> tuple[flo
     return (lats[lo] + lats[hi]) / 2, lon
 
 
-def _area_centre(points: list[tuple[float, float]], cell: float = 1.0, few: int = 12) -> tuple[float, float]:
+def area_centre(points: list[tuple[float, float]], cell: float = 1.0, few: int = 12) -> tuple[float, float]:
     """Centre of the area a wide division's places cover: the mean of the ``cell``-degree squares holding
     any, so that a crowded south pulls no more than an empty north (Ontario, Queensland); across the
     antimeridian when that makes the area narrower. A division of ``few`` squares or fewer keeps the
@@ -126,13 +126,13 @@ def _data(name: str) -> dict:
     return lang.load(f"geo/{name}")
 
 
-def _on_big_town(lat: float, lon: float, towns: dict[tuple[int, int], list[tuple[float, float]]]) -> bool:
+def on_big_town(lat: float, lon: float, towns: dict[tuple[int, int], list[tuple[float, float]]]) -> bool:
     """Whether a point lies within ``ON_TOWN_KM`` of a big town (``towns``: their points by whole degree)."""
     return any(km(lat, lon, *t) <= ON_TOWN_KM for dlat in (-1, 0, 1) for dlon in (-1, 0, 1)
                for t in towns.get((round(lat) + dlat, round(lon) + dlon), ()))
 
 
-def _consensus(standard: tuple[float, float], others: list[tuple[float, float]]) -> tuple[float, float]:
+def consensus(standard: tuple[float, float], others: list[tuple[float, float]]) -> tuple[float, float]:
     """A country's point: its standard point moved toward the median of it and the ``others`` published
     references, by at most ``MAX_SHIFT_KM`` (so that it stays near the standard point while the references
     that disagree with it pull it toward their middle)."""
@@ -256,7 +256,7 @@ def _add_admin1(b: _Builder, members1: dict[str, list[int]], divisions: Division
             continue
         cc = adm1.split(".")[0]
         point = published.get(adm1)
-        lat, lon = point if point and not _on_big_town(*point, big_towns) else _area_centre(b.points(ids))
+        lat, lon = point if point and not on_big_town(*point, big_towns) else area_centre(b.points(ids))
         e = b.add(state_gid.get(adm1), name, lat, lon, cc, "admin1", b.population(ids), adm1)
         b.alias(e, strip_admin_word(ascii_fold(name)))
         admin1.entry[adm1] = e
@@ -324,7 +324,7 @@ def _add_countries(b: _Builder, countries: dict, biggest_city: dict[tuple[str, s
         if not ids:
             continue
         if cc in fixed:
-            lat, lon = _consensus(tuple(fixed[cc]), [tuple(p) for p in references.get(cc, {}).values()])
+            lat, lon = consensus(tuple(fixed[cc]), [tuple(p) for p in references.get(cc, {}).values()])
         else:
             lat, lon = _centre(b.points(ids))
         names = [c["name"]]

@@ -102,7 +102,7 @@ def recognise(cd: CodedDocument, gz: Gazetteer) -> list[Mention]:
     found += _in_parentheses(cd.body, gz)
     found += _after_words(cd.body, gz, names)
     found += _state_abbreviations(cd.body, gz)
-    found += _before_divisions(cd.body, gz, names.surnames, names.people)
+    found += before_divisions(cd.body, gz, names.surnames, names.people)
     found += _caps_datelines(cd.body, gz)
     found += _residents(cd.body, gz, names.surnames)
     found += _listed_divisions(cd.body, gz)
@@ -453,7 +453,7 @@ _LEAD_IN = _PATTERNS["lead_in"]
 _FUNCTION_WORD = _PATTERNS["function_word"]
 
 
-def _before_divisions(body: str, gz: Gazetteer, surnames: set[str], people: dict[Span, int]) -> list[Mention]:
+def before_divisions(body: str, gz: Gazetteer, surnames: set[str], people: dict[Span, int]) -> list[Mention]:
     """Known names written before a first-level division or a country and a comma ("shelled Shumy,
     Donetsk", "west of Banda, DRC"): places whatever spaCy tagged them; the division then chooses
     among same-name towns (see ``resolve.containers``)."""

@@ -2,10 +2,9 @@
 groups, deaths told apart from the trigger, evidence spans and relations of coordinated nouns."""
 from __future__ import annotations
 
-from test_coder import coded
-
-from eventwire import nlp
 from eventwire.coding.fatalities import count_in
+
+from conftest import coded, sentence
 
 
 def top(text: str):
@@ -56,7 +55,7 @@ def test_a_short_report_gives_its_deaths_to_the_attack():
 
 
 def test_a_year_is_not_a_death_count():
-    sent = next(nlp.load()("Survivors remembered the killings of 1994 at the church.").sents)
+    sent = sentence("Survivors remembered the killings of 1994 at the church.")
     assert count_in(sent).killed is None
 
 

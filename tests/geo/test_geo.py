@@ -8,41 +8,13 @@ from collections import Counter
 
 import pytest
 
-from eventwire import nlp
-from eventwire.geo import gazetteer, geocode, relative
-from eventwire.ingest.clean import clean
+from eventwire.geo import relative
 from eventwire.geo.fold import fold, similarity
 from eventwire.geo.distance import km
 from eventwire.geo.resolve import fuzzy_candidates
-from eventwire.model import CodedDocument, Document, Event, Span
 from eventwire.settings import shared_dir
 
-
-@pytest.fixture(scope="module")
-def gz():
-    return gazetteer.load()
-
-
-def coded(text: str, events: list[tuple[str, str]] = ()) -> CodedDocument:
-    """Clean, parse and geocode ``text``; each event is (trigger word, a phrase of its sentence)."""
-    cd = CodedDocument(doc=Document(id="t", text=text))
-    clean(cd)
-    nlp.parse(cd)
-    for trigger, phrase in events:
-        t = text.index(trigger)
-        start = text.rfind(". ", 0, t) + 2 if ". " in text[:t] else 0
-        end = text.find(".", t) + 1 or len(text)
-        assert phrase in text[start:end]
-        cd.events.append(Event(type="ASSAULT", evidence=Span(start, end), trigger=Span(t, t + len(trigger)),
-                               rule="test"))
-    geocode(cd)
-    return cd
-
-
-def place(cd: CodedDocument, text: str):
-    hits = [p for p in cd.places if p.text == text]
-    assert hits, f"{text!r} not among {[p.text for p in cd.places]}"
-    return hits[0]
+from conftest import geocoded, place
 
 
 # Name folding --------------------------------------------------------------------------------
@@ -91,37 +63,37 @@ def test_fuzzy_matching_is_guarded_by_the_story_country(gz):
 # Recognition and resolution -----------------------------------------------------------------
 
 def test_place_contexts_find_names_spacy_misses():
-    cd = coded("Fighters loyal to the council entered the town of al-Asabaa after a week of shelling. "
-               "Aid workers reached villages in Tarhuna district the next day.")
+    cd = geocoded("Fighters loyal to the council entered the town of al-Asabaa after a week of shelling. "
+                  "Aid workers reached villages in Tarhuna district the next day.")
     assert place(cd, "al-Asabaa").country == "LY"
     assert place(cd, "Tarhuna").country == "LY"
 
 
 def test_story_country_decides_an_ambiguous_name():
-    us = coded("Storms knocked out power in Atlanta and Macon on Monday. Georgia officials said crews "
-               "from Savannah would help.")
+    us = geocoded("Storms knocked out power in Atlanta and Macon on Monday. Georgia officials said crews "
+                  "from Savannah would help.")
     assert place(us, "Georgia").country == "US"
-    caucasus = coded("Protesters marched in Tbilisi and Batumi. Georgia's parliament met in Kutaisi.")
+    caucasus = geocoded("Protesters marched in Tbilisi and Batumi. Georgia's parliament met in Kutaisi.")
     assert place(caucasus, "Georgia").country == "GE"
 
 
 def test_administrative_context_picks_the_right_town():
-    cd = coded("A warehouse burned in Alexandria, La., early on Friday, the fire chief said.")
+    cd = geocoded("A warehouse burned in Alexandria, La., early on Friday, the fire chief said.")
     p = place(cd, "Alexandria")
     assert p.country == "US" and abs(p.lat - 31.3) < 0.3
-    egypt = coded("Gunmen attacked a checkpoint near Rafah (Rafah, North Sinai) at dawn.")
+    egypt = geocoded("Gunmen attacked a checkpoint near Rafah (Rafah, North Sinai) at dawn.")
     assert all(p.country == "EG" for p in egypt.places if p.text == "Rafah")
 
 
 def test_the_same_name_resolves_the_same_way_in_one_article():
-    cd = coded("Flooding closed roads around Springfield, Ill. Residents of Springfield were told to stay home; "
-               "Springfield schools closed.")
+    cd = geocoded("Flooding closed roads around Springfield, Ill. Residents of Springfield were told to stay home; "
+                  "Springfield schools closed.")
     points = {(p.lat, p.lon) for p in cd.places if p.text == "Springfield"}
     assert len(points) == 1 and abs(next(iter(points))[0] - 39.8) < 0.3
 
 
 def test_institutions_and_people_are_not_places():
-    cd = coded("Ford Motor Company said on Tuesday that Henry Ford's heirs would sell shares.")
+    cd = geocoded("Ford Motor Company said on Tuesday that Henry Ford's heirs would sell shares.")
     assert not [p for p in cd.places if p.text == "Ford"]
 
 
@@ -135,8 +107,8 @@ def test_distance_and_bearing_phrases():
 
 
 def test_relative_place_locates_an_unnamed_spot():
-    cd = coded("TRIPOLI, Libya - Militias clashed on Sunday about 40 kilometers east of the capital, "
-               "residents said. Libya's rival governments traded blame.", [("clashed", "40 kilometers")])
+    cd = geocoded("TRIPOLI, Libya - Militias clashed on Sunday about 40 kilometers east of the capital, "
+                  "residents said. Libya's rival governments traded blame.", [("clashed", "40 kilometers")])
     loc = cd.events[0].location
     assert loc.feature == "relative" and loc.precision == 2
     tripoli = (32.887, 13.187)
@@ -146,8 +118,8 @@ def test_relative_place_locates_an_unnamed_spot():
 def test_relative_place_from_the_city_of_a_named_town_is_measured_from_that_town():
     rel = relative.find("the market, some 30 kilometers west of the city of Saada, was hit")
     assert len(rel) == 1 and rel[0].anchor_text == "Saada" and not rel[0].to_capital
-    cd = coded("SANAA, Yemen - An airstrike hit a market about 30 kilometers west of the city of Saada on Friday, "
-               "an official said.", [("hit", "30 kilometers")])
+    cd = geocoded("SANAA, Yemen - An airstrike hit a market about 30 kilometers west of the city of Saada on Friday, "
+                  "an official said.", [("hit", "30 kilometers")])
     loc = cd.events[0].location
     saada = (16.94, 43.76)
     assert loc.feature == "relative" and 25 < km(loc.lat, loc.lon, *saada) < 35 and loc.lon < saada[1]
@@ -156,22 +128,22 @@ def test_relative_place_from_the_city_of_a_named_town_is_measured_from_that_town
 def test_event_place_is_the_tied_one_not_the_dateline_or_a_backer():
     text = ("CAIRO - Turkish-backed forces shelled the town of Gharyan on Monday, backed by drones "
             "supplied by Turkey, a spokesman said in Cairo.")
-    cd = coded(text, [("shelled", "Gharyan")])
+    cd = geocoded(text, [("shelled", "Gharyan")])
     loc = cd.events[0].location
     assert loc.name == "Gharyan" and loc.precision == 1 and not loc.inferred
 
 
 def test_near_a_town_is_precision_two_and_a_province_is_three():
-    cd = coded("Militants attacked a convoy near Maiduguri on Monday. Soldiers later raided camps in Borno "
-               "State.", [("attacked", "Maiduguri"), ("raided", "Borno")])
+    cd = geocoded("Militants attacked a convoy near Maiduguri on Monday. Soldiers later raided camps in Borno "
+                  "State.", [("attacked", "Maiduguri"), ("raided", "Borno")])
     near, region = (e.location for e in cd.events)
     assert near.name == "Maiduguri" and near.precision == 2
     assert region.feature == "admin1" and region.precision == 3
 
 
 def test_event_without_a_place_falls_back_to_the_story():
-    cd = coded("Clashes erupted in Misrata on Friday. Later, gunmen opened fire on a crowd.",
-               [("opened fire", "crowd")])
+    cd = geocoded("Clashes erupted in Misrata on Friday. Later, gunmen opened fire on a crowd.",
+                  [("opened fire", "crowd")])
     loc = cd.events[0].location
     assert loc.inferred and loc.text == "Misrata" and loc.country == "LY"
 
@@ -185,7 +157,7 @@ def test_seed_article():
     text = seed.read_text(encoding="utf-8")
     m = re.search(r"recaptured", text)
     assert m
-    cd = coded(text, [("recaptured", "Asabaa")])
+    cd = geocoded(text, [("recaptured", "Asabaa")])
     loc = cd.events[0].location
     assert km(loc.lat, loc.lon, 32.03, 12.87) <= 10, loc
     for name in ("Gharyan", "Tarhuna"):
@@ -195,13 +167,13 @@ def test_seed_article():
 
 
 def test_part_of_an_unknown_compound_name_is_near_the_known_town():
-    cd = coded("Observers recorded shelling near Donetsk-Kirovskyi on Monday.", [("shelling", "Donetsk")])
+    cd = geocoded("Observers recorded shelling near Donetsk-Kirovskyi on Monday.", [("shelling", "Donetsk")])
     loc = cd.events[0].location
     assert loc.name == "Donetsk" and loc.country == "UA" and loc.precision == 2
 
 
 def test_abbreviations_in_parentheses_need_the_story():
-    india = coded("Two men were killed in a land dispute in Shamli (UP) on Monday.")
+    india = geocoded("Two men were killed in a land dispute in Shamli (UP) on Monday.")
     assert place(india, "UP").name == "Uttar Pradesh"
-    agency = coded("COLUMBUS, Ohio (AP) - The governor signed the budget on Monday.")
+    agency = geocoded("COLUMBUS, Ohio (AP) - The governor signed the budget on Monday.")
     assert not [p for p in agency.places if p.text == "AP"]

@@ -14,9 +14,9 @@ from eventwire.ingest.feeds import documents_from_feed
 from eventwire.ingest.html import document_from_html
 from eventwire.ingest.sources import read_jsonl_lines, read_jsonl_stream, sniff
 from eventwire.model import Failed
-from eventwire.model import CodedDocument, Document, DocumentError
+from eventwire.model import CodedDocument, DocumentError
 
-from conftest import shared_file
+from conftest import coded, shared_file
 
 SCRAPED = """Sudan's army and rebels agree to talks in Chad
 
@@ -60,9 +60,7 @@ STORY = ["Sudan's army and a rebel coalition agreed on Tuesday to hold talks in 
 
 
 def cleaned(text: str, **doc) -> CodedDocument:
-    cd = CodedDocument(doc=Document(id="t", text=text, **doc))
-    clean(cd)
-    return cd
+    return coded(text, "clean", **doc)
 
 
 # --- cleaning -------------------------------------------------------------------------------------

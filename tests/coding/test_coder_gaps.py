@@ -6,6 +6,8 @@ import pytest
 
 import eventwire
 
+from conftest import parse
+
 
 def first(text: str):
     cd = eventwire.code(text, id="g")
@@ -38,14 +40,13 @@ def test_set_ablaze_reaches_past_a_long_object():
 
 def test_a_linked_phrase_needs_the_parse_link():
     """ "set ... ablaze" is one act only where 'ablaze' depends on 'set'."""
-    from eventwire import nlp
     from eventwire.coding.lexicon import match_at
     from eventwire.lang.triggers import phrase
 
     ph = phrase("set ... ablaze")
-    linked = list(nlp.load()("Rioters set the old customs office ablaze."))
+    linked = list(parse("Rioters set the old customs office ablaze."))
     assert match_at(linked, 1, ph) is not None
-    apart = list(nlp.load()("The committee set a date, and by then the market was ablaze."))
+    apart = list(parse("The committee set a date, and by then the market was ablaze."))
     assert match_at(apart, 2, ph) is None
 
 

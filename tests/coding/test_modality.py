@@ -3,19 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire import nlp
 from eventwire.coding.modality import assess
 from eventwire.model import STATUSES
 
-
-@pytest.fixture(scope="module")
-def parse():
-    model = nlp.load()
-    return lambda text: next(model(text).sents)
+from conftest import sentence
 
 
-def _assess(parse, text: str, word: str):
-    sent = parse(text)
+def _assess(text: str, word: str):
+    sent = sentence(text)
     trigger = next(t for t in sent if t.text == word)
     return assess(trigger, sent)
 
@@ -57,9 +52,9 @@ def _assess(parse, text: str, word: str):
     ("According to Reuters, troops fired on protesters.", "fired", "asserted"),
     ("Gunmen killed five people, police said.", "killed", "asserted"),
 ])
-def test_status(parse, text, trigger, status):
+def test_status(text, trigger, status):
     assert status in STATUSES
-    assert _assess(parse, text, trigger).status == status
+    assert _assess(text, trigger).status == status
 
 
 
@@ -74,24 +69,24 @@ def test_status(parse, text, trigger, status):
     ("Gunmen killed five people, police said.", "killed", "police", "asserted"),
     ("Russia denied that its forces had shelled the hospital.", "shelled", "Russia", "denied"),
 ])
-def test_attribution(parse, text, trigger, attribution, status):
-    found = _assess(parse, text, trigger)
+def test_attribution(text, trigger, attribution, status):
+    found = _assess(text, trigger)
     assert (found.attribution, found.status) == (attribution, status)
     assert found.attribution_span.text == attribution
 
 
-def test_no_source_no_attribution(parse):
-    found = _assess(parse, "Rebels attacked the village on Monday.", "attacked")
+def test_no_source_no_attribution():
+    found = _assess("Rebels attacked the village on Monday.", "attacked")
     assert found.attribution is None and found.attribution_span is None
     # a pronoun is not a source anyone can audit
-    assert _assess(parse, "He said gunmen killed the driver.", "killed").attribution is None
+    assert _assess("He said gunmen killed the driver.", "killed").attribution is None
 
 
-def test_modality_stays_in_the_trigger_clause(parse):
+def test_modality_stays_in_the_trigger_clause():
     # the relative clause's "will" is about the gunmen, not the killing
-    assert _assess(parse, "Gunmen who will face trial killed three villagers.", "killed").status == "asserted"
+    assert _assess("Gunmen who will face trial killed three villagers.", "killed").status == "asserted"
     # the cue says why
-    assert _assess(parse, "The rebels did not attack the village.", "attack").cue == "not attack"
+    assert _assess("The rebels did not attack the village.", "attack").cue == "not attack"
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -102,13 +97,13 @@ def test_modality_stays_in_the_trigger_clause(parse):
     # a toll, not a statement
     ("The uprising claimed the lives of 56 prisoners.", "uprising"),
 ])
-def test_no_false_source(parse, text, trigger):
-    found = _assess(parse, text, trigger)
+def test_no_false_source(text, trigger):
+    found = _assess(text, trigger)
     assert found.attribution is None and found.status == "asserted"
 
 
-def test_resolved_actors_mark_a_party(parse):
-    sent = parse("Militants killed two soldiers near the border, the Taliban said.")
+def test_resolved_actors_mark_a_party():
+    sent = sentence("Militants killed two soldiers near the border, the Taliban said.")
     trigger = next(t for t in sent if t.text == "killed")
     assert assess(trigger, sent).status == "asserted"  # the words alone do not tie the Taliban to the militants
     found = assess(trigger, sent, parties=["Taliban", "Military Forces of Afghanistan"])

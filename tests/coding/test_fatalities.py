@@ -3,14 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire import nlp
 from eventwire.coding.fatalities import Fatalities, count, count_in
 
-
-@pytest.fixture(scope="module")
-def parse():
-    model = nlp.load()
-    return lambda text: next(model(text).sents)
+from conftest import parse, sentence
 
 
 def _trigger(sent, word: str):
@@ -55,37 +50,37 @@ def _trigger(sent, word: str):
     # a sentence about something else
     ("The two sides signed a ceasefire in the capital.", None),
 ])
-def test_count_in(parse, text, killed):
-    assert count_in(parse(text)).killed == killed
+def test_count_in(text, killed):
+    assert count_in(sentence(text)).killed == killed
 
 
-def test_figure_keeps_its_words(parse):
-    found = count_in(parse("Gunmen killed at least seventeen worshippers at the mosque."))
+def test_figure_keeps_its_words():
+    found = count_in(sentence("Gunmen killed at least seventeen worshippers at the mosque."))
     assert found.killed == 17
     assert "seventeen" in found.span.text
     assert found.cue == "killed"
 
 
-def test_deaths_another_act_is_about_are_not_counted(parse):
-    sent = parse("Hundreds of students protested over the killing of two classmates by the police.")
+def test_deaths_another_act_is_about_are_not_counted():
+    sent = sentence("Hundreds of students protested over the killing of two classmates by the police.")
     assert count(_trigger(sent, "protested"), sent).killed is None
     # the killing itself, coded as its own event, keeps its dead
     assert count(_trigger(sent, "killing"), sent).killed == 2
 
 
-def test_count_keeps_to_the_trigger_clause(parse):
-    sent = parse("Militants stormed the base, killing four guards, and the army arrested two suspects.")
+def test_count_keeps_to_the_trigger_clause():
+    sent = sentence("Militants stormed the base, killing four guards, and the army arrested two suspects.")
     assert count(_trigger(sent, "stormed"), sent).killed == 4
     assert count(_trigger(sent, "arrested"), sent).killed is None
 
 
-def test_deaths_governing_a_nominal_trigger(parse):
-    sent = parse("Six farmers were killed in an attack on the village.")
+def test_deaths_governing_a_nominal_trigger():
+    sent = sentence("Six farmers were killed in an attack on the village.")
     assert count(_trigger(sent, "attack"), sent) == Fatalities(6, sent[0:1], "killed")
 
 
-def test_dead_of_an_event_mentioned_in_passing_are_not_counted(parse):
-    sent = parse("The siege threatened to turn into a war on the scale of the revolt that killed 300 people.")
+def test_dead_of_an_event_mentioned_in_passing_are_not_counted():
+    sent = sentence("The siege threatened to turn into a war on the scale of the revolt that killed 300 people.")
     assert count(_trigger(sent, "siege"), sent).killed is None
 
 
@@ -101,8 +96,8 @@ def test_dead_of_an_event_mentioned_in_passing_are_not_counted(parse):
     # part of a figure already counted
     ("Fifteen bodies, including those of two soldiers killed in the ambush, were recovered.", 15),
 ])
-def test_figures_that_must_not_add_up(parse, text, killed):
-    assert count_in(parse(text)).killed == killed
+def test_figures_that_must_not_add_up(text, killed):
+    assert count_in(sentence(text)).killed == killed
 
 
 @pytest.mark.parametrize("text, killed", [
@@ -118,28 +113,28 @@ def test_figures_that_must_not_add_up(parse, text, killed):
     ("Gunmen killed a local judge along with his bodyguard.", 2),
     ("Gunmen killed a Dutch national working for a charity.", 1),
 ])
-def test_word_order_and_earlier_events(parse, text, killed):
-    sent = parse(text)
+def test_word_order_and_earlier_events(text, killed):
+    sent = sentence(text)
     trigger = next(t for t in sent if t.dep_ == "ROOT")
     assert count(trigger, sent).killed == killed
 
 
 def test_first_figure_of_a_report():
     from eventwire.coding.fatalities import first_in
-    doc = nlp.load()("Gunmen stormed a village near the border on Sunday. Seven people died and four were "
-                     "wounded. Two of the dead were children.")
+    doc = parse("Gunmen stormed a village near the border on Sunday. Seven people died and four were "
+                "wounded. Two of the dead were children.")
     found = first_in(doc.sents)
     assert found.killed == 7 and found.span.text == "Seven"
-    assert first_in(nlp.load()("Talks resumed in Geneva.").sents).killed is None
+    assert first_in(parse("Talks resumed in Geneva.").sents).killed is None
 
 
-def test_a_place_the_parser_makes_a_subject_is_no_victim(parse):
-    sent = parse("On 7 May 2020, in Alagoinha, Pernambuco, a man was killed in a drive-by shooting by two armed men.")
+def test_a_place_the_parser_makes_a_subject_is_no_victim():
+    sent = sentence("On 7 May 2020, in Alagoinha, Pernambuco, a man was killed in a drive-by shooting by two armed men.")
     assert count(_trigger(sent, "killed"), sent).killed == 1
 
 
-def test_the_wounded_beside_a_toll_are_not_dead(parse):
-    sent = parse("The toll from the riots has reached at least nine dead and some 150 injured since Monday.")
+def test_the_wounded_beside_a_toll_are_not_dead():
+    sent = sentence("The toll from the riots has reached at least nine dead and some 150 injured since Monday.")
     assert count_in(sent).killed == 9
 
 
@@ -161,13 +156,13 @@ def test_the_wounded_beside_a_toll_are_not_dead(parse):
 ])
 def test_what_later_sentences_add(text, added):
     from eventwire.coding.fatalities import more_in
-    assert more_in(nlp.load()(text).sents) == added
+    assert more_in(parse(text).sents) == added
 
 
 def test_a_report_adds_the_dead_told_as_more():
     from eventwire.coding.fatalities import first_in
-    doc = nlp.load()("Gunmen stormed a village on Sunday. Seven people died. Two more villagers were found "
-                     "dead on Monday.")
+    doc = parse("Gunmen stormed a village on Sunday. Seven people died. Two more villagers were found "
+                "dead on Monday.")
     assert first_in(doc.sents).killed == 9
 
 
@@ -208,5 +203,5 @@ def test_a_report_adds_the_dead_told_as_more():
     # 'five of them': a part of the figure already counted
     ("The attack led to the death of eight people, five of them farmers and three herders who were killed in revenge.", 8),
 ])
-def test_victims_the_parse_hides(parse, text, killed):
-    assert count_in(parse(text)).killed == killed
+def test_victims_the_parse_hides(text, killed):
+    assert count_in(sentence(text)).killed == killed

@@ -3,9 +3,8 @@ aliases (Poltava, Jonglei, Jammu and Kashmir, Kyiv region). Sentences written fo
 from __future__ import annotations
 
 import pytest
-from test_geo import coded as geo_coded
-from test_geo import gz  # noqa: F401 (the gazetteer fixture)
-from test_geo import place as named
+
+from conftest import geocoded, place as named
 
 
 def _admin1(gz, name: str) -> set[str]:
@@ -29,16 +28,16 @@ def test_a_division_without_named_places_is_named_by_its_alias(gz):
 
 
 def test_kyiv_after_a_town_and_alone_is_the_city():
-    cd = geo_coded("On 5 May 2022, Russian shelling hit houses in Irpin, Kyiv, killing two people.", [("hit", "")])
+    cd = geocoded("On 5 May 2022, Russian shelling hit houses in Irpin, Kyiv, killing two people.", [("hit", "")])
     assert cd.events[0].location.name == "Irpin"
     assert 50.4 < cd.events[0].location.lat < 50.6 and 30.1 < cd.events[0].location.lon < 30.4
-    cd = geo_coded("On 5 May 2022, students marched in Kyiv against the war.", [("marched", "")])
+    cd = geocoded("On 5 May 2022, students marched in Kyiv against the war.", [("marched", "")])
     assert cd.events[0].location.name == "Kyiv" and cd.events[0].location.feature == "city"
 
 
 def test_a_town_in_poltava_region():
-    cd = geo_coded("On 7 May 2022, a missile struck a refinery in Kremenchuk, Poltava, killing one worker.",
-                   [("struck", "")])
+    cd = geocoded("On 7 May 2022, a missile struck a refinery in Kremenchuk, Poltava, killing one worker.",
+                  [("struck", "")])
     assert cd.events[0].location.name == "Kremenchuk"
     assert named(cd, "Poltava").feature == "admin1"
 
@@ -97,20 +96,20 @@ def test_a_neighbours_name_another_division_has_is_not_taken():
 
 
 def test_a_town_named_like_its_district_is_the_town_unless_called_a_district():
-    cd = geo_coded("On 3 March 2021, police fired tear gas at students protesting in Patna.", [("fired", "")])
+    cd = geocoded("On 3 March 2021, police fired tear gas at students protesting in Patna.", [("fired", "")])
     assert cd.events[0].location.name == "Patna" and cd.events[0].location.feature == "city"
-    cd = geo_coded("On 3 March 2021, police fired tear gas at students protesting in Patna district.", [("fired", "")])
+    cd = geocoded("On 3 March 2021, police fired tear gas at students protesting in Patna district.", [("fired", "")])
     assert cd.events[0].location.feature == "admin2"
 
 
 def test_a_small_division_named_only_by_neighbours_does_not_take_a_big_towns_name():
-    cd = geo_coded("On 2 May 2020, hundreds of students marched in Charlotte against fuel prices.", [("marched", "")])
+    cd = geocoded("On 2 May 2020, hundreds of students marched in Charlotte against fuel prices.", [("marched", "")])
     assert cd.events[0].location.country == "US" and cd.events[0].location.feature == "city"
 
 
 def test_a_wide_division_is_placed_at_its_published_point():
     # Ontario's towns crowd its south; its published point lies in the middle of the province.
-    cd = geo_coded("On 3 June 2023, forest fires forced thousands from their homes across Ontario.", [("forced", "")])
+    cd = geocoded("On 3 June 2023, forest fires forced thousands from their homes across Ontario.", [("forced", "")])
     ontario = named(cd, "Ontario")
     assert ontario.feature == "admin1" and 49 < ontario.lat < 51 and -87 < ontario.lon < -85
 
@@ -123,6 +122,6 @@ def test_a_published_point_on_the_divisions_big_town_is_not_used(gz):
 
 
 def test_on_big_town():
-    from eventwire.geo.gazetteer import _on_big_town
+    from eventwire.geo.gazetteer import on_big_town
     towns = {(41, -74): [(40.71, -74.01)]}
-    assert _on_big_town(40.75, -74.0, towns) and not _on_big_town(41.5, -74.5, towns)
+    assert on_big_town(40.75, -74.0, towns) and not on_big_town(41.5, -74.5, towns)

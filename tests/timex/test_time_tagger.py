@@ -3,20 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire import nlp
-from eventwire.ingest import clean
-from eventwire.model import CodedDocument, Document
-from eventwire.timex import tag
+from eventwire.model import CodedDocument
 from eventwire.timex.extract import find
+
+from conftest import coded
 
 
 def tagged(text: str, published: str | None = "2020-06-02") -> CodedDocument:
     """Run clean, nlp and times on a text (2020-06-02 is a Tuesday)."""
-    cd = CodedDocument(doc=Document(id="t", text=text, published=published))
-    clean.clean(cd)
-    nlp.parse(cd)
-    tag(cd)
-    return cd
+    return coded(text, "clean", "nlp", "times", published=published)
 
 
 def values(text: str, published: str | None = "2020-06-02") -> dict[str, str]:

@@ -3,17 +3,15 @@ verb of attack or a locative word, towns written before their division ("Irpin, 
 named after a country. Sentences written for the project."""
 from __future__ import annotations
 
-import importlib
-
-from test_geo import coded as geo_coded
-from test_geo import gz  # noqa: F401 (the gazetteer fixture)
-
 from eventwire.geo.distance import km
+from eventwire.geo.recognise import before_divisions
 from eventwire.model import CodedDocument
+
+from conftest import geocoded, place
 
 
 def coded(text: str, trigger: str) -> CodedDocument:
-    return geo_coded(text, [(trigger, "")])
+    return geocoded(text, [(trigger, "")])
 
 
 def near(loc, lat: float, lon: float, limit: float = 25.0) -> bool:
@@ -40,10 +38,9 @@ def test_a_division_after_a_comma_is_found_without_the_town():
     assert loc is not None and loc.name == "Donetsk" and loc.country == "UA"
 
 
-def test_a_list_of_towns_is_no_town_and_its_division(gz):  # noqa: F811
-    rec = importlib.import_module("eventwire.geo.recognise")  # the package re-exports a function of that name
-    assert not rec._before_divisions("Rallies were held in Lome, Sokode, Kara, Kpalime and Bafilo.", gz, set(), {})
-    found = rec._before_divisions("Gunmen attacked a bus near Kidal, Mali.", gz, set(), {})
+def test_a_list_of_towns_is_no_town_and_its_division(gz):
+    assert not before_divisions("Rallies were held in Lome, Sokode, Kara, Kpalime and Bafilo.", gz, set(), {})
+    found = before_divisions("Gunmen attacked a bus near Kidal, Mali.", gz, set(), {})
     assert [m.text for m in found] == ["Kidal"]
 
 
@@ -100,9 +97,8 @@ def test_a_sector_area_takes_the_district_written_after_it():
     assert near(cd.events[0].location, 33.77, 74.09)
 
 
-def test_a_name_with_a_village_word_is_the_village(gz):  # noqa: F811
-    rec = importlib.import_module("eventwire.geo.recognise")
-    assert rec._candidate_key("Myliach village", gz) == ("myliach", False)
+def test_a_name_with_a_village_word_is_the_village():
+    assert place(geocoded("Two houses burned in Myliach village, officials said."), "Myliach village").name == "Myliach"
 
 
 def test_a_village_far_from_the_town_it_is_near_is_a_namesake():

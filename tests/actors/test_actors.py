@@ -6,11 +6,12 @@ from collections import Counter
 
 import pytest
 
-from eventwire import nlp
 from eventwire.actors import contextualise, resolve, resolve_span
-from eventwire.actors.context import _doc_countries, settle
+from eventwire.actors.context import doc_countries, settle
 from eventwire.actors.normalise import singular, tokens
 from eventwire.model import CodedDocument, Document, Event, Place, Segment, Span
+
+from conftest import parse
 
 
 def _event(actor1=None, actor2=None, type_="ASSAULT", acled=None, mode=None):
@@ -150,12 +151,7 @@ def test_missing_perpetrator_of_violence_against_civilians():
     assert event.actor1.rule == "context:presumed"
 
 
-@pytest.fixture(scope="module")
-def parse():
-    return nlp.load()
-
-
-def test_resolve_span_uses_offsets_and_place_entities(parse):
+def test_resolve_span_uses_offsets_and_place_entities():
     text = "Yesterday, Tripoli militias shelled the airport."
     doc = parse(text)
     chunk = next(c for c in doc.noun_chunks if "militias" in c.text)
@@ -164,7 +160,7 @@ def test_resolve_span_uses_offsets_and_place_entities(parse):
     assert actor.kind == "political_militia" and actor.rule == "kb:generic"
 
 
-def test_contextualise_finds_the_armed_party_in_the_sentence(parse):
+def test_contextualise_finds_the_armed_party_in_the_sentence():
     text = "A roadside bomb planted by Al Shabaab killed four soldiers near Afgooye."
     doc = parse(text)
     event = _event(acled="Explosions/Remote violence")
@@ -204,7 +200,7 @@ def test_mob_violence_by_residents_is_rioters():
     assert event.actor1.kind == "rioters"
 
 
-def test_weapon_as_subject_finds_the_group_claiming_it(parse):
+def test_weapon_as_subject_finds_the_group_claiming_it():
     text = "A car bomb exploded at a checkpoint in Mogadishu. Al Shabaab claimed responsibility."
     doc = parse(text)
     event = _event(resolve("A car bomb", Span(0, 10)), acled="Explosions/Remote violence")
@@ -252,25 +248,25 @@ def test_planted_bomb_without_actor_is_an_unidentified_group():
     assert event.actor1.kind == "state_forces"
 
 
-def _coded(parse, text, event):
+def _coded(text, event):
     return CodedDocument(doc=Document(id="t", text=text), events=[event], segments=[Segment(0, parse(text))])
 
 
-def test_pronoun_takes_its_antecedent(parse):
+def test_pronoun_takes_its_antecedent():
     text = "Garment workers staged a demonstration on the highway. They torched two buses."
     start = text.index("They")
     event = _event(resolve("They", Span(start, start + 4)), acled="Violence against civilians")
     event.evidence = Span(start, len(text))
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     contextualise(cd)
     assert cd.events[0].actor1.entity == "generic:worker" and cd.events[0].actor1.kind == "rioters"
 
 
-def test_mob_named_only_in_the_sentence(parse):
+def test_mob_named_only_in_the_sentence():
     text = "A suspected thief was beaten to death by a mob in the market."
     event = _event(acled="Violence against civilians")
     event.evidence = Span(0, len(text))
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     contextualise(cd)
     assert cd.events[0].actor1.kind == "rioters"
 
@@ -302,14 +298,14 @@ def test_people_making_demands_are_protesters():
     assert event.actor1.kind == "civilians"
 
 
-def test_shoot_out_without_actor_is_an_unidentified_group_unless_a_monitor_reports_it(parse):
+def test_shoot_out_without_actor_is_an_unidentified_group_unless_a_monitor_reports_it():
     event = _event(acled="Battles", mode="firearms")
     settle(event, "BRA")
     assert event.actor1.kind == "political_militia"
     text = "The OSCE monitoring mission recorded 40 bursts of small-arms fire near Avdiivka."
     event = _event(acled="Battles", mode="firearms")
     event.evidence = Span(0, len(text))
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     contextualise(cd)
     assert cd.events[0].actor1.kind == "state_forces" and cd.events[0].actor1.rule == "context:presumed"
 
@@ -324,19 +320,19 @@ def test_monitored_fire_comes_from_across_the_front_line():
     assert event.actor1.entity == "naf" and event.actor1.kind == "rebels"
 
 
-def test_acronym_the_parser_left_out_joins_the_phrase(parse):
+def test_acronym_the_parser_left_out_joins_the_phrase():
     text = "IS militants killed a soldier near Kirkuk."
     doc = parse(text)
     militants = next(t for t in doc if t.text == "militants")
     assert resolve_span(doc[militants.i:militants.i + 1]).entity == "is"
 
 
-def test_generic_militants_take_the_group_named_in_the_sentence(parse):
+def test_generic_militants_take_the_group_named_in_the_sentence():
     text = "Two soldiers were killed by militants (suspected TTP) in an attack on a check post in Bajaur."
     start = text.index("militants")
     event = _event(resolve("militants", Span(start, start + 9)), acled="Battles")
     event.evidence = Span(0, len(text))
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     contextualise(cd)
     assert cd.events[0].actor1.entity == "ttp" and cd.events[0].actor1.kind == "rebels"
 
@@ -346,22 +342,22 @@ def test_armed_people_are_an_armed_group():
     assert resolve("MS-13 members").entity == "ms13"
 
 
-def test_members_from_a_named_group(parse):
+def test_members_from_a_named_group():
     text = "In El Paisnal, members from the Mara Salvatrucha shot and killed a rival."
     start = text.index("members")
     event = _event(resolve("members", Span(start, start + 7)), acled="Violence against civilians")
     event.evidence = Span(0, len(text))
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     contextualise(cd)
     assert cd.events[0].actor1.entity == "ms13"
 
 
-def test_country_named_in_the_actor_is_no_place_of_the_story(parse):
+def test_country_named_in_the_actor_is_no_place_of_the_story():
     text = "Military forces of Armenia fired on positions near Tovuz."
     event = _event(resolve("Military forces of Armenia", Span(0, 26)), acled="Battles")
     event.evidence = Span(0, len(text))
     event.location = Place(Span(51, 56), "Tovuz", "Tovuz", 40.99, 45.63, country="AZ")
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     cd.places = [Place(Span(19, 26), "Armenia", "Armenia", 40.0, 45.0, country="AM", feature="country"),
                  event.location]
     contextualise(cd)
@@ -414,11 +410,11 @@ def test_backed_organisation_is_not_the_actor():
     assert resolve("UN-backed forces").entity != "un"
 
 
-def test_people_evacuated_are_the_civilians_of_a_displacement(parse):
+def test_people_evacuated_are_the_civilians_of_a_displacement():
     text = "On 3 June, 140 people were evacuated from Kreminna."
     event = _event(type_="AID", acled="Strategic developments")
     event.evidence = Span(0, len(text))
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     contextualise(cd)
     assert cd.events[0].actor1.kind == "civilians" and "context:displaced" in cd.events[0].actor1.rule
 
@@ -456,21 +452,21 @@ def test_the_month_of_march_is_no_crowd():
     assert event.actor1.kind == "protesters"
 
 
-def test_forces_lead_a_clash_whose_other_side_is_unnamed(parse):
+def test_forces_lead_a_clash_whose_other_side_is_unnamed():
     text = "Six soldiers were killed in clashes near the town."
     event = _event(acled="Battles", mode="firearms")
     event.evidence = Span(0, len(text))
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     contextualise(cd)
     assert cd.events[0].actor1.kind == "state_forces" and cd.events[0].actor1.rule.endswith("target-first")
     assert cd.events[0].actor2.kind == "political_militia"
 
 
-def test_a_bomb_that_hits_forces_keeps_the_unknown_bomber_first(parse):
+def test_a_bomb_that_hits_forces_keeps_the_unknown_bomber_first():
     text = "Four soldiers were wounded when their vehicle hit a roadside bomb."
     event = _event(acled="Explosions/Remote violence", mode="explosives")
     event.evidence = Span(0, len(text))
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     contextualise(cd)
     assert cd.events[0].actor1.kind == "political_militia"
 
@@ -540,7 +536,7 @@ def test_forces_by_their_own_names(mention, entity):
     assert resolve(mention).entity == entity
 
 
-def test_the_government_that_regains_territory_leads(parse):
+def test_the_government_that_regains_territory_leads():
     text = "Ukrainian forces clashed with Russian forces in Irpin. The town was liberated from Russian forces."
     second = text.index("The town")
     at = text.index("Irpin")
@@ -548,7 +544,7 @@ def test_the_government_that_regains_territory_leads(parse):
     event.acled_sub_event_type = "Government regains territory"
     event.evidence = Span(second, len(text))
     event.location = Place(Span(at, at + 5), "Irpin", "Irpin", 50.52, 30.25, country="UA")
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     cd.places = [event.location]
     contextualise(cd)
     assert cd.events[0].actor1.country == "UKR" and cd.events[0].actor1.kind == "state_forces"
@@ -572,13 +568,13 @@ def test_a_weapons_nationality_names_the_state_that_fired():
     assert resolve("Russian unmanned aerial vehicles").kind == "state_forces"
 
 
-def test_one_place_of_another_country_does_not_move_the_scene(parse):
+def test_one_place_of_another_country_does_not_move_the_scene():
     text = "Russian forces fired artillery at a hospital in Levoberezhny neighbourhood of Mariupol, Donetsk."
     event = _event(resolve("Russian forces", Span(0, 14)), acled="Explosions/Remote violence")
     event.evidence = Span(0, len(text))
     at = text.index("Levoberezhny")
     event.location = Place(Span(at, at + 12), "Levoberezhny", "Levoberezhnyy", 55.8, 37.4, country="RU")
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     cd.places = [event.location, Place(Span(text.index("Mariupol"), text.index("Mariupol") + 8), "Mariupol",
                                        "Mariupol", 47.1, 37.5, country="UA"),
                  Place(Span(text.index("Donetsk"), text.index("Donetsk") + 7), "Donetsk", "Donetsk", 48.0, 37.8,
@@ -592,12 +588,12 @@ def test_vehicles_are_things_not_parties(mention):
     assert resolve(mention).rule == "kb:place"
 
 
-def test_a_possessive_pronoun_takes_its_antecedent(parse):
+def test_a_possessive_pronoun_takes_its_antecedent():
     text = "The US Defense Department said it had launched its first drone strike in the city."
     start = text.index("its")
     event = _event(resolve("its", Span(start, start + 3)), acled="Explosions/Remote violence", mode="drone")
     event.evidence = Span(text.index("it had"), len(text))
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     contextualise(cd)
     assert cd.events[0].actor1.country == "USA"
 
@@ -632,15 +628,15 @@ def test_places_in_a_target_phrase_are_the_story_s():
     other = _event(named, type_="CONSULT")
     cd = CodedDocument(doc=Document(id="t", text=text), events=[event, other],
                        places=[at("Chernihiv", "UA"), at("Belarus", "BY", feature="country")])
-    assert _doc_countries(cd) == ("UKR", Counter({"UKR": 1}))
+    assert doc_countries(cd) == ("UKR", Counter({"UKR": 1}))
 
 
-def test_forces_that_died_in_a_blast_are_its_victims(parse):
+def test_forces_that_died_in_a_blast_are_its_victims():
     text = "Two Nigerian soldiers died when their truck drove over a landmine near Damboa."
     event = _event(acled="Explosions/Remote violence")
     event.acled_sub_event_type = "Remote explosive/landmine/IED"
     event.evidence = Span(0, len(text))
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     contextualise(cd)
     assert cd.events[0].actor1.kind == "political_militia"
     assert cd.events[0].actor1.rule == "context:presumed"
@@ -680,17 +676,17 @@ def test_communal_conflicts_make_unnamed_gunmen_communal_militias(sentence):
     assert event.actor1.kind == "identity_militia"
 
 
-def test_a_fight_between_police_and_people_is_the_people_s_riot(parse):
+def test_a_fight_between_police_and_people_is_the_people_s_riot():
     text = "Fighting broke out between police and traders at the Kariakoo market on Monday."
     event = _event(resolve("police", Span(text.index("police"), text.index("police") + 6)), acled="Battles")
     event.evidence = Span(0, len(text))
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     contextualise(cd)
     assert cd.events[0].actor1.kind == "rioters" and cd.events[0].actor2.kind == "state_forces"
     text = "Fighting broke out between police and gunmen near the Kariakoo market, killing two traders."
     event = _event(resolve("police", Span(text.index("police"), text.index("police") + 6)), acled="Battles")
     event.evidence = Span(0, len(text))
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     contextualise(cd)
     assert cd.events[0].actor1.kind == "state_forces"
 
@@ -732,12 +728,12 @@ def test_foreign_missions_and_contractors_are_external(mention, entity):
     ("Dyck Advisory Group are the suspected attackers.", "dyck"),
     ("Al Shabaab claimed responsibility.", "shabaab"),
     ("Three people were wounded.", "generic:soldier")])
-def test_next_sentence_blaming_a_named_party_replaces_a_generic_attacker(parse, blame, entity):
+def test_next_sentence_blaming_a_named_party_replaces_a_generic_attacker(blame, entity):
     first = "Helicopter gunships struck insurgent camps near the river."
     text = f"{first} {blame}"
     event = _event(resolve("Helicopter gunships", Span(0, 19)), acled="Explosions/Remote violence")
     event.evidence = Span(0, len(first))
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     contextualise(cd)
     assert cd.events[0].actor1.entity == entity
 
@@ -745,19 +741,19 @@ def test_next_sentence_blaming_a_named_party_replaces_a_generic_attacker(parse, 
 @pytest.mark.parametrize("text,target,kind", [
     ("American drones struck Islamic State fighters in the Libyan desert.", "Islamic State fighters", "external"),
     ("American drones shot down a Libyan jet over the desert.", "a Libyan jet", "state_forces")])
-def test_without_a_place_a_force_against_rebels_is_abroad_in_the_other_country_named(parse, text, target, kind):
-    cd = _placeless(parse, text, "American drones", target, "Explosions/Remote violence", ("American", "Libyan"))
+def test_without_a_place_a_force_against_rebels_is_abroad_in_the_other_country_named(text, target, kind):
+    cd = _placeless(text, "American drones", target, "Explosions/Remote violence", ("American", "Libyan"))
     assert cd.events[0].actor1.kind == kind
 
 
-def _placeless(parse, text, actor, target, acled, peoples):
+def _placeless(text, actor, target, acled, peoples):
     """``text`` coded as one event of ``actor`` on ``target`` with no place found, the ``peoples`` words
     read as naming their countries (a two-letter code from the word), then contextualised."""
     start = text.index(target)
     event = _event(resolve(actor, Span(0, len(actor))), resolve(target, Span(start, start + len(target))),
                    acled=acled)
     event.evidence = Span(0, len(text))
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     for word in peoples:
         at = text.index(word)
         cd.places.append(Place(Span(at, at + len(word)), word, word, 0.0, 0.0, country=word[:2].upper()))
@@ -811,9 +807,9 @@ def test_a_blast_of_a_bomb_with_no_actor_is_an_unidentified_group_s(sentence, ki
 @pytest.mark.parametrize("text,target,kind", [
     ("Indian troops fired across the border and destroyed two Pakistani villages.", "two Pakistani villages", "external"),
     ("Burundian soldiers beat several Congolese refugees at the camp.", "several Congolese refugees", "state_forces")])
-def test_without_a_place_a_force_attacking_another_country_s_land_is_abroad(parse, text, target, kind):
+def test_without_a_place_a_force_attacking_another_country_s_land_is_abroad(text, target, kind):
     first = text.split()[0] + " " + text.split()[1]
-    cd = _placeless(parse, text, first, target, "Violence against civilians", (text.split()[0], target.split()[-2]))
+    cd = _placeless(text, first, target, "Violence against civilians", (text.split()[0], target.split()[-2]))
     assert cd.events[0].actor1.kind == kind
 
 
@@ -822,10 +818,10 @@ def test_without_a_place_a_force_attacking_another_country_s_land_is_abroad(pars
     ("A bomb exploded near a mosque in Derna, wounding between twelve and seventeen people.", "political_militia"),
     ("A shopkeeper was beaten by villagers near the market in Sabha.", "rioters"),
 ])
-def test_people_a_gun_or_bomb_harmed_are_no_mob(parse, text, kind):
+def test_people_a_gun_or_bomb_harmed_are_no_mob(text, kind):
     event = _event(acled="Violence against civilians")
     event.evidence = Span(0, len(text))
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     contextualise(cd)
     assert cd.events[0].actor1.kind == kind
 
@@ -846,43 +842,43 @@ def test_party_supporters_who_attack_without_arms_are_rioters(sentence, kind):
     assert event.actor1.kind == kind
 
 
-def test_a_party_only_quoted_before_does_not_fight_later(parse):
+def test_a_party_only_quoted_before_does_not_fight_later():
     text = ("The army accused the rebels of looting two warehouses in the port. Aid deliveries remain "
             "difficult given the continued fighting.")
     start = text.index("Aid")
     event = _event(acled="Battles")
     event.evidence = Span(start, len(text))
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     contextualise(cd)
     assert cd.events[0].actor1.entity != "generic:soldier", cd.events[0].actor1
 
 
-def test_a_party_that_acted_before_still_fights_later(parse):
+def test_a_party_that_acted_before_still_fights_later():
     text = "The army shelled rebel positions near the port. Aid deliveries remain difficult given the fighting."
     start = text.index("Aid")
     event = _event(acled="Battles")
     event.evidence = Span(start, len(text))
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     contextualise(cd)
     assert cd.events[0].actor1.entity == "generic:soldier", cd.events[0].actor1
 
 
-def test_a_possessive_pronoun_agrees_in_number_with_its_antecedent(parse):
+def test_a_possessive_pronoun_agrees_in_number_with_its_antecedent():
     text = "The navy said foreign mercenaries were helping rebel fighters in their offensive on the port."
     start = text.index("their")
     event = _event(resolve("their", Span(start, start + 5)), acled="Battles")
     event.evidence = Span(0, len(text))
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     contextualise(cd)
     assert "rebel fighters" in cd.events[0].actor1.text, cd.events[0].actor1
 
 
-def test_they_may_stand_for_a_collective_noun(parse):
+def test_they_may_stand_for_a_collective_noun():
     text = "Armed youth from the hills raided a cattle camp on Monday. On the second day they burned the market."
     start = text.index("they")
     event = _event(resolve("they", Span(start, start + 4)), acled="Violence against civilians")
     event.evidence = Span(text.index("On the second"), len(text))
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     contextualise(cd)
     assert "youth" in cd.events[0].actor1.text, cd.events[0].actor1
 
@@ -898,22 +894,22 @@ def test_a_town_that_backs_names_no_group(mention, entity):
     assert resolve(mention).entity == entity
 
 
-def test_a_force_owned_by_a_pronoun_is_its_owner_s(parse):
+def test_a_force_owned_by_a_pronoun_is_its_owner_s():
     text = "Belarus's Defence Ministry denied the report and said its troops had only shelled empty positions."
     start = text.index("its troops")
     event = _event(resolve("its troops", Span(start, start + 10)), acled="Explosions/Remote violence")
     event.evidence = Span(0, len(text))
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     contextualise(cd)
     assert cd.events[0].actor1.country == "BLR", cd.events[0].actor1
 
 
-def test_troops_owned_by_a_named_group_are_the_group(parse):
+def test_troops_owned_by_a_named_group_are_the_group():
     text = "Al Shabaab fighters overran the base at dawn. Their troops then looted the market."
     start = text.index("Their")
     event = _event(resolve("Their troops", Span(start, start + 12)), acled="Violence against civilians")
     event.evidence = Span(start, len(text))
-    cd = _coded(parse, text, event)
+    cd = _coded(text, event)
     contextualise(cd)
     assert cd.events[0].actor1.entity == "shabaab", cd.events[0].actor1
 

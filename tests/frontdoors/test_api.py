@@ -2,19 +2,16 @@
 from __future__ import annotations
 
 import os
-import secrets
 import socket
 import subprocess
 import sys
 import time
+from contextlib import ExitStack
 
 import httpx
 import pytest
-from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
-from conftest import EXAMPLES
-from test_store import PG_URL, _pg_engine, _require_pg
+from conftest import EXAMPLES, pg_schema
 
 # My own text (not from any eval set): a stated backer, so the network has a relation edge.
 BACKING = ("GAO, Mali — Fighters attacked a military camp near Gao on Tuesday, killing four soldiers, the army said. "
@@ -36,24 +33,17 @@ def api(request, tmp_path_factory):
     """An httpx client on a running `eventwire serve` over examples/ plus BACKING."""
     folder = tmp_path_factory.mktemp("api")
     (folder / "backing.txt").write_text(BACKING, encoding="utf-8")
-    schema = None
-    if request.param == "sqlite":
-        db = str(folder / "events.db")
-    else:
-        _require_pg()
-        schema = f"ew_api_{secrets.token_hex(6)}"
-        with _pg_engine().begin() as conn:
-            conn.execute(text(f"CREATE SCHEMA {schema}"))
-        db = make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-            hide_password=False)
-    for source in (str(EXAMPLES), str(folder / "backing.txt")):
-        done = _cli("ingest", source, "--db", db)
-        assert done.returncode == 0, done.stderr
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", db, "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ.copy())
-    base = f"http://127.0.0.1:{port}"
-    try:
+    with ExitStack() as stack:
+        db = str(folder / "events.db") if request.param == "sqlite" else stack.enter_context(pg_schema("ew_api"))
+        for source in (str(EXAMPLES), str(folder / "backing.txt")):
+            done = _cli("ingest", source, "--db", db)
+            assert done.returncode == 0, done.stderr
+        port = _free_port()
+        server = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", db, "--port", str(port)],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ.copy())
+        stack.callback(server.wait, timeout=30)
+        stack.callback(server.terminate)
+        base = f"http://127.0.0.1:{port}"
         for _ in range(300):
             try:
                 httpx.get(base + "/api/health", timeout=1)
@@ -63,12 +53,6 @@ def api(request, tmp_path_factory):
                 time.sleep(0.1)
         with httpx.Client(base_url=base, timeout=120) as client:
             yield client
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        if schema:
-            with _pg_engine().begin() as conn:
-                conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
 
 
 def test_health_counts_the_store(api):

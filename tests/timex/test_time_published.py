@@ -1,18 +1,13 @@
 """Publication date: given, from metadata, or inferred from the text (and then flagged inferred)."""
 from __future__ import annotations
 
-from eventwire import nlp
-from eventwire.ingest import clean
-from eventwire.model import CodedDocument, Document
-from eventwire.timex import tag
+from eventwire.model import CodedDocument
+
+from conftest import coded
 
 
 def tagged(text: str, published: str | None = None, meta: dict | None = None) -> CodedDocument:
-    cd = CodedDocument(doc=Document(id="p", text=text, published=published, meta=meta or {}))
-    clean.clean(cd)
-    nlp.parse(cd)
-    tag(cd)
-    return cd
+    return coded(text, "clean", "nlp", "times", id="p", published=published, meta=meta or {})
 
 
 def test_a_given_date_is_used_as_given():

@@ -3,17 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire import coding, nlp
-from eventwire.model import CodedDocument, Document, Segment
+from eventwire.model import CodedDocument
 
-
-def coded(text: str) -> CodedDocument:
-    """Run only the coder stage (on a parse of ``text``), events ordered as the pipeline orders them."""
-    cd = CodedDocument(doc=Document(id="t", text=text), body=text)
-    cd.segments = [Segment(0, nlp.load()(text), "body")]
-    coding.code_events(cd)
-    cd.events.sort(key=lambda e: -e.confidence)
-    return cd
+from conftest import coded
 
 
 def top(text: str):

@@ -4,19 +4,18 @@ Sentences written for the project."""
 from __future__ import annotations
 
 import pytest
-from test_geo import coded as geo_coded
-from test_geo import gz  # noqa: F401 (the gazetteer fixture)
-from test_geo import place as named
 
 from eventwire.geo import frontlines
 from eventwire.geo.fold import fold
 from eventwire.geo.distance import km
 from eventwire.model import CodedDocument
 
+from conftest import geocoded, place as named
+
 
 def coded(text: str, trigger: str | None = None) -> CodedDocument:
     """Clean, parse and geocode ``text``; ``trigger`` makes one event of the sentence that holds it."""
-    return geo_coded(text, [(trigger, "")] if trigger else [])
+    return geocoded(text, [(trigger, "")] if trigger else [])
 
 
 def test_a_country_in_the_event_sentence_yields_the_town_named_before():
@@ -39,7 +38,8 @@ def test_a_container_after_a_town_stays_the_state():
 
 
 def test_a_front_line_report_means_the_namesake_near_the_line(gz):
-    donbas = next(f for f in frontlines._all() if f.name == "donbas")
+    donbas = next(f for f in frontlines.active("The OSCE SMM recorded twelve explosions near Pivdenne.")
+                  if f.name == "donbas")
     namesakes = [gz.entry(i) for i in gz.lookup(fold("Pivdenne"))]
     largest = max(namesakes, key=lambda e: e.population)
     assert not donbas.near(largest.lat, largest.lon)  # the premise: the largest namesake is far from the line
@@ -102,17 +102,17 @@ def test_country_centres_stay_inland(gz):
 
 
 def test_a_country_moves_toward_its_references_median_by_at_most_the_cap():
-    from eventwire.geo.gazetteer import MAX_SHIFT_KM, _consensus
-    near = _consensus((0.0, 0.0), [(0.5, 0.0), (0.6, 0.0)])  # references 60 km off: at their median
+    from eventwire.geo.gazetteer import MAX_SHIFT_KM, consensus
+    near = consensus((0.0, 0.0), [(0.5, 0.0), (0.6, 0.0)])  # references 60 km off: at their median
     assert near == (0.5, 0.0)
-    far = _consensus((0.0, 0.0), [(3.0, 0.0), (4.0, 0.0)])  # median 333 km north: moved by the cap only
+    far = consensus((0.0, 0.0), [(3.0, 0.0), (4.0, 0.0)])  # median 333 km north: moved by the cap only
     assert abs(km(0.0, 0.0, *far) - MAX_SHIFT_KM) < 1 and far[1] == 0.0
-    assert _consensus((10.0, 20.0), []) == (10.0, 20.0)
+    assert consensus((10.0, 20.0), []) == (10.0, 20.0)
 
 
 def test_a_countrys_references_across_the_antimeridian_stay_near_it():
-    from eventwire.geo.gazetteer import _consensus
-    lat, lon = _consensus((-17.0, 179.5), [(-17.0, -179.5), (-17.2, -179.8)])
+    from eventwire.geo.gazetteer import consensus
+    lat, lon = consensus((-17.0, 179.5), [(-17.0, -179.5), (-17.2, -179.8)])
     assert km(lat, lon, -17.0, 179.5) < 120
 
 

@@ -1,22 +1,20 @@
 """Event dates: the time expression governing the event's clause, else the news peg or the publication date."""
 from __future__ import annotations
 
-from eventwire import nlp
-from eventwire.ingest import clean
-from eventwire.model import CodedDocument, Document, Event, Span
-from eventwire.timex import date_events, tag
+from eventwire.model import CodedDocument, Event, Span
+
+from conftest import coded, stage
 
 
 def dated(text: str, triggers: list[str], published: str | None = "2020-06-02",
           captions: list[str] = ()) -> tuple[CodedDocument, dict[str, Event]]:
     """Code the time of a text with hand-placed events (one per trigger word, first occurrence)."""
-    cd = CodedDocument(doc=Document(id="e", text=text, published=published))
-    clean.clean(cd)
+    cd = coded(text, "clean", id="e", published=published)
     for cap in captions:
         start = text.index(cap)
         cd.captions.append(Span(start, start + len(cap)))
-    nlp.parse(cd)
-    tag(cd)
+    stage("nlp")(cd)
+    stage("times")(cd)
     events = {}
     for word in triggers:
         start = text.index(word)
@@ -25,7 +23,7 @@ def dated(text: str, triggers: list[str], published: str | None = "2020-06-02",
                    rule="test", from_caption=caption)
         cd.events.append(ev)
         events[word] = ev
-    date_events(cd)
+    stage("dates")(cd)
     return cd, events
 
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import secrets
 import sqlite3
 import subprocess
 import sys
@@ -18,8 +16,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import inspect, text
 from typer.testing import CliRunner
 
 import eventwire
@@ -33,27 +30,7 @@ from eventwire.store import StoreError, content_hash, ingest, open_store
 from eventwire.store import migrations
 from eventwire.store.migrations import Migration
 
-PG_URL = os.environ.get("EVENTWIRE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
-_pg_problem: list[str] = []  # why PostgreSQL cannot be used, found once per session
-
-
-def _pg_engine():
-    return create_engine(make_url(PG_URL).set(drivername="postgresql+psycopg"),
-                         connect_args={"connect_timeout": 3})
-
-
-def _require_pg() -> None:
-    if not _pg_problem:
-        try:
-            with _pg_engine().connect() as conn:
-                conn.execute(text("SELECT 1"))
-            _pg_problem.append("")
-        except Exception as exc:  # any failure to connect means: no PostgreSQL here
-            _pg_problem.append(f"PostgreSQL at {PG_URL} cannot be reached: {str(exc).strip().splitlines()[0]}")
-    if _pg_problem[0]:
-        if os.environ.get("CI") == "true":
-            pytest.fail(_pg_problem[0] + " (CI needs it: the store tests must run on both databases)")
-        pytest.skip(_pg_problem[0])
+from conftest import pg_schema
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -62,18 +39,8 @@ def db(request, tmp_path):
     if request.param == "sqlite":
         yield str(tmp_path / "events.db")
         return
-    _require_pg()
-    schema = f"ew_test_{secrets.token_hex(6)}"
-    admin = _pg_engine()
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    try:
-        yield make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-            hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
+    with pg_schema("ew_test") as url:
+        yield url
 
 
 @pytest.fixture

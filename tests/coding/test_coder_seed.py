@@ -3,22 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire import coding, nlp
-from eventwire.ingest import clean
-from eventwire.model import CodedDocument, Document
+from eventwire.model import CodedDocument
 
-from conftest import shared_file
+from conftest import coded, shared_file
 
 
 @pytest.fixture(scope="module")
 def seed_coded() -> CodedDocument:
     text = shared_file("seed", "libya-talks-ap-2020.txt").read_text(encoding="utf-8")
-    cd = CodedDocument(doc=Document(id="seed", text=text))
-    clean.clean(cd)
-    nlp.parse(cd)
-    coding.code_events(cd)
-    cd.events.sort(key=lambda e: -e.confidence)
-    return cd
+    return coded(text, id="seed")
 
 
 def found(cd, type_, trigger=None, evidence=None):

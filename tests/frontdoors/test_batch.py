@@ -13,7 +13,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from eventwire.frontdoors.batch import _temp_path, run_batch
+from eventwire.frontdoors.batch import run_batch
 
 SENTENCES = [
     "Gunmen killed three villagers in Zamfara state on Monday, police said.",
@@ -105,9 +105,9 @@ def test_a_write_cut_short_neither_breaks_readers_nor_survives_the_next_run(tmp_
     folder must not see it, and the next run sweeps it away."""
     src, out = corpus(tmp_path, 4), tmp_path / "out"
     run_batch([str(src)], str(out), workers=1, chunk_size=2)
-    cut = _temp_path(out / "documents" / "part-000009.parquet")
+    cut = out / "documents" / ".part-000009.parquet.tmp4242"  # hidden, as batch names its temporaries
     cut.write_bytes(b"PAR1 truncated by a kill")
-    marker_cut = _temp_path(out / "_done" / "part-000009.json")
+    marker_cut = out / "_done" / ".part-000009.json.tmp4242"
     marker_cut.write_text('{"fingerp')
     assert sorted(ids(out)) == sorted([f"d{i}" for i in range(4)] + ["docs.jsonl:5"])
     again = run_batch([str(src)], str(out), workers=1, chunk_size=2)
