@@ -13,10 +13,10 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .. import lang
 from ..model import CodedDocument, Event, Span
 
 MODEL_FILE = "model.joblib"
@@ -26,9 +26,7 @@ MANIFEST_FILE = "manifest.json"
 @functools.lru_cache(maxsize=1)
 def hierarchy() -> dict[str, dict[str, Any]]:
     """ACLED sub-event type → {event_type, plover, mode}."""
-    path = resources.files("eventwire") / "data" / "coding" / "acled_to_plover.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+    return {k: v for k, v in lang.load("coding/acled_to_plover.json").items() if not k.startswith("_")}
 
 
 _DIGITS = re.compile(r"\d")

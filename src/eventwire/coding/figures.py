@@ -1,18 +1,14 @@
 """Counts the text reports ("at least 168 people infected", "14 aircraft"), with the words they came from."""
 from __future__ import annotations
 
-import functools
-import json
-from importlib import resources
 from typing import Any
 
+from .. import lang
 from ..model import CodedDocument, Figure, Span
 
 
-@functools.lru_cache(maxsize=None)
 def _data() -> dict[str, Any]:
-    path = resources.files("eventwire") / "data" / "coding" / "figures.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    return lang.load("coding/figures.json")
 
 
 def value(tok: Any) -> int | None:

@@ -12,7 +12,6 @@ from typing import Any
 
 from .. import lang
 from ..lang.triggers import LINKED, SUFFIXES, Entry, Phrase, entries, phrase
-from ..lang.words import relation_verbs  # noqa: F401  (the relations pass reads it from here)
 
 MAX_GAP = 2
 #: Tokens inside these named entities are names, not triggers ("Rally for Democracy", "Air Force One").

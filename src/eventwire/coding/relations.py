@@ -11,7 +11,7 @@ from .. import actors
 from ..model import CodedDocument, Relation, Span
 from . import roles
 from .coder import evidence_span
-from .lexicon import relation_verbs
+from ..lang.words import relation_verbs
 
 
 def _with_conjuncts(tok: Any) -> list[Any]:
