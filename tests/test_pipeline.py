@@ -62,15 +62,18 @@ def test_a_batch_codes_as_one_document_at_a_time_does():
 def test_a_batch_stage_that_breaks_falls_back_to_one_document_at_a_time(monkeypatch):
     from eventwire import nlp
 
-    def parse_or_fail(cd):
-        if "boom" in cd.text:
-            raise RuntimeError("parser exploded")
-        nlp.parse(cd)
+    class ParseOrFail:
+        """Parses one document unless it says "boom"; its batch form always fails."""
 
-    def batch_fails(cds):
-        raise RuntimeError("batch exploded")
+        def __call__(self, cd):
+            if "boom" in cd.text:
+                raise RuntimeError("parser exploded")
+            nlp.parse(cd)
 
-    monkeypatch.setitem(COMPONENTS, "nlp", Component.plain(parse_or_fail, many=batch_fails))
+        def many(self, cds):
+            raise RuntimeError("batch exploded")
+
+    monkeypatch.setitem(COMPONENTS, "nlp", Component(make=lambda _settings: ParseOrFail()))
     out = list(Pipeline().pipe([Document(id="a", text="Rebels seized the town."),
                                 Document(id="b", text="boom"),
                                 Document(id="c", text="Police arrested 12 protesters.")]))

@@ -40,23 +40,23 @@ class NoSettings:
 
 @dataclass(frozen=True)
 class Component:
-    """A stage as registered: how to make it from its settings, and its batch form if it has one."""
+    """A stage as registered: how to make it from its settings. A made stage with a ``many`` method (the
+    same work for a list of documents at once) is run through it on batches."""
 
     make: Callable[[Any], Stage]
     settings: type = NoSettings
-    many: Callable[[list[CodedDocument]], None] | None = None
 
     @classmethod
-    def plain(cls, stage: Stage, many: Callable[[list[CodedDocument]], None] | None = None) -> Component:
+    def plain(cls, stage: Stage) -> Component:
         """A stage with nothing to set."""
-        return cls(make=lambda _settings: stage, many=many)
+        return cls(make=lambda _settings: stage)
 
 
 #: The registered components by name, in pipeline order. ``Pipeline(stages=[...])`` picks a subset or another
 #: order; a new stage registers itself here under its name.
 COMPONENTS: dict[str, Component] = {
     "clean": Component.plain(clean.clean),
-    "nlp": Component.plain(nlp.parse, many=nlp.parse_many),
+    "nlp": Component(make=nlp.Parser, settings=nlp.NlpSettings),
     "times": Component.plain(timex.tag),
     "coder": Component.plain(coding.code_events),
     # a no-op unless its settings name a trained model (code --model)
@@ -84,7 +84,8 @@ class Pipeline:
             if not isinstance(given, component.settings):
                 raise TypeError(f"the settings of stage {name} are a {component.settings.__name__}, "
                                 f"not a {type(given).__name__}")
-            self.stages.append((name, component.make(given), component.many))
+            stage = component.make(given)
+            self.stages.append((name, stage, getattr(stage, "many", None)))
 
     def __call__(self, doc: Document) -> CodedDocument:
         return next(self.pipe([doc]))

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire import nlp, settings
+from eventwire import nlp
+from eventwire.nlp import NlpSettings
 from eventwire.model import Document
 from eventwire.pipeline import Pipeline
 from eventwire.serialize import document
@@ -85,11 +86,10 @@ def test_the_joined_doc_has_the_text_its_tokens_and_the_cheap_sentences():
     assert "Bakura" in [e.text for e in doc.ents]
 
 
-def test_selective_parsing_codes_the_story_as_the_full_parse_does(monkeypatch):
+def test_selective_parsing_codes_the_story_as_the_full_parse_does():
     doc = Document(id="s", text=STORY, published="2024-03-06")
     selective = document(Pipeline()(doc))
-    monkeypatch.setattr(settings, "SELECTIVE_PARSE", False)
-    full = document(Pipeline()(doc))
+    full = document(Pipeline(settings={"nlp": NlpSettings(selective=False)})(doc))
     assert selective == full
     assert [e["type"] for e in selective["events"]][:1] == ["ASSAULT"]
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy
@@ -20,14 +21,36 @@ BATCH = 64
 _PARSE = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 
 
+@dataclass(frozen=True)
+class NlpSettings:
+    """The nlp stage's settings; the defaults come from the environment (``settings.py``)."""
+
+    #: parse only the sentences the cheap pass (``triage``) finds need it; False: the whole pipeline everywhere
+    selective: bool = field(default_factory=lambda: settings.SELECTIVE_PARSE)
+
+
+class Parser:
+    """The nlp stage made from its settings: ``parser(cd)`` for one document, ``parser.many(cds)`` for a batch."""
+
+    def __init__(self, config: NlpSettings):
+        self.config = config
+
+    def __call__(self, cd: CodedDocument) -> None:
+        parse_many([cd], self.config)
+
+    def many(self, cds: list[CodedDocument]) -> None:
+        parse_many(cds, self.config)
+
+
 def parse(cd: CodedDocument) -> None:
     """Parse the body (boilerplate blanked, offsets unchanged) and each caption on its own."""
     parse_many([cd])
 
 
-def parse_many(cds: list[CodedDocument]) -> None:
+def parse_many(cds: list[CodedDocument], config: NlpSettings | None = None) -> None:
     """``parse`` for a batch: one ``nlp.pipe`` over every body and caption, several times faster
     than one call per text on short news."""
+    config = config or NlpSettings()
     texts: list[str] = []
     owners: list[tuple[CodedDocument, int, str]] = []
     for cd in cds:
@@ -37,7 +60,7 @@ def parse_many(cds: list[CodedDocument]) -> None:
         for cap in cd.captions:
             texts.append(cap.of(cd.text))
             owners.append((cd, cap.start, "caption"))
-    docs = parse_selectively(texts) if settings.SELECTIVE_PARSE else load().pipe(texts, batch_size=BATCH)
+    docs = parse_selectively(texts) if config.selective else load().pipe(texts, batch_size=BATCH)
     for (cd, offset, kind), doc, text in zip(owners, docs, texts):
         cd.segments.append(Segment(offset, doc, kind, text))
 
