@@ -1,6 +1,6 @@
 """One pipeline, many front doors: ``code()`` and ``pipe()`` serve the CLI, the API, batch and tests.
 
-The stages: clean → nlp → times → coder → classify → geo → dates → actors → collapse. Each stage is a function
+The stages: clean → nlp → times → coder → classify → geo → dates → actors → collapse → gate. Each stage is a function
 ``stage(cd: CodedDocument) -> None`` that adds its part and never reaches back into an earlier one;
 a stage may also have a batch form (``BATCHED``) that ``Pipeline.pipe`` uses for many documents at
 once. A stage that raises leaves its document with an ``error``; the other documents go on.
@@ -13,6 +13,7 @@ from itertools import islice
 
 from . import actors, coding, geo, nlp, timex
 from .incidents.collapse import collapse
+from .incidents.gate import gate
 from .coding import classifier
 from .ingest import clean
 from .model import CodedDocument, Document, DocumentError
@@ -31,7 +32,8 @@ STAGES: dict[str, Stage] = {
     "geo": geo.geocode,
     "dates": timex.date_events,
     "actors": actors.contextualise,
-    "collapse": collapse,  # one sentence's event found by two triggers is one event
+    "collapse": collapse,  # the mentions of one happening are one event (incidents/coref.py)
+    "gate": gate,  # background, conventions, metaphors, plans: no happening to publish
 }
 
 

@@ -8,10 +8,11 @@ no two dates, places far apart, doers of two countries or two death tolls, and n
 another happening ("another attack", "separate clashes", "three more were also killed": ``coref.json``).
 They are of one happening when, besides, the later one refers back: a definite event noun ("the attack",
 "the blast", "Saturday's assault"), a caption (it repeats the body), or the same place and day read from
-the text, or the same named parties on both sides. Mentions with nothing that links them stay apart: an
+the text, the same toll, or the same named parties on both sides. Mentions with nothing that links them stay apart: an
 article often tells several happenings of one kind with no date or place of their own.
 
-The event kept is the most confident mention, read first from the body (a caption repeats the body); its
+The event kept is the first mention of the body (a caption repeats the body; a story first tells what
+happened, then adds to it), with the confidence of the most confident mention; its
 ``mentions`` are the sentences of all of them, and each field it lacks (a date or place read from the text
 rather than inferred, a toll, a party) is taken from the mention that reads it, with that mention's span.
 A happening told by more sentences is more likely what the article is about: it gains confidence.
@@ -36,7 +37,7 @@ TOLD_AGAIN_MAX = 0.09  # … up to this much
 
 @dataclass
 class Happening:
-    """The mentions of one happening, the most confident first, and what they read from the text."""
+    """The mentions of one happening, the first told first."""
 
     events: list[Event] = field(default_factory=list)
 
@@ -48,7 +49,8 @@ class Happening:
 def _words(name: str) -> frozenset[str]:
     """A word list of ``coref.json``: "another" (words that announce another happening of the same kind),
     "definite" (determiners that make an event noun refer back), "elaborated" (the kinds of happening a
-    story goes on telling of, sentence after sentence, without naming it again)."""
+    story goes on telling of, sentence after sentence, without naming it again), "by_mode" (kinds whose
+    modes are different happenings: a peaceful march and the riot after it)."""
     return frozenset(lang.load("incidents/coref.json")[name])
 
 
@@ -116,9 +118,11 @@ def _linked(ev: Event, h: Happening, anaphor: bool) -> bool:
     """Whether something in the text ties ``ev`` to the happening, beyond not contradicting it."""
     if anaphor or ev.from_caption or any(told.evidence == ev.evidence for told in h.events):
         return True
-    if ev.type in _words("elaborated") and ev.mode == h.head.mode and (
+    if ev.type in _words("elaborated") and (ev.mode == h.head.mode or ev.type not in _words("by_mode")) and (
             _unanchored([ev]) or _unanchored(h.events)):
         return True  # violence told with no time or place of its own is the violence told before or after
+    if ev.fatalities and any(told.fatalities == ev.fatalities for told in h.events):
+        return True  # one toll, told twice
     return any(_same_scene(ev, told) for told in h.events)
 
 
@@ -154,7 +158,8 @@ def _fill(h: Happening) -> Event:
         ev.actor2 = next((m.actor2 for m in rest if m.actor2 is not None), None)
     told: list[Span] = sorted({m.evidence for m in h.events}, key=lambda s: s.start)
     ev.mentions = told
-    ev.confidence = min(0.99, ev.confidence + min(TOLD_AGAIN * (len(told) - 1), TOLD_AGAIN_MAX))
+    best = max(m.confidence for m in h.events)
+    ev.confidence = min(0.99, best + min(TOLD_AGAIN * (len(told) - 1), TOLD_AGAIN_MAX))
     return ev
 
 
@@ -171,6 +176,6 @@ def corefer(cd: CodedDocument, events: list[Event]) -> list[Event]:
         else:
             h.events.append(ev)
     for h in happenings:
-        h.events.sort(key=lambda e: (e.from_caption, -e.confidence))
+        h.events.sort(key=lambda e: (e.from_caption, e.evidence.start, -e.confidence))
     happenings.sort(key=lambda h: min(order[id(e)] for e in h.events))
     return [_fill(h) for h in happenings]
