@@ -12,9 +12,12 @@ the text, the same toll, or the same named parties on both sides. Mentions with 
 article often tells several happenings of one kind with no date or place of their own.
 
 The event kept is the first mention of the body (a caption repeats the body; a story first tells what
-happened, then adds to it), with the confidence of the most confident mention; its
+happened, then adds to it; in a short note, the most confident reading), with the confidence of the most
+confident mention; its
 ``mentions`` are the sentences of all of them, and each field it lacks (a date or place read from the text
-rather than inferred, a toll, a party) is taken from the mention that reads it, with that mention's span.
+rather than inferred, a toll, a party known by name rather than a generic one, the source) is taken from the
+mention that reads it, with that mention's span; where the first mention tells neither day nor place, the
+source is that of the mention that does.
 A happening told by more sentences is more likely what the article is about: it gains confidence.
 """
 from __future__ import annotations
@@ -24,13 +27,13 @@ from typing import Any
 
 from .. import lang
 from ..geo.distance import km
-from ..model import CodedDocument, Event, Place, Span, When
-from .tokens import trigger_token
+from ..model import Actor, CodedDocument, Event, Place, Span, When
+from .tokens import is_note, trigger_token
 
 WINDOW = 5  # words before a trigger that may say it is another happening ("He too was cut down and beheaded")
 SAME_KM = 10.0  # one place, read twice
 NEAR_KM = 50.0  # two towns within this distance may be where one happening took place
-COARSE = ("admin1", "admin2", "country", "continent")  # a region or country contains the town of another mention
+COARSE = ("admin1", "admin2", "country", "continent", "relative")  # a region, a country or "50 km from X" holds the town of another mention
 TOLD_AGAIN = 0.03  # confidence for each further sentence that tells of the happening …
 TOLD_AGAIN_MAX = 0.09  # … up to this much
 
@@ -84,10 +87,13 @@ def _places_agree(a: Place | None, b: Place | None) -> bool:
 
 
 def _announces_another(ev: Event, text: str) -> bool:
-    """ "another attack", "in separate clashes", "an earlier raid": the words just before the trigger say
-    that this is not the happening already told."""
-    before = text[max(ev.evidence.start, ev.trigger.start - 60):ev.trigger.start].lower().split()
-    return bool(set(before[-WINDOW:]) & _words("another"))
+    """ "another attack", "in separate clashes", "an earlier raid", "came a day after rebels ambushed": the
+    words just before the trigger say that this is not the happening already told."""
+    before = text[max(ev.evidence.start, ev.trigger.start - 60):ev.trigger.start].lower().split()[-WINDOW:]
+    if set(before) & _words("another"):
+        return True
+    units, links = _words("time_units"), _words("sequence")
+    return any(a.strip(",") in units and b in links for a, b in zip(before, before[1:]))
 
 
 def _refers_back(tok: Any) -> bool:
@@ -95,6 +101,8 @@ def _refers_back(tok: Any) -> bool:
     if tok is None or tok.pos_ != "NOUN":
         return False
     definite = _words("definite")
+    if any(c.tag_ == "JJS" for c in tok.children):
+        return False  # "the deadliest attacks": a class of happenings compared, not one told before
     return any(c.dep_ == "det" and c.lower_ in definite or c.dep_ == "poss" for c in tok.children)
 
 
@@ -126,36 +134,66 @@ def _linked(ev: Event, h: Happening, anaphor: bool) -> bool:
     return any(_same_scene(ev, told) for told in h.events)
 
 
-def _compatible(ev: Event, h: Happening, text: str) -> bool:
-    """Nothing the two read from the text sets them apart (one sentence may name each side's country)."""
+def _compatible(ev: Event, h: Happening, text: str, borrowed: bool) -> bool:
+    """Nothing the two read from the text sets them apart (one sentence may name each side's country).
+    ``borrowed``: the mention is an anaphor whose date and place are its clause's ("condemned the attack on
+    Wednesday"), not its own; they set nothing apart."""
     if ev.type != h.head.type or _announces_another(ev, text):
         return False
     for told in h.events:
-        if not (_dates_agree(ev.when, told.when) and _places_agree(ev.location, told.location)):
+        if not borrowed and not (_dates_agree(ev.when, told.when) and _places_agree(ev.location, told.location)):
             return False
         a, b = ev.actor1, told.actor1
-        if a is not None and b is not None and a.country and b.country and a.country != b.country \
-                and told.evidence != ev.evidence:
+        if a is not None and b is not None and told.evidence != ev.evidence and (
+                a.country and b.country and a.country != b.country or _known(a) and _known(b) and a.entity != b.entity):
             return False
         if ev.fatalities is not None and told.fatalities is not None and ev.fatalities != told.fatalities:
             return False
     return True
 
 
+def _borrowed(ev: Event, tok: Any) -> bool:
+    """The date and place of an anaphor ("the attack") come from outside its own words."""
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+    base = ev.trigger.start - tok.idx
+    spans = [s for s in ((ev.when.span if ev.when else None), (ev.location.span if _read(ev.location) else None)) if s]
+    return all(not (base + lo <= s.start < base + hi) for s in spans)
+
+
+def _known(a: Actor | None) -> bool:
+    """A party the knowledge base names, not a generic one ("gunmen", "the government")."""
+    return a is not None and a.entity is not None and not a.entity.startswith("generic:")
+
+
+def _named(actor: Actor | None, others: list[Actor | None]) -> Actor | None:
+    """The party as named best across the mentions: a known party ("the Libyan Arab Armed Forces") before a
+    generic one of its country ("eastern-based forces"), any before none."""
+    if _known(actor):
+        return actor
+    if actor is None:
+        return next((a for a in others if _known(a)), next((a for a in others if a), None))
+    return next((a for a in others if _known(a) and a.country == actor.country), actor)
+
+
 def _fill(h: Happening) -> Event:
     """The head event, with each field it lacks taken from the mention that reads it from the text."""
     ev = h.head
     rest = h.events[1:]
+    scene = next((m for m in rest if _said(m.when) is not None or _read(m.location) is not None), None)
+    if scene is not None and _said(ev.when) is None and _read(ev.location) is None and scene.attribution:
+        ev.attribution, ev.attribution_span = scene.attribution, scene.attribution_span  # who tells where and when
     if _said(ev.when) is None:
         ev.when = next((m.when for m in rest if _said(m.when) is not None), ev.when)
     if _read(ev.location) is None:
         ev.location = next((m.location for m in rest if _read(m.location) is not None), ev.location)
     if ev.fatalities is None:
         ev.fatalities = next((m.fatalities for m in rest if m.fatalities is not None), None)
-    if ev.actor1 is None:
-        ev.actor1 = next((m.actor1 for m in rest if m.actor1 is not None), None)
-    if ev.actor2 is None:
-        ev.actor2 = next((m.actor2 for m in rest if m.actor2 is not None), None)
+    ev.actor1 = _named(ev.actor1, [m.actor1 for m in rest])
+    ev.actor2 = _named(ev.actor2, [m.actor2 for m in rest])
+    if ev.attribution is None:
+        said = next((m for m in rest if m.attribution is not None), None)
+        if said is not None:
+            ev.attribution, ev.attribution_span = said.attribution, said.attribution_span
     told: list[Span] = sorted({m.evidence for m in h.events}, key=lambda s: s.start)
     ev.mentions = told
     best = max(m.confidence for m in h.events)
@@ -169,13 +207,18 @@ def corefer(cd: CodedDocument, events: list[Event]) -> list[Event]:
     order = {id(ev): i for i, ev in enumerate(events)}
     happenings: list[Happening] = []
     for ev in sorted(events, key=lambda e: (e.from_caption, e.evidence.start, -e.confidence)):
-        anaphor = _refers_back(trigger_token(cd, ev))
-        h = next((h for h in reversed(happenings) if _compatible(ev, h, cd.text) and _linked(ev, h, anaphor)), None)
+        tok = trigger_token(cd, ev)
+        anaphor = _refers_back(tok)
+        borrowed = anaphor and _borrowed(ev, tok)
+        h = next((h for h in reversed(happenings)
+                  if _compatible(ev, h, cd.text, borrowed) and _linked(ev, h, anaphor)), None)
         if h is None:
             happenings.append(Happening([ev]))
         else:
             h.events.append(ev)
+    note = is_note(cd)  # a note's events are one report: its most confident reading stands for each
     for h in happenings:
-        h.events.sort(key=lambda e: (e.from_caption, e.evidence.start, -e.confidence))
+        h.events.sort(key=lambda e: (e.from_caption, -e.confidence) if note else
+                      (e.from_caption, e.evidence.start, -e.confidence))
     happenings.sort(key=lambda h: min(order[id(e)] for e in h.events))
     return [_fill(h) for h in happenings]

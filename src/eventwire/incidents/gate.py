@@ -25,7 +25,7 @@ from typing import Any
 
 from .. import lang
 from ..model import CodedDocument, Event
-from .tokens import trigger_token
+from .tokens import is_note, trigger_token
 
 log = logging.getLogger(__name__)
 
@@ -115,12 +115,12 @@ def _habitual(tok: Any) -> bool:
 
 
 def _purpose(tok: Any) -> bool:
-    """ "came to detain", "an operation to retake the town": an infinitive of purpose, not done."""
+    """ "came to detain", "sent troops to retake the town": an infinitive of a going or an intent, not done."""
     if tok.pos_ != "VERB" or tok.dep_ not in ("advcl", "xcomp", "acl", "relcl") or tok.head is tok:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
-    return tok.head.lemma_.lower() not in _words("done_by_head")
+    return tok.head.lemma_.lower() in _words("purpose_heads")
 
 
 def _standing(ev: Event, tok: Any) -> bool:
@@ -156,7 +156,12 @@ def verdict(cd: CodedDocument, ev: Event) -> str:
 
 
 def gate(cd: CodedDocument) -> None:
-    """Keep the events that pass, each marked with the gate it passed."""
+    """Keep the events that pass, each marked with the gate it passed. A short note is one report of a
+    happening (a monitor's note, a single sentence): its events pass as the coder read them."""
+    if is_note(cd):
+        for ev in cd.events:
+            ev.gate = "note"
+        return
     kept = []
     for ev in cd.events:
         why = verdict(cd, ev)

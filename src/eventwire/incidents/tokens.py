@@ -1,9 +1,11 @@
-"""The parsed token of an event's trigger, for the stages after coding that read the parse (coreference,
-the precision gate). The parse is there until the pipeline drops it after the last stage."""
+"""What the stages after coding (coreference, the precision gate) read of the parse: an event trigger's
+token, and whether the document is a short note or a news article. The parse is there until the pipeline
+drops it after the last stage."""
 from __future__ import annotations
 
 from typing import Any
 
+from ..coding.coder import NOTE_SENTENCES
 from ..model import CodedDocument, Event
 
 
@@ -17,3 +19,11 @@ def trigger_token(cd: CodedDocument, ev: Event) -> Any:
         if span is not None and len(span):
             return span.root
     return None
+
+
+def is_note(cd: CodedDocument) -> bool:
+    """A monitor's short note (a few sentences, no dateline) is one report, coded as the coder reads it
+    (coding.coder: a toll anywhere in it is its event's); an article tells many things, some of them no
+    happening, and the same happening many times."""
+    body = [s for s in cd.segments if s.kind == "body"]
+    return cd.dateline is None and sum(len(list(s.doc.sents)) for s in body) <= NOTE_SENTENCES
