@@ -122,12 +122,18 @@ def _same_scene(ev: Event, told: Event) -> bool:
     return ents[0] == ents[1] and None not in ents[0] and not any(str(x).startswith("generic:") for x in ents[0])
 
 
-def _linked(ev: Event, h: Happening, anaphor: bool) -> bool:
+def _next_sentence(ev: Event, h: Happening, text: str) -> bool:
+    """The mention's sentence follows one of the happening's in the same paragraph."""
+    return any(0 <= ev.evidence.start - m.evidence.end <= 3 and not text[m.evidence.end:ev.evidence.start].count("\n")
+               for m in h.events)
+
+
+def _linked(ev: Event, h: Happening, anaphor: bool, text: str) -> bool:
     """Whether something in the text ties ``ev`` to the happening, beyond not contradicting it."""
     if anaphor or ev.from_caption or any(told.evidence == ev.evidence for told in h.events):
         return True
     if ev.type in _words("elaborated") and (ev.mode == h.head.mode or ev.type not in _words("by_mode")) and (
-            _unanchored([ev]) or _unanchored(h.events)):
+            _unanchored([ev]) or _unanchored(h.events) or _next_sentence(ev, h, text)):
         return True  # violence told with no time or place of its own is the violence told before or after
     if ev.fatalities and any(told.fatalities == ev.fatalities for told in h.events):
         return True  # one toll, told twice
@@ -211,7 +217,7 @@ def corefer(cd: CodedDocument, events: list[Event]) -> list[Event]:
         anaphor = _refers_back(tok)
         borrowed = anaphor and _borrowed(ev, tok)
         h = next((h for h in reversed(happenings)
-                  if _compatible(ev, h, cd.text, borrowed) and _linked(ev, h, anaphor)), None)
+                  if _compatible(ev, h, cd.text, borrowed) and _linked(ev, h, anaphor, cd.text)), None)
         if h is None:
             happenings.append(Happening([ev]))
         else:

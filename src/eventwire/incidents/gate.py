@@ -6,9 +6,10 @@ only look like one. The gate drops an event that is:
 - ``caption``: told only by a photo caption (boilerplate; a caption that repeats the body is already a
   mention of the body's event);
 - ``convention``: a reporting convention ("spoke on condition of anonymity", "did not respond to a request
-  for comment");
+  for comment") or the words that name the source ("a spokesman told AFP by phone");
 - ``metaphor``: a blast or attack verb done by an abstract thing ("the dispute exploded");
-- ``aggregate``: a running total or background ("has killed 9,000 people since 2019", a war's toll);
+- ``aggregate``: a running total or background ("has killed 9,000 people since 2019", a war's toll, an
+  event noun told only as the circumstance of another: "amid ongoing talks");
 - ``habitual``: what usually happens ("repeatedly carries out attacks") or a state of affairs ("the region
   is plagued by violence");
 - ``not-done``: an action planned, pledged, hoped for or denied (status hypothetical or negated), or an
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 NOT_DONE = ("hypothetical", "negated")
 REPORTED = ("ccomp", "parataxis")
 PASSED = "passed"
+SECOND = 0.1  # confidence lost by an event that is not its sentence's first
 
 
 def _data() -> dict[str, Any]:
@@ -73,6 +75,24 @@ def _in_convention(tok: Any) -> bool:
         told = [t for c in verb.children if c.dep_ in REPORTED for t in c.subtree]  # what was said is no convention
         if verb.left_edge.i <= tok.i <= verb.right_edge.i and tok not in told:
             return True
+    return False
+
+
+def _in_source(cd: CodedDocument, ev: Event) -> bool:
+    """The trigger lies in the words that name who tells the news ("a spokesman, speaking by phone, said",
+    "according to a statement"): the telling, not a happening."""
+    spans = [e.attribution_span for e in cd.events if e.attribution_span is not None and e.evidence == ev.evidence]
+    return any(s.start <= ev.trigger.start < s.end for s in spans)
+
+
+def _circumstance(tok: Any) -> bool:
+    """An event noun told only as the circumstance of another ("amid ongoing negotiations", "following
+    days of fighting", "despite the ceasefire"): background, unless another sentence tells of it."""
+    if tok.pos_ != "NOUN":
+        return False
+    for t in _ancestors(tok)[1:4]:
+        if t.dep_ == "prep" or t.pos_ == "ADP":
+            return t.lower_ in _words("circumstance")
     return False
 
 
@@ -138,8 +158,10 @@ def verdict(cd: CodedDocument, ev: Event) -> str:
     tok = trigger_token(cd, ev)
     if tok is None:
         return PASSED
-    if _in_convention(tok):
+    if _in_convention(tok) or _in_source(cd, ev):
         return "convention"
+    if len(ev.mentions) <= 1 and _circumstance(tok):
+        return "aggregate"
     if _metaphor(tok):
         return "metaphor"
     if _aggregate(ev, tok):
@@ -155,6 +177,17 @@ def verdict(cd: CodedDocument, ev: Event) -> str:
     return PASSED
 
 
+def _second_in_sentence(events: list[Event]) -> None:
+    """A sentence of an article tells one happening first: another event read from it is less sure to be
+    news of its own (a cause, a means, a consequence told in passing) and ranks lower."""
+    first: dict = {}
+    for ev in sorted(events, key=lambda e: -e.confidence):
+        if ev.evidence in first:
+            ev.confidence = max(0.05, ev.confidence - SECOND)
+        else:
+            first[ev.evidence] = ev
+
+
 def gate(cd: CodedDocument) -> None:
     """Keep the events that pass, each marked with the gate it passed. A short note is one report of a
     happening (a monitor's note, a single sentence): its events pass as the coder read them."""
@@ -163,6 +196,7 @@ def gate(cd: CodedDocument) -> None:
             ev.gate = "note"
         return
     kept = []
+    _second_in_sentence(cd.events)
     for ev in cd.events:
         why = verdict(cd, ev)
         if why == PASSED:
