@@ -122,6 +122,8 @@ class Event:
     from_caption: bool = False
     incident: str | None = None
     decided_by: str = "rules"  # who set the ACLED types: "rules" or "model:<name>" (the trained classifier)
+    mentions: list[Span] = field(default_factory=list)  # every sentence of the article that tells of it (coreference)
+    gate: str | None = None  # the precision gate's verdict on it ("passed", or the rule that recoded its status)
 
 
 @dataclass

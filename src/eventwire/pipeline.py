@@ -1,6 +1,6 @@
 """One pipeline, many front doors: ``code()`` and ``pipe()`` serve the CLI, the API, batch and tests.
 
-The stages: clean → nlp → times → coder → classify → geo → dates → actors → collapse. Each is a component
+The stages: clean → nlp → times → coder → classify → geo → dates → actors → collapse → gate. Each is a component
 registered by name (as spaCy's are): a factory that makes the stage ``stage(cd: CodedDocument) -> None``
 from the stage's own settings (a frozen dataclass; ``NoSettings`` for a stage with nothing to set). A
 stage adds its part and never reaches back into an earlier one; a component may also have a batch form
@@ -22,6 +22,7 @@ from typing import Any
 from . import actors, coding, geo, nlp, timex
 from .coding import classifier
 from .incidents.collapse import collapse
+from .incidents.gate import gate
 from .ingest import clean
 from .ingest.jsonl import document_from_dict
 from .model import CodedDocument, Document, DocumentError
@@ -64,7 +65,8 @@ COMPONENTS: dict[str, Component] = {
     "geo": Component.plain(geo.geocode),
     "dates": Component.plain(timex.date_events),
     "actors": Component.plain(actors.contextualise),
-    "collapse": Component.plain(collapse),  # one sentence's event found by two triggers is one event
+    "collapse": Component.plain(collapse),  # the mentions of one happening are one event (incidents/coref.py)
+    "gate": Component.plain(gate),  # background, conventions, metaphors, plans: no happening to publish
 }
 
 BATCH_SIZE = 32

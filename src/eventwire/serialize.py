@@ -62,6 +62,8 @@ def event(e: Event) -> dict[str, Any]:
         "evidence_text": None,  # filled by document() where the text is at hand
         "trigger": _span(e.trigger),
         "rule": e.rule,
+        "gate": e.gate,
+        "mentions": [_span(m) for m in e.mentions],
         "decided_by": e.decided_by,
         "confidence": round(e.confidence, 3),
         "from_caption": e.from_caption,

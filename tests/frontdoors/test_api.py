@@ -112,6 +112,7 @@ def test_event_with_evidence_and_relative_spans(api):
     assert e["spans"]["trigger"]["text"].startswith("fired")
     for span in e["spans"].values():
         assert e["evidence_text"][span["start"]:span["end"]] == span["text"]
+    assert [m["text"] for m in e["mentions"]] == [e["evidence_text"]]  # told by one sentence of its document
 
 
 @pytest.mark.parametrize("key", ["999-0", "1-999", "nonsense", "1-x"])

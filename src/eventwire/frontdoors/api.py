@@ -135,8 +135,9 @@ def create_app(store: Store, web: Path = WEB) -> FastAPI:
 
 
 def with_evidence(e: dict[str, Any]) -> dict[str, Any]:
-    """An event's JSON plus ``evidence_text`` (its slice of the document) and ``spans``: each of SPANS that
-    lies within the slice, as {start, end, text} relative to it; the document text itself is dropped."""
+    """An event's JSON plus ``evidence_text`` (its slice of the document), ``spans``: each of SPANS that
+    lies within the slice, as {start, end, text} relative to it, and ``mentions``: every sentence of the
+    document that tells of the event, as {start, end, text} in the document; the document text is dropped."""
     text = e.pop("text")
     ev = e.get("evidence") or {"start": 0, "end": len(text)}
     start, end = ev["start"], ev["end"]
@@ -145,7 +146,9 @@ def with_evidence(e: dict[str, Any]) -> dict[str, Any]:
              "date": e.get("date_span"), "attribution": e.get("attribution_span")}
     spans = {name: {"start": s["start"] - start, "end": s["end"] - start, "text": text[s["start"]:s["end"]]}
              for name, s in whole.items() if s and start <= s["start"] and s["end"] <= end}
-    return {**e, "evidence": {"start": start, "end": end}, "evidence_text": text[start:end], "spans": spans}
+    mentions = [{**m, "text": text[m["start"]:m["end"]]} for m in e.get("mentions") or []]
+    return {**e, "evidence": {"start": start, "end": end}, "evidence_text": text[start:end], "spans": spans,
+            "mentions": mentions}
 
 
 def actor_network(named: list[dict[str, Any]], pairs: list[dict[str, Any]],

@@ -5,13 +5,13 @@ of a protest, the force used on its crowd ("police fired tear gas at protesters"
 intervention, told by the protest event: a violent event of that sentence coded as the protest itself, or
 as a battle that a crowd fights, goes (ACLED's battles are between organised armed groups).
 
-One event told again by another sentence of the article ("eastern-based forces retaking a key town" beside
-"the Libyan Arab Armed Forces recaptured the town of al-Asabaa on Sunday") is one event too: the mention
-whose place and date are only inferred goes into the one that reads them from the text."""
+One happening told again by other sentences of the article (its toll, its claim, a witness, the caption) is
+one event too: ``coref.corefer`` folds the mentions of each happening into one event that lists them all."""
 from __future__ import annotations
 
 from ..lang.acled import BATTLES, DEMONSTRATIONS
 from ..model import CodedDocument, Event
+from .coref import corefer
 
 
 def _name(actor) -> str | None:
@@ -62,48 +62,5 @@ def collapse(cd: CodedDocument) -> None:
         if id(r) not in seen:
             seen.add(id(r))
             out.append(r)
-    cd.events = _drop_retold(out)
+    cd.events = corefer(cd, out)
 
-
-FIRM = ("asserted", "claimed")
-
-
-def _entity(actor) -> str | None:
-    return actor.entity if actor is not None else None
-
-
-def _retold(ev: Event, told: Event) -> bool:
-    """Whether ``ev`` retells ``told`` from another sentence: one kind of event by one named party (a
-    generic force may be many), with no other side, death count, place or date of its own that differs,
-    and less specific: where ``told`` reads its place or date from the text, ``ev`` only infers it."""
-    if ev.evidence == told.evidence or (ev.type, ev.mode, ev.acled_sub_event_type) != (
-            told.type, told.mode, told.acled_sub_event_type) or ev.status not in FIRM or told.status not in FIRM:
-        return False
-    party = _entity(ev.actor1)
-    if party is None or party.startswith("generic:") or party != _entity(told.actor1):
-        return False
-    if ev.actor2 is not None and told.actor2 is not None and _name(ev.actor2) != _name(told.actor2):
-        return False
-    if ev.fatalities is not None and told.fatalities is not None and ev.fatalities != told.fatalities:
-        return False
-    own_place = ev.location is not None and not ev.location.inferred
-    own_date = ev.when is not None and not ev.when.inferred
-    if own_place and (told.location is None or told.location.name != ev.location.name):
-        return False
-    if own_date and (told.when is None or (told.when.date, told.when.precision) != (ev.when.date, ev.when.precision)):
-        return False
-    return (not own_place and told.location is not None and not told.location.inferred) or (
-        not own_date and told.when is not None and not told.when.inferred)
-
-
-def _drop_retold(events: list[Event]) -> list[Event]:
-    """Fold each retelling into the event it retells, which keeps its own fields and takes the higher
-    confidence."""
-    out = []
-    for ev in events:
-        told = next((t for t in events if t is not ev and _retold(ev, t)), None)
-        if told is None:
-            out.append(ev)
-        else:
-            told.confidence = max(told.confidence, ev.confidence)
-    return out

@@ -1,0 +1,61 @@
+"""Within-article coreference: the sentences that tell of one happening make one event listing them all;
+happenings of one kind that the text sets apart stay apart. Every article here is written for the tests."""
+from eventwire.pipeline import code
+from eventwire.serialize import document
+
+ATTACK = ("MAIDUNA, Kelvoria (Wire) - Gunmen stormed a police post in the town of Kessaba on Tuesday, killing "
+          "seven officers, a regional official said. The attack began shortly before dawn, when the assailants "
+          "opened fire on the post from two pickup trucks. Seven officers died in the assault and four others "
+          "were wounded, the official said. A local hospital said it had received the wounded. The Kelvorian "
+          "interior minister condemned the attack in a statement on Wednesday. No group has claimed "
+          "responsibility.")
+
+
+def _assaults(cd):
+    return [e for e in cd.events if e.type == "ASSAULT"]
+
+
+def test_the_mentions_of_one_attack_are_one_event():
+    cd = code(ATTACK, published="2031-03-05")
+    attacks = _assaults(cd)
+    assert len(attacks) == 1
+    told = [m.of(cd.text) for m in attacks[0].mentions]
+    assert len(told) >= 3 and told[0].startswith("MAIDUNA") and any(t.startswith("Seven officers") for t in told)
+    assert attacks[0].evidence == attacks[0].mentions[0]  # the sentence that first tells of it
+
+
+def test_a_field_the_first_mention_lacks_comes_from_another_mention():
+    text = ("KORVATH (Wire) - Rebels overran an army outpost in the north, officials said. The fighters captured "
+            "the outpost at Dunmere on Saturday after a two-hour battle, a military spokesman said.")
+    cd = code(text, published="2031-05-12")
+    taken = [e for e in cd.events if e.type == "ASSAULT"]
+    assert len(taken) == 1
+    ev = taken[0]
+    assert ev.evidence.of(text).startswith("KORVATH")
+    assert ev.when is not None and not ev.when.inferred and ev.when.date == "2031-05-10"
+    assert ev.when.span is not None and text[ev.when.span.start:ev.when.span.end] == "Saturday"
+
+
+def test_attacks_on_other_days_and_places_stay_apart():
+    text = ("LUMBARA (Wire) - Militants attacked a village in the Sorro district on Monday, killing nine "
+            "farmers, local officials said. On Friday, gunmen killed three traders on the road to Pelham, "
+            "hundreds of kilometres to the south. In a separate attack last month, six soldiers were killed "
+            "near the border.")
+    cd = code(text, published="2031-09-20")
+    assert len(_assaults(cd)) == 3
+
+
+def test_another_announces_a_new_happening():
+    text = ("VASK (Wire) - A car bomb exploded outside a market in the capital on Sunday, killing five people, "
+            "police said. Another bomb went off in a bus station, wounding two passengers.")
+    cd = code(text, published="2031-02-03")
+    assert len(_assaults(cd)) == 2
+
+
+def test_mentions_are_in_the_contract_output():
+    cd = code(ATTACK, published="2031-03-05")
+    out = document(cd)["events"]
+    assault = next(e for e in out if e["type"] == "ASSAULT")
+    assert len(assault["mentions"]) >= 3
+    assert all(set(m) == {"start", "end"} for m in assault["mentions"])
+    assert assault["evidence"] == assault["mentions"][0] and assault["gate"] == "passed"
