@@ -153,9 +153,10 @@ async function loadNetwork() {
 }
 
 async function loadAll() {
-  state.loaded = filterParams().toString();
+  const loading = state.loaded = filterParams().toString();
   showError("");
   await Promise.all([loadPage(), loadViews(), loadNetwork()]);
+  document.body.dataset.loaded = loading;  // every view shows these filters (tests wait for it)
 }
 
 // ---- table ----
