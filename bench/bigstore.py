@@ -19,12 +19,13 @@ import argparse
 import itertools
 import json
 import random
-import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from http.client import HTTPConnection
@@ -158,12 +159,123 @@ def build(target: str, n_events: int, seed: int = 15, batch: int = 2000) -> None
     print(f"built {n_events} events in {time.perf_counter() - t0:.0f} s")
 
 
+def _scenarios(v: Vocabulary, rng: random.Random) -> dict[str, Callable[[], str]]:
+    """Request makers per kind: pages of 100 with one to three filters, word search, counts for charts."""
+    countries = sorted({p[3] for p in v.places})
+    types = sorted({k[2] for k in v.kinds})
+    subs = [k[0] for k in v.kinds]
+    year = lambda: rng.randrange(2006, 2026)  # noqa: E731
+    filters = [
+        lambda: {"type": rng.choice(types)},
+        lambda: {"country": rng.choice(countries)},
+        lambda: {"acled": rng.choice(subs)},
+        lambda: {"actor": rng.choice(v.groups)[0]},
+        lambda: {"type": rng.choice(types), "country": rng.choice(countries)},
+        lambda: {"since": f"{year()}-{rng.randrange(1, 13):02d}", "until": f"{year() + 1}", "type": rng.choice(types)},
+        lambda: {"country": rng.choice(countries), "since": str(year()), "status": "claimed"},
+        lambda: {"acled": rng.choice(subs), "country": rng.choice(countries), "since": str(year())},
+    ]
+
+    def page() -> str:
+        return "/api/events?" + urllib.parse.urlencode({**rng.choice(filters)(), "limit": 100,
+                                                       "offset": rng.choice((0, 0, 0, 100, 1000))})
+
+    def search() -> str:
+        words = " ".join(rng.sample(v.words, rng.choice((1, 1, 2))))
+        extra = rng.choice(({}, {"type": rng.choice(types)}, {"country": rng.choice(countries)}))
+        return "/api/events?" + urllib.parse.urlencode({"q": words, **extra, "limit": 100})
+
+    def stats() -> str:
+        return "/api/stats?" + urllib.parse.urlencode(rng.choice(filters)())
+
+    return {"events": page, "q": search, "stats": stats}
+
+
+def _client(base: str, make: Callable[[], str], n: int, times: list[float], errors: list[str]) -> None:
+    url = urllib.parse.urlsplit(base)
+    conn = HTTPConnection(url.hostname, url.port, timeout=120)
+    for _ in range(n):
+        path = make()
+        t0 = time.perf_counter()
+        conn.request("GET", path)
+        res = conn.getresponse()
+        res.read()
+        times.append(time.perf_counter() - t0)
+        if res.status != 200:
+            errors.append(f"{res.status} {path}")
+    conn.close()
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def first_view(base: str) -> float:
+    """Seconds from navigation until every view of the dashboard has drawn, in headless Chromium."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "frontdoors"))
+    from chromium import Page
+    with tempfile.TemporaryDirectory() as profile:
+        page = Page(Path(profile))
+        try:
+            t0 = time.perf_counter()
+            page.goto(f"{base}/")
+            return time.perf_counter() - t0
+        finally:
+            page.close()
+
+
+def measure(target: str, clients: int, requests: int, port: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    v = vocabulary(rng)
+    log = open(Path(tempfile.gettempdir()) / f"serve-{port}.log", "w")  # the server's request log
+    server = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", target, "--port", str(port)],
+                              stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                HTTPConnection("127.0.0.1", port, timeout=2).request("GET", "/api/health")
+                break
+            except OSError:
+                time.sleep(0.2)
+        time.sleep(1)
+        seconds = first_view(base)
+        print(f"{target}: dashboard first view {seconds:.2f} s (Chromium, navigation to every view drawn)", flush=True)
+        for kind, make in _scenarios(v, rng).items():
+            times: list[float] = []
+            errors: list[str] = []
+            threads = [threading.Thread(target=_client, args=(base, make, requests // clients, times, errors))
+                       for _ in range(clients)]
+            t0 = time.perf_counter()
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            wall = time.perf_counter() - t0
+            print(f"{kind:7s} clients {clients}  n {len(times):4d}  p50 {_percentile(times, .5) * 1000:7.1f} ms  "
+                  f"p95 {_percentile(times, .95) * 1000:7.1f} ms  p99 {_percentile(times, .99) * 1000:7.1f} ms  "
+                  f"max {max(times) * 1000:7.1f} ms  {len(times) / wall:6.1f} req/s  errors {len(errors)}"
+                  + (f" e.g. {errors[0]}" if errors else ""), flush=True)
+    finally:
+        server.terminate()
+        server.wait(30)
+        log.close()
+
+
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build")
     b.add_argument("--db", required=True)
     b.add_argument("--events", type=int, default=1_000_000)
+    m = sub.add_parser("measure")
+    m.add_argument("--db", required=True)
+    m.add_argument("--clients", type=int, default=4)
+    m.add_argument("--requests", type=int, default=400, help="per kind of request, shared by the clients")
+    m.add_argument("--port", type=int, default=8815)
     args = ap.parse_args()
     if args.command == "build":
         build(args.db, args.events)
+    else:
+        measure(args.db, args.clients, args.requests, args.port)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import threading
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,7 @@ MAX_TEXT_CHARS = 200_000  # POST /api/code: longer texts are refused (413)
 MAX_PAGE = 1000  # GET /api/events: most rows in one page
 MAX_RELATION_DOCUMENTS = 2000  # GET /api/network reads relations from at most this many documents' JSON
 PAGE_FORMATS = ("json", "geojson", "csv")
+NODES = 40  # GET /api/network: parties shown unless asked otherwise
 DOCS_ASSETS = "/docs-assets"  # Swagger UI's files, served from the swagger-ui-bundle package (no CDN)
 
 #: The spans of an event, as /api/events/{id} gives them relative to the evidence slice.
@@ -85,9 +88,41 @@ class CodeRequest(BaseModel):
     published: str | None = None
 
 
+class Answers:
+    """The answers of the counting endpoints (/api/stats, /api/network) by their query, kept while the store is
+    unchanged (same number of documents, same newest one): over a million events a count takes seconds, and
+    a dashboard asks the same ones again and again. Least recently used answers go first."""
+
+    def __init__(self, store: Store, size: int = 256):
+        self.store, self.size = store, size
+        self.kept: OrderedDict[tuple, Any] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        key = (self.store.version(), *key)
+        with self.lock:
+            if key in self.kept:
+                self.kept.move_to_end(key)
+                return self.kept[key]
+        value = compute()
+        with self.lock:
+            self.kept[key] = value
+            while len(self.kept) > self.size:
+                self.kept.popitem(last=False)
+        return value
+
+
 def create_app(store: Store, web: Path = WEB) -> FastAPI:
     """The API over an open store (the caller closes it); ``/`` serves the files in ``web`` if it is a folder."""
-    app = FastAPI(title="eventwire", version=__version__, docs_url=None, redoc_url=None,
+    answers = Answers(store)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # The dashboard's first view asks for the unfiltered counts: make them while the server starts.
+        threading.Thread(target=lambda: (stats(EventFilter()), network(EventFilter(), NODES)), daemon=True).start()
+        yield
+
+    app = FastAPI(title="eventwire", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="News in, conflict events out, with the evidence for every field.")
     coding = threading.Lock()  # the pipeline's spaCy models are not shared between threads
 
@@ -124,8 +159,9 @@ def create_app(store: Store, web: Path = WEB) -> FastAPI:
     def stats(filters: EventFilter = Depends(event_filter)) -> dict[str, Any]:
         """Counts of the matching events by period (day, week or month, from their span) and type, by type,
         country and actor, and per map cell (its size follows ``bbox``): charts of any store size."""
+        fields = asdict(filters)
         try:
-            return store.stats(**asdict(filters))
+            return answers.get(("stats", repr(fields)), lambda: store.stats(**fields))
         except ValueError as exc:
             raise HTTPException(400, str(exc)) from None
 
@@ -146,13 +182,14 @@ def create_app(store: Store, web: Path = WEB) -> FastAPI:
 
     @app.get("/api/network", response_model=Network)
     def network(filters: EventFilter = Depends(event_filter),
-                nodes: int = Query(40, ge=1, le=500, description="the parties named most, at most this many")) -> Network:
+                nodes: int = Query(NODES, ge=1, le=500, description="the parties named most, at most this many")) -> Network:
         """Parties linked by the matching events, and by the relations stated in their documents (when
         those are at most MAX_RELATION_DOCUMENTS)."""
         fields = {k: v for k, v in asdict(filters).items() if v is not None}
         try:
-            return Network(**actor_network(*store.actor_pairs(top=nodes, **fields),
-                                           store.relations(most=MAX_RELATION_DOCUMENTS, **fields)))
+            return answers.get(("network", nodes, repr(fields)), lambda: Network(**actor_network(
+                *store.actor_pairs(top=nodes, **fields), store.relations(most=MAX_RELATION_DOCUMENTS, **fields),
+                top=nodes)))
         except ValueError as exc:
             raise HTTPException(400, str(exc)) from None
 
@@ -200,10 +237,11 @@ def with_evidence(e: dict[str, Any]) -> dict[str, Any]:
 
 
 def actor_network(named: list[dict[str, Any]], pairs: list[dict[str, Any]],
-                  relations: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+                  relations: list[dict[str, Any]], top: int | None = None) -> dict[str, list[dict[str, Any]]]:
     """Nodes (parties, with their most frequent kind and country) and edges (actor1 → actor2 per PLOVER type,
     and each stored relation such as "backs"), each with how many events or statements name it.
-    ``named`` and ``pairs`` are what ``Store.actor_pairs`` counts."""
+    ``named`` and ``pairs`` are what ``Store.actor_pairs`` counts; with ``top``, the ``top`` nodes named most
+    and the edges between them."""
     count: Counter[str] = Counter()
     kinds: dict[str, Counter] = defaultdict(Counter)
     countries: dict[str, Counter] = defaultdict(Counter)
@@ -227,9 +265,11 @@ def actor_network(named: list[dict[str, Any]], pairs: list[dict[str, Any]],
                 seen(a["name"], a.get("kind"), a.get("country"))
             edges[source["name"], target["name"], rel["relation"]] += 1
 
-    def top(counter: Counter) -> str | None:
+    def commonest(counter: Counter) -> str | None:
         return counter.most_common(1)[0][0] if counter else None
 
-    return {"nodes": [{"id": name, "kind": top(kinds[name]), "country": top(countries[name]), "events": n}
-                      for name, n in count.most_common()],
-            "edges": [{"source": a, "target": b, "type": t, "events": n} for (a, b, t), n in edges.most_common()]}
+    kept = dict(count.most_common(top))
+    return {"nodes": [{"id": name, "kind": commonest(kinds[name]), "country": commonest(countries[name]), "events": n}
+                      for name, n in kept.items()],
+            "edges": [{"source": a, "target": b, "type": t, "events": n} for (a, b, t), n in edges.most_common()
+                      if a in kept and b in kept]}

@@ -263,6 +263,12 @@ class Store:
                                .order_by(documents.c.id.desc()).limit(1)).first()
         return None if row is None else {**row.json, "text": row.text}
 
+    def version(self) -> tuple[int, int]:
+        """(how many documents, the newest's id): changes whenever a document is added or replaced."""
+        with self.engine.connect() as conn:
+            return tuple(conn.execute(select(func.count(), func.coalesce(func.max(documents.c.id), 0))
+                                      .select_from(documents)).one())
+
     def count(self, what: Literal["documents", "events"] = "documents", **filters: Any) -> int:
         """How many documents or events; ``filters`` (those of ``EventFilter``) count only the events they keep."""
         table = {"documents": documents, "events": events}[what]

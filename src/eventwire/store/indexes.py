@@ -22,7 +22,7 @@ BTREE = {
     "ix_events_date_type": "date, type",  # the timeline's counts per period and type, from the index alone
     "ix_events_actor1": "actor1, actor1_kind",
     "ix_events_actor2": "actor2, actor2_kind",
-    "ix_events_place": "lat, lon, type",  # the map's counts per place
+    "ix_events_place": "lat, lon, type, fatalities",  # the map's cells, from the index alone
 }
 
 _VALUES = ", ".join(COLUMNS)

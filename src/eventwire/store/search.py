@@ -1,6 +1,7 @@
 """Word search over events, by SQLite FTS5 or PostgreSQL full-text search behind one SQL condition.
 
-A query's words are matched as the beginnings of words ("tank" finds "tanker"), in any case, all of them:
+A query's words are matched whole and in any case, the last one also as the beginning of a word ("tank"
+finds "tanker"; an early short word such as "of" would otherwise read most of the index), all of them:
 ``q`` in the evidence, either actor's name or the location; ``actor`` within one actor's name. The index
 behind it is made by ``indexes.install``; a substring scan would read every row of a large store.
 """
@@ -9,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from sqlalchemy import Boolean, ColumnElement, bindparam
+from sqlalchemy import ColumnElement, bindparam
+from sqlalchemy.types import NullType
 from sqlalchemy.ext.compiler import compiles
 
 #: The FTS5 table of a SQLite store: its rowid is document * KEY + event (the events table has no stable rowid).
@@ -37,7 +39,7 @@ def pg_document(*columns: str) -> str:
 class WordMatch(ColumnElement[bool]):
     """True for events whose words match ``terms`` (see the module's docstring)."""
 
-    type = Boolean()
+    type = NullType()  # a Boolean would be compared "= 1" on SQLite, and that hides the condition from the planner
     inherit_cache = False
 
     def __init__(self, terms: list[str], scope: Scope = "any"):
@@ -49,7 +51,7 @@ class WordMatch(ColumnElement[bool]):
 
 @compiles(WordMatch, "sqlite")
 def _sqlite(match: WordMatch, compiler: Any, **kw: Any) -> str:
-    every = " AND ".join(f'"{w}"*' for w in match.terms)
+    every = " AND ".join(f'"{w}"' + ("*" if i == len(match.terms) - 1 else "") for i, w in enumerate(match.terms))
     query = every if match.scope == "any" else f"({{actor1}}: ({every})) OR ({{actor2}}: ({every}))"
     found = compiler.process(bindparam(None, query, unique=True), **kw)
     return (f"(events.document, events.event) IN (SELECT rowid / {KEY}, rowid % {KEY} FROM {FTS_TABLE} "
@@ -58,7 +60,8 @@ def _sqlite(match: WordMatch, compiler: Any, **kw: Any) -> str:
 
 @compiles(WordMatch, "postgresql")
 def _postgresql(match: WordMatch, compiler: Any, **kw: Any) -> str:
-    query = compiler.process(bindparam(None, " & ".join(f"'{w}':*" for w in match.terms), unique=True), **kw)
+    terms = " & ".join(f"'{w}'" + (":*" if i == len(match.terms) - 1 else "") for i, w in enumerate(match.terms))
+    query = compiler.process(bindparam(None, terms, unique=True), **kw)
     tsquery = f"to_tsquery('simple'::regconfig, {query})"
     if match.scope == "any":
         return f"{pg_document(*(f'events.{c}' for c in COLUMNS))} @@ {tsquery}"

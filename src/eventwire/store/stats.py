@@ -46,7 +46,8 @@ def _timeline(conn: Connection, where: list, unit: str) -> list[dict[str, Any]]:
 
 
 def _places(conn: Connection, where: list, box: Box | None) -> dict[str, Any]:
-    """Events per map cell (rounded coordinates): centre, count, deaths and the counts per type."""
+    """Events per map cell (rounded coordinates): centre, count, deaths and the counts per type; read from
+    the index on (lat, lon, type, fatalities) alone."""
     c = events.c
     w, s, e, n = (box.west, box.south, box.east, box.north) if box else (-180, -90, 180, 90)
     width = (e - w) % 360 or 360
@@ -54,24 +55,18 @@ def _places(conn: Connection, where: list, box: Box | None) -> dict[str, Any]:
     # Small cells would split one town in two; below 0.01 degree (about 1 km) a cell is one place.
     cell = max(cell, 0.01)
     ky, kx = func.round(c.lat / cell), func.round(c.lon / cell)
-    rows = conn.execute(select(ky, kx, c.type, func.count(), func.sum(c.fatalities), func.avg(c.lat), func.avg(c.lon),
-                               func.min(c.location), func.max(c.location))
+    rows = conn.execute(select(ky, kx, c.type, func.count(), func.sum(c.fatalities), func.avg(c.lat), func.avg(c.lon))
                         .where(*where, c.lat.is_not(None), c.lon.is_not(None)).group_by(ky, kx, c.type))
     cells: dict[tuple, dict[str, Any]] = {}
-    for y, x, kind, count, dead, lat, lon, low, high in rows:
-        at = cells.setdefault((y, x), {"lat": 0.0, "lon": 0.0, "events": 0, "fatalities": 0, "types": {},
-                                       "places": set()})
+    for y, x, kind, count, dead, lat, lon in rows:
+        at = cells.setdefault((y, x), {"lat": 0.0, "lon": 0.0, "events": 0, "fatalities": 0, "types": {}})
         at["lat"] += lat * count
         at["lon"] += lon * count
         at["events"] += count
         at["fatalities"] += dead or 0
         at["types"][kind] = count
-        at["places"].update((low, high))
-    out = []
-    for at in cells.values():
-        named = sorted(p for p in at.pop("places") if p)
-        out.append({**at, "lat": round(at["lat"] / at["events"], 4), "lon": round(at["lon"] / at["events"], 4),
-                    "location": named[0] if len(named) == 1 else None, "type": max(at["types"], key=at["types"].get)})
+    out = [{**at, "lat": round(at["lat"] / at["events"], 4), "lon": round(at["lon"] / at["events"], 4),
+            "type": max(at["types"], key=at["types"].get)} for at in cells.values()]
     return {"cell": cell, "cells": sorted(out, key=lambda a: -a["events"])}
 
 
