@@ -146,15 +146,16 @@ def test_serve_prints_its_address_and_logs_requests(tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", str(tmp_path / "e.db"),
-                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                             "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        first = proc.stderr.readline()
+        first = proc.stdout.readline()
         assert f"http://127.0.0.1:{port}/" in first and "/docs" in first
-        while "Uvicorn running" not in proc.stderr.readline():
+        while "Uvicorn running" not in proc.stdout.readline():
             pass
         import httpx
         assert httpx.get(f"http://127.0.0.1:{port}/api/health?x=1").status_code == 200
-        logged = proc.stderr.readline()
+        while "/api/health" not in (logged := proc.stdout.readline()) and logged:
+            pass
         assert '"GET /api/health?x=1 HTTP/1.1" 200' in logged
     finally:
         proc.terminate()
