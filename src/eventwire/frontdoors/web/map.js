@@ -104,15 +104,17 @@ function drawMap(markers, cell, fit) {
   map.append(svg("rect", {x: 0, y: 0, width: 360, height: 180, class: "sea"}));
   drawCountries(map);
   const g = svg("g", {class: "points"});
+  // Size by deaths relative to the deadliest marker shown, so that a cell of a million events fits too.
+  const most = Math.max(1, ...markers.map((m) => m.fatalities));
   // Largest first, so that small markers stay clickable on top.
   for (const m of [...markers].sort((a, b) => b.fatalities - a.fatalities || b.events - a.events)) {
-    const size = 1 + Math.sqrt(m.fatalities) * 0.6 + Math.log2(m.events) * 0.35;
+    const size = 1.2 + 3.5 * Math.sqrt(m.fatalities / most) + (m.events > 1 ? 0.6 : 0);
     const label = markerLabel(m);
     const circle = svg("circle", {cx: m.lon + 180, cy: 90 - m.lat, fill: colour(m.type), class: "point",
       "data-size": size, "data-count": m.events, "data-id": m.events === 1 && m.ids ? m.ids[0] : null}, svg("title", {}, label));
     const marker = svg("g", {class: "marker", "data-count": m.events}, circle,
       m.events > 1 ? svg("text", {x: m.lon + 180, y: 90 - m.lat, "text-anchor": "middle", "dominant-baseline": "central",
-        class: "count"}, String(m.events)) : null);
+        class: "count"}, m.events >= 10000 ? `${Math.round(m.events / 1000)}k` : String(m.events)) : null);
     // One event: its evidence. Several: the events of that place, listed in the table.
     const href = m.events === 1 && m.ids ? eventHref(m.ids[0]) : areaHref(m, cell);
     g.append(svg("a", {href, "aria-label": label}, marker));
