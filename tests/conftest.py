@@ -5,10 +5,15 @@ from __future__ import annotations
 import functools
 import os
 import secrets
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
@@ -135,3 +140,47 @@ def pg_schema(prefix: str) -> Iterator[str]:
         with admin.begin() as conn:
             conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
+
+
+# My own text (not from any eval set): a stated backer, so the network has a relation edge.
+BACKING = ("GAO, Mali — Fighters attacked a military camp near Gao on Tuesday, killing four soldiers, the army said. "
+           "Officials say Iran backs the Houthi rebels in Yemen, who fired missiles at a tanker on Monday.\n")
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    """``eventwire ARGS`` as a real subprocess of this interpreter."""
+    return subprocess.run([sys.executable, "-m", "eventwire", *args], capture_output=True, text=True, timeout=300)
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def api(request, tmp_path_factory):
+    """An httpx client on a running `eventwire serve` over examples/ plus BACKING."""
+    folder = tmp_path_factory.mktemp("api")
+    (folder / "backing.txt").write_text(BACKING, encoding="utf-8")
+    with ExitStack() as stack:
+        db = str(folder / "events.db") if request.param == "sqlite" else stack.enter_context(pg_schema("ew_api"))
+        for source in (str(EXAMPLES), str(folder / "backing.txt")):
+            done = cli("ingest", source, "--db", db)
+            assert done.returncode == 0, done.stderr
+        port = free_port()
+        server = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", db, "--port", str(port)],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ.copy())
+        stack.callback(server.wait, timeout=30)
+        stack.callback(server.terminate)
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(300):
+            try:
+                httpx.get(base + "/api/health", timeout=1)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None, server.stderr.read().decode()
+                time.sleep(0.1)
+        with httpx.Client(base_url=base, timeout=120) as client:
+            yield client

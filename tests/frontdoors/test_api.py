@@ -1,58 +1,10 @@
 """The HTTP API through a real server (`eventwire serve`) on a store filled by `eventwire ingest`."""
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-from contextlib import ExitStack
-
 import httpx
 import pytest
 
-from conftest import EXAMPLES, pg_schema
-
-# My own text (not from any eval set): a stated backer, so the network has a relation edge.
-BACKING = ("GAO, Mali — Fighters attacked a military camp near Gao on Tuesday, killing four soldiers, the army said. "
-           "Officials say Iran backs the Houthi rebels in Yemen, who fired missiles at a tanker on Monday.\n")
-
-
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "eventwire", *args], capture_output=True, text=True, timeout=300)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def api(request, tmp_path_factory):
-    """An httpx client on a running `eventwire serve` over examples/ plus BACKING."""
-    folder = tmp_path_factory.mktemp("api")
-    (folder / "backing.txt").write_text(BACKING, encoding="utf-8")
-    with ExitStack() as stack:
-        db = str(folder / "events.db") if request.param == "sqlite" else stack.enter_context(pg_schema("ew_api"))
-        for source in (str(EXAMPLES), str(folder / "backing.txt")):
-            done = _cli("ingest", source, "--db", db)
-            assert done.returncode == 0, done.stderr
-        port = _free_port()
-        server = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", db, "--port", str(port)],
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ.copy())
-        stack.callback(server.wait, timeout=30)
-        stack.callback(server.terminate)
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(300):
-            try:
-                httpx.get(base + "/api/health", timeout=1)
-                break
-            except httpx.TransportError:
-                assert server.poll() is None, server.stderr.read().decode()
-                time.sleep(0.1)
-        with httpx.Client(base_url=base, timeout=120) as client:
-            yield client
+from conftest import cli, free_port
 
 
 def test_health_counts_the_store(api):
@@ -160,7 +112,7 @@ def test_code_refuses_bad_input(api, body, status):
 
 
 def test_serve_refuses_a_missing_store(tmp_path):
-    done = _cli("serve", "--db", str(tmp_path / "none.db"), "--port", str(_free_port()))
+    done = cli("serve", "--db", str(tmp_path / "none.db"), "--port", str(free_port()))
     assert done.returncode == 2 and "no store" in done.stderr
 
 

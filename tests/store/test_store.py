@@ -155,19 +155,21 @@ def test_events_filter_by_date_type_actor_country_and_status(store):
     assert _ids(ev(since="2020", until="2020")) == [("kenya", 0), ("mali", 0), ("mali", 1)]
     assert _ids(ev(type="assault")) == [("mali", 0)]
     assert _ids(ev(type=["ASSAULT", "COERCE"])) == [("mali", 0), ("mali", 1)]
-    assert _ids(ev(acled_type="arrests")) == [("mali", 1)]
-    assert _ids(ev(acled_type="Protests")) == [("kenya", 0)]
+    assert _ids(ev(acled="arrests")) == [("mali", 1)]
+    assert _ids(ev(acled="Protests")) == [("kenya", 0)]
     assert _ids(ev(actor="mali")) == [("mali", 0), ("mali", 1)]
     assert _ids(ev(actor="POLICE")) == [("kenya", 0)]
-    assert _ids(ev(actor="100%")) == [("kenya", 1)]  # % is a character here, not a wildcard
-    assert _ids(ev(actor="%")) == [("kenya", 1)]
+    assert _ids(ev(actor="100%")) == [("kenya", 1)]  # words only: % is no wildcard
+    assert _ids(ev(actor="forces of mal")) == [("mali", 1)]  # the last word may be cut short
+    assert _ids(ev(actor="mali police")) == []  # all words within one actor's name
     assert _ids(ev(actor="FRONT ÉTUDIANT")) == [("kenya", 2)]  # any case beyond ASCII too
     for country in ("ML", "mli", "Mali"):
         assert _ids(ev(country=country)) == [("mali", 0), ("mali", 1)]
     assert _ids(ev(country=["KE", "ML"], status="asserted")) == [("kenya", 0), ("mali", 0)]
     assert _ids(ev(status="claimed")) == [("mali", 1)]
     assert _ids(ev(type="PROTEST", limit=1)) == [("kenya", 0)]
-    for bad in ({"since": "June"}, {"until": "2020-13"}, {"country": "Narnia"}, {"status": "rumoured"}):
+    for bad in ({"since": "June"}, {"until": "2020-13"}, {"country": "Narnia"}, {"status": "rumoured"},
+                {"type": "FOO"}, {"acled": "Battle"}, {"actor": "%"}, {"bbox": "1,2,3"}):
         with pytest.raises(ValueError):
             ev(**bad)
 

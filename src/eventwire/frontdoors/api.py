@@ -1,27 +1,38 @@
 """The HTTP API (FastAPI) over a store: it mirrors the CLI (``eventwire events``, ``eventwire code``).
 
-    eventwire serve --db eventwire.db        # then GET /api/events?country=AF&type=ASSAULT
+    eventwire serve --db eventwire.db        # then GET /api/events?country=AF&type=ASSAULT, /docs
 
 Pydantic models are used at the HTTP boundary only; rows and documents are those of the store and the
 coding contract. ``/`` serves the static dashboard in ``web/`` when that folder exists.
 """
 from __future__ import annotations
 
+import io
 import threading
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
-from ..store import Store
+from .. import __version__, export
+from ..store import EventFilter, Store
 
 WEB = Path(__file__).parent / "web"
 MAX_TEXT_CHARS = 200_000  # POST /api/code: longer texts are refused (413)
 MAX_PAGE = 1000  # GET /api/events: most rows in one page
+MAX_RELATION_DOCUMENTS = 2000  # GET /api/network reads relations from at most this many documents' JSON
+PAGE_FORMATS = ("json", "geojson", "csv")
+NODES = 40  # GET /api/network: parties shown unless asked otherwise
+DOCS_ASSETS = "/docs-assets"  # Swagger UI's files, served from the swagger-ui-bundle package (no CDN)
 
 #: The spans of an event, as /api/events/{id} gives them relative to the evidence slice.
 SPANS = ("trigger", "actor1", "actor2", "location", "date", "attribution")
@@ -57,14 +68,62 @@ class Network(BaseModel):
     edges: list[Edge]
 
 
+def event_filter(
+        country: list[str] | None = Query(None, description="country of the location: ISO code or name"),
+        type: list[str] | None = Query(None, description="PLOVER type, e.g. ASSAULT"),
+        acled: list[str] | None = Query(None, description="ACLED event or sub-event type"),
+        actor: str | None = Query(None, description="words of an actor's name, any case"),
+        status: list[str] | None = Query(None, description="asserted, claimed, denied, …"),
+        since: str | None = Query(None, description="on or after: YYYY, YYYY-MM or YYYY-MM-DD"),
+        until: str | None = Query(None, description="on or before"),
+        q: str | None = Query(None, description="words of the evidence, an actor's name or the location"),
+        bbox: str | None = Query(None, description="located within west,south,east,north (degrees)")) -> EventFilter:
+    """The filters of every events query, named as the CLI's options (``eventwire events --help``)."""
+    return EventFilter(country=country, type=type, acled=acled, actor=actor, status=status, since=since,
+                       until=until, q=q, bbox=bbox)
+
+
 class CodeRequest(BaseModel):
     text: str
     published: str | None = None
 
 
+class Answers:
+    """The answers of the counting endpoints (/api/stats, /api/network) by their query, kept while the store is
+    unchanged (same number of documents, same newest one): over a million events a count takes seconds, and
+    a dashboard asks the same ones again and again. Least recently used answers go first."""
+
+    def __init__(self, store: Store, size: int = 256):
+        self.store, self.size = store, size
+        self.kept: OrderedDict[tuple, Any] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        key = (self.store.version(), *key)
+        with self.lock:
+            if key in self.kept:
+                self.kept.move_to_end(key)
+                return self.kept[key]
+        value = compute()
+        with self.lock:
+            self.kept[key] = value
+            while len(self.kept) > self.size:
+                self.kept.popitem(last=False)
+        return value
+
+
 def create_app(store: Store, web: Path = WEB) -> FastAPI:
     """The API over an open store (the caller closes it); ``/`` serves the files in ``web`` if it is a folder."""
-    app = FastAPI(title="eventwire", description="News in, conflict events out, with the evidence for every field.")
+    answers = Answers(store)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # The dashboard's first view asks for the unfiltered counts: make them while the server starts.
+        threading.Thread(target=lambda: (stats(EventFilter()), network(EventFilter(), NODES)), daemon=True).start()
+        yield
+
+    app = FastAPI(title="eventwire", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
+                  description="News in, conflict events out, with the evidence for every field.")
     coding = threading.Lock()  # the pipeline's spaCy models are not shared between threads
 
     @app.exception_handler(RequestValidationError)
@@ -76,24 +135,35 @@ def create_app(store: Store, web: Path = WEB) -> FastAPI:
     def health() -> Health:
         return Health(status="ok", documents=store.count("documents"), events=store.count("events"))
 
-    @app.get("/api/events", response_model=EventsPage)
-    def events(country: list[str] | None = Query(None, description="country of the location: ISO code or name"),
-               type: list[str] | None = Query(None, description="PLOVER type, e.g. ASSAULT"),
-               acled: list[str] | None = Query(None, description="ACLED event or sub-event type"),
-               actor: str | None = Query(None, description="part of an actor's name, any case"),
-               status: list[str] | None = Query(None, description="asserted, claimed, denied, …"),
-               since: str | None = Query(None, description="on or after: YYYY, YYYY-MM or YYYY-MM-DD"),
-               until: str | None = Query(None, description="on or before"),
-               q: str | None = Query(None, description="part of the evidence, an actor's name or the location"),
-               limit: int = Query(100, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> EventsPage:
-        filters = dict(country=country, type=type, acled_type=acled, actor=actor, status=status,
-                       since=since, until=until, q=q)
+    @app.get("/api/events", response_model=EventsPage,
+             responses={200: {"content": {"text/csv": {}, "application/geo+json": {}}}})
+    def events(filters: EventFilter = Depends(event_filter), limit: int = Query(100, ge=0, le=MAX_PAGE),
+               offset: int = Query(0, ge=0),
+               format: str = Query("json", description="json (a page with its total), geojson or csv")) -> Any:
+        if format not in PAGE_FORMATS:
+            raise HTTPException(400, f"unknown format: {format!r} (one of {', '.join(PAGE_FORMATS)})")
+        fields = asdict(filters)
         try:
-            total = store.count("events", **filters)
-            rows = store.events(limit=limit, offset=offset, keyed=True, **filters)
+            total = store.count("events", **fields)
+            rows = store.events(limit=limit, offset=offset, keyed=True, **fields)
         except ValueError as exc:
             raise HTTPException(400, str(exc)) from None
-        return EventsPage(total=total, events=rows)
+        if format == "json":
+            return EventsPage(total=total, events=rows)
+        out = io.StringIO()
+        export.write_rows(rows, format, out)
+        media = "text/csv; charset=utf-8" if format == "csv" else "application/geo+json"
+        return Response(out.getvalue(), media_type=media, headers={"X-Total-Count": str(total)})
+
+    @app.get("/api/stats")
+    def stats(filters: EventFilter = Depends(event_filter)) -> dict[str, Any]:
+        """Counts of the matching events by period (day, week or month, from their span) and type, by type,
+        country and actor, and per map cell (its size follows ``bbox``): charts of any store size."""
+        fields = asdict(filters)
+        try:
+            return answers.get(("stats", repr(fields)), lambda: store.stats(**fields))
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from None
 
     @app.get("/api/events/{key}")
     def event(key: str) -> dict[str, Any]:
@@ -111,8 +181,17 @@ def create_app(store: Store, web: Path = WEB) -> FastAPI:
         return found
 
     @app.get("/api/network", response_model=Network)
-    def network() -> Network:
-        return Network(**actor_network(*store.actor_pairs(), store.relations()))
+    def network(filters: EventFilter = Depends(event_filter),
+                nodes: int = Query(NODES, ge=1, le=500, description="the parties named most, at most this many")) -> Network:
+        """Parties linked by the matching events, and by the relations stated in their documents (when
+        those are at most MAX_RELATION_DOCUMENTS)."""
+        fields = {k: v for k, v in asdict(filters).items() if v is not None}
+        try:
+            return answers.get(("network", nodes, repr(fields)), lambda: Network(**actor_network(
+                *store.actor_pairs(top=nodes, **fields), store.relations(most=MAX_RELATION_DOCUMENTS, **fields),
+                top=nodes)))
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from None
 
     @app.post("/api/code")
     def code(body: CodeRequest) -> dict[str, Any]:
@@ -128,8 +207,17 @@ def create_app(store: Store, web: Path = WEB) -> FastAPI:
             raise HTTPException(400, coded.error)
         return serialize(coded)
 
+    from swagger_ui_bundle import swagger_ui_path
+    app.mount(DOCS_ASSETS, StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url=app.openapi_url, title="eventwire API",
+                                   swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+                                   swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+                                   swagger_favicon_url=f"{DOCS_ASSETS}/favicon-32x32.png")
+
     if web.is_dir():
-        from fastapi.staticfiles import StaticFiles
         app.mount("/", StaticFiles(directory=web, html=True), name="web")
     return app
 
@@ -152,10 +240,11 @@ def with_evidence(e: dict[str, Any]) -> dict[str, Any]:
 
 
 def actor_network(named: list[dict[str, Any]], pairs: list[dict[str, Any]],
-                  relations: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """Nodes (actors, with their most frequent kind and country) and edges (actor1 → actor2 per PLOVER type,
+                  relations: list[dict[str, Any]], top: int | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Nodes (parties, with their most frequent kind and country) and edges (actor1 → actor2 per PLOVER type,
     and each stored relation such as "backs"), each with how many events or statements name it.
-    ``named`` and ``pairs`` are what ``Store.actor_pairs`` counts."""
+    ``named`` and ``pairs`` are what ``Store.actor_pairs`` counts; with ``top``, the ``top`` nodes named most
+    and the edges between them."""
     count: Counter[str] = Counter()
     kinds: dict[str, Counter] = defaultdict(Counter)
     countries: dict[str, Counter] = defaultdict(Counter)
@@ -174,14 +263,16 @@ def actor_network(named: list[dict[str, Any]], pairs: list[dict[str, Any]],
         edges[p["source"], p["target"], p["type"]] += p["events"]
     for rel in relations:
         source, target = rel.get("source") or {}, rel.get("target") or {}
-        if source.get("name") and target.get("name"):
+        if source.get("name") and target.get("name") and source.get("kind") and target.get("kind"):
             for a in (source, target):
                 seen(a["name"], a.get("kind"), a.get("country"))
             edges[source["name"], target["name"], rel["relation"]] += 1
 
-    def top(counter: Counter) -> str | None:
+    def commonest(counter: Counter) -> str | None:
         return counter.most_common(1)[0][0] if counter else None
 
-    return {"nodes": [{"id": name, "kind": top(kinds[name]), "country": top(countries[name]), "events": n}
-                      for name, n in count.most_common()],
-            "edges": [{"source": a, "target": b, "type": t, "events": n} for (a, b, t), n in edges.most_common()]}
+    kept = dict(count.most_common(top))
+    return {"nodes": [{"id": name, "kind": commonest(kinds[name]), "country": commonest(countries[name]), "events": n}
+                      for name, n in kept.items()],
+            "edges": [{"source": a, "target": b, "type": t, "events": n} for (a, b, t), n in edges.most_common()
+                      if a in kept and b in kept]}

@@ -5,26 +5,61 @@ import logging
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
+import typer.core
 from rich.console import Console
 
 from ..ingest.sources import read_path, read_stdin
-from ..model import Failed, Item
-from ..model import CodedDocument
+from ..model import CodedDocument, Failed, Item
+
 
 if TYPE_CHECKING:
     from ..coding.classifier import ClassifySettings
     from ..pipeline import Settings
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+
+def _plain(param: Any, ctx: Any) -> Any:
+    """Help names a value as a word (TEXT, N, PATH), never Python's ``<list[str]>``; a flag takes none."""
+    if param.metavar is None:
+        if isinstance(param, typer.core.TyperArgument):
+            param.metavar = param.name.upper()
+            param.display_type_rich = lambda ctx: None  # the name says it; typer would add <list[str]>
+        else:
+            shown = param.display_type(ctx)
+            param.metavar = ("" if param.is_flag else "N" if "<int" in shown else "X" if "<float" in shown
+                             else "PATH" if "path" in shown else "TEXT")
+    return param
+
+
+class _Group(typer.core.TyperGroup):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return [_plain(p, ctx) for p in super().get_params(ctx)]
+
+    def get_command(self, ctx: Any, name: str) -> Any:
+        command = super().get_command(ctx, name)
+        if command is not None and not isinstance(command, typer.core.TyperGroup):
+            for p in command.get_params(ctx):
+                _plain(p, ctx)
+        return command
+
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, cls=_Group,
                   help="eventwire: news in, conflict events out, with the evidence for every field.")
 err = Console(stderr=True)
 
 
+def _version(show: bool) -> None:
+    if show:
+        from .. import __version__
+        print(f"eventwire {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _group() -> None:
+def _group(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                        help="print the version and exit")) -> None:
     """eventwire: news in, conflict events out, with the evidence for every field."""
 
 
@@ -192,11 +227,12 @@ def events(
     since: Optional[str] = typer.Option(None, "--since", help="events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)"),
     until: Optional[str] = typer.Option(None, "--until", help="events on or before this date"),
     types: Optional[list[str]] = typer.Option(None, "--type", help="PLOVER type, e.g. ASSAULT (repeat for several)"),
-    acled_types: Optional[list[str]] = typer.Option(None, "--acled-type", help="ACLED event or sub-event type"),
-    actor: Optional[str] = typer.Option(None, "--actor", help="part of an actor's name, any case"),
+    acled: Optional[list[str]] = typer.Option(None, "--acled", "--acled-type", help="ACLED event or sub-event type"),
+    actor: Optional[str] = typer.Option(None, "--actor", help="words of an actor's name, any case"),
     countries: Optional[list[str]] = typer.Option(None, "--country", help="country of the location: ISO code or name"),
     statuses: Optional[list[str]] = typer.Option(None, "--status", help="asserted, claimed, denied, …"),
     q: Optional[str] = typer.Option(None, "--q", help="words in the evidence, an actor's name or the location, any case"),
+    bbox: Optional[str] = typer.Option(None, "--bbox", help="located within west,south,east,north (degrees)"),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv, jsonl, json or geojson"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="write here instead of stdout"),
     limit: Optional[int] = typer.Option(None, "--limit", min=0, help="at most this many events"),
@@ -212,7 +248,7 @@ def events(
     try:
         with open_store(db, create=False) as store:
             rows = store.events(limit=limit, offset=offset, since=since, until=until, type=types,
-                                acled_type=acled_types, actor=actor, country=countries, status=statuses, q=q)
+                                acled=acled, actor=actor, country=countries, status=statuses, q=q, bbox=bbox)
     except (StoreError, ValueError) as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2)
@@ -249,8 +285,12 @@ def serve(
     except StoreError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2)
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"serving {store.name} at http://{shown}:{port}/ (dashboard), /api, /docs; Ctrl+C stops",
+              highlight=False, soft_wrap=True)
     with store:
-        uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+        # "info" logs each request (client, method, path, status) as it is answered.
+        uvicorn.run(create_app(store), host=host, port=port, log_level="info")
 
 
 def _need_sklearn() -> None:
@@ -300,7 +340,7 @@ def train(
         err.print(f"  {key:<40} {value}", highlight=False)
 
 
-gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline gazetteer used by geocoding.")
+gazetteer_app = typer.Typer(no_args_is_help=True, cls=_Group, help="The offline gazetteer used by geocoding.")
 app.add_typer(gazetteer_app, name="gazetteer")
 
 

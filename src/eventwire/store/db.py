@@ -194,31 +194,53 @@ class Store:
             return None
         return {**found[ordinal], "id": key, "document": doc, "doc_id": coded["id"], "text": coded["text"]}
 
-    def actor_pairs(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    def actor_pairs(self, top: int | None = None, **filters: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """How often each party is named (per ``name``, ``kind``, ``country``) and each actor1 → actor2 pair
-        per event ``type`` (``source``, ``target``, ``type``), each with ``events``: counted by the database.
-        Parties are actors of an ACLED kind: a thing attacked ("a crowded market") or an unresolved phrase
-        ("the claims") is no node of the network."""
+        per event ``type`` (``source``, ``target``, ``type``), each with ``events``: counted by the database
+        over the events ``filters`` keep; with ``top``, only the ``top`` parties named most and pairs of them.
+        Parties are actors of an ACLED kind: a thing attacked ("a crowded market"), a place or an unresolved
+        phrase ("the claims") is no node of the network."""
         c = events.c
+        where = EventFilter(**filters).conditions()
         named = union_all(*(select(c[f"actor{i}"].label("name"), c[f"actor{i}_kind"].label("kind"),
                                    c[f"actor{i}_country"].label("country"))
-                            .where(c[f"actor{i}"].is_not(None), c[f"actor{i}_kind"].is_not(None))
+                            .where(*where, c[f"actor{i}"].is_not(None), c[f"actor{i}_kind"].is_not(None))
                             for i in (1, 2))).subquery()
         actors_q = (select(named.c.name, named.c.kind, named.c.country, func.count().label("events"))
                     .group_by(named.c.name, named.c.kind, named.c.country))
         pairs_q = (select(c.actor1.label("source"), c.actor2.label("target"), c.type, func.count().label("events"))
-                   .where(c.actor1.is_not(None), c.actor2.is_not(None), c.actor1_kind.is_not(None),
+                   .where(*where, c.actor1.is_not(None), c.actor2.is_not(None), c.actor1_kind.is_not(None),
                           c.actor2_kind.is_not(None)).group_by(c.actor1, c.actor2, c.type))
         with self.engine.connect() as conn:
-            return ([dict(r._mapping) for r in conn.execute(actors_q)],
-                    [dict(r._mapping) for r in conn.execute(pairs_q)])
+            named_rows = [dict(r._mapping) for r in conn.execute(actors_q)]
+            if top is not None:
+                totals: dict[str, int] = {}
+                for r in named_rows:
+                    totals[r["name"]] = totals.get(r["name"], 0) + r["events"]
+                kept = sorted(totals, key=lambda name: (-totals[name], name))[:top]
+                named_rows = [r for r in named_rows if r["name"] in set(kept)]
+                pairs_q = pairs_q.where(c.actor1.in_(kept), c.actor2.in_(kept))
+            return named_rows, [dict(r._mapping) for r in conn.execute(pairs_q)]
 
-    def relations(self) -> list[dict[str, Any]]:
-        """The relations (``backs`` …) of every stored document, each with the store id of its ``document``."""
+    def relations(self, most: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """The relations (``backs`` …) of the stored documents, each with the store id of its ``document``;
+        with ``filters``, of the documents with an event they keep; none when those are more than ``most``
+        (the relations are read from each document's JSON)."""
+        d = documents.c
+        query = select(d.id, d.json).where(d.error.is_(None)).order_by(d.id)
+        if filters:
+            query = query.where(d.id.in_(select(events.c.document).where(*EventFilter(**filters).conditions())))
         with self.engine.connect() as conn:
-            rows = conn.execute(select(documents.c.id, documents.c.json).where(documents.c.error.is_(None))
-                                .order_by(documents.c.id))
+            if most is not None and conn.scalar(select(func.count()).select_from(query.subquery())) > most:
+                return []
+            rows = conn.execute(query)
             return [{**rel, "document": row.id} for row in rows for rel in (row.json.get("relations") or [])]
+
+    def stats(self, **filters: Any) -> dict[str, Any]:
+        """Counts of the events ``filters`` keep, for charts: see ``stats.stats``."""
+        from .stats import stats
+        with self.engine.connect() as conn:
+            return stats(conn, EventFilter(**filters))
 
     def documents(self) -> list[dict[str, Any]]:
         """One summary per stored document, oldest first, with its number of events."""
@@ -240,6 +262,12 @@ class Store:
             row = conn.execute(select(documents.c.json, documents.c.text).where(where)
                                .order_by(documents.c.id.desc()).limit(1)).first()
         return None if row is None else {**row.json, "text": row.text}
+
+    def version(self) -> tuple[int, int]:
+        """(how many documents, the newest's id): changes whenever a document is added or replaced."""
+        with self.engine.connect() as conn:
+            return tuple(conn.execute(select(func.count(), func.coalesce(func.max(documents.c.id), 0))
+                                      .select_from(documents)).one())
 
     def count(self, what: Literal["documents", "events"] = "documents", **filters: Any) -> int:
         """How many documents or events; ``filters`` (those of ``EventFilter``) count only the events they keep."""
@@ -266,27 +294,37 @@ _TIME_KEYS = ("text", "value", "type", "rule")
 def _insert(conn: Connection, cd: CodedDocument, digest: str) -> None:
     """Write one document and its flat rows; everything comes from its serialised JSON."""
     d = serialize(cd)
-    doc = cd.doc
-    key = conn.execute(insert(documents).values(
-        hash=digest, doc_id=cd.id, title=doc.title, url=doc.url, source=doc.source,
-        published=d.get("published"), published_inferred=d.get("published_inferred"),
-        published_precision=d.get("published_precision"),
-        dateline=(d.get("dateline") or {}).get("text"), error=cd.error, coded_at=datetime.now(timezone.utc),
-        coded_by=f"eventwire {__version__}", text=cd.text, meta=doc.meta or None, json=d,
-    )).inserted_primary_key[0]
+    key = conn.execute(insert(documents).values(**document_row(cd, d, digest))).inserted_primary_key[0]
     if cd.error:
         return
-    _many(conn, events, [{"document": key, **row} for row in event_rows(d)])
-    _many(conn, actors, [
-        {"document": key, "event": i, "role": role, "name": a["name"], "text": a.get("text"),
-         "start_char": (a.get("span") or {}).get("start"), "end_char": (a.get("span") or {}).get("end"),
-         "country": a.get("country"), "sector": a.get("sector"), "kind": a.get("kind"),
-         "entity": a.get("entity"), "rule": a.get("rule")}
-        for i, e in enumerate(d["events"]) for role, a in ((1, e.get("actor1")), (2, e.get("actor2"))) if a])
-    _many(conn, places, [{"document": key, "ordinal": i, **_offsets(p), **{k: p[k] for k in _PLACE_KEYS}}
-                         for i, p in enumerate(d["places"])])
-    _many(conn, times, [{"document": key, "ordinal": i, **_offsets(t), **{k: t[k] for k in _TIME_KEYS}}
-                        for i, t in enumerate(d["times"])])
+    for table, rows in child_rows(d, key).items():
+        _many(conn, table, rows)
+
+
+def document_row(cd: CodedDocument, d: dict[str, Any], digest: str) -> dict[str, Any]:
+    """The ``documents`` row of a coded document ``cd`` serialised as ``d``."""
+    doc = cd.doc
+    return dict(hash=digest, doc_id=cd.id, title=doc.title, url=doc.url, source=doc.source,
+                published=d.get("published"), published_inferred=d.get("published_inferred"),
+                published_precision=d.get("published_precision"),
+                dateline=(d.get("dateline") or {}).get("text"), error=cd.error, coded_at=datetime.now(timezone.utc),
+                coded_by=f"eventwire {__version__}", text=cd.text, meta=doc.meta or None, json=d)
+
+
+def child_rows(d: dict[str, Any], key: int) -> dict[Table, list[dict[str, Any]]]:
+    """The flat rows (events, actors, places, times) of the serialised document ``d`` stored as ``key``."""
+    return {
+        events: [{"document": key, **row} for row in event_rows(d)],
+        actors: [{"document": key, "event": i, "role": role, "name": a["name"], "text": a.get("text"),
+                  "start_char": (a.get("span") or {}).get("start"), "end_char": (a.get("span") or {}).get("end"),
+                  "country": a.get("country"), "sector": a.get("sector"), "kind": a.get("kind"),
+                  "entity": a.get("entity"), "rule": a.get("rule")}
+                 for i, e in enumerate(d["events"]) for role, a in ((1, e.get("actor1")), (2, e.get("actor2"))) if a],
+        places: [{"document": key, "ordinal": i, **_offsets(p), **{k: p[k] for k in _PLACE_KEYS}}
+                 for i, p in enumerate(d["places"])],
+        times: [{"document": key, "ordinal": i, **_offsets(t), **{k: t[k] for k in _TIME_KEYS}}
+                for i, t in enumerate(d["times"])],
+    }
 
 
 def _offsets(item: dict[str, Any]) -> dict[str, int]:

@@ -29,6 +29,11 @@ class Migration:
     apply: Callable[[Connection], None]
 
 
+def _add_indexes(conn: Connection) -> None:
+    from .indexes import install
+    install(conn)
+
+
 def _add_feeds(conn: Connection) -> None:
     from .schema import feeds
     feeds.create(conn, checkfirst=True)
@@ -37,6 +42,7 @@ def _add_feeds(conn: Connection) -> None:
 #: Changes after version 1, oldest first.
 MIGRATIONS: list[Migration] = [
     Migration(2, "feeds: state of the feeds polled by eventwire watch", _add_feeds),
+    Migration(3, "indexes for filtered pages, counts and word search (FTS5 / PostgreSQL full text)", _add_indexes),
 ]
 
 
@@ -69,6 +75,7 @@ def migrate(conn: Connection, create: bool = True) -> int:
         if not create:
             raise StoreError("no eventwire store there (ingest creates one)")
         metadata.create_all(conn)
+        _add_indexes(conn)  # beyond schema.py's tables: full-text search is written per database
         _stamp(conn, latest(), "created")
         return latest()
     if version > latest():

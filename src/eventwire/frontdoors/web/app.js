@@ -3,13 +3,14 @@
 
 const SVG = "http://www.w3.org/2000/svg";
 const PAGE = 200;
-const MAX_NODES = 40;
+const POINTS = 1000;  // up to this many events (one API page) the map shows their places; beyond, the server's map cells
+const FILTERS = ["country", "type", "since", "until", "q", "actor", "bbox"];
 const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
   "#7f7f7f", "#bcbd22", "#393b79", "#ad494a", "#637939", "#843c39", "#3182bd", "#e6550d"];
 const SPAN_LABELS = {trigger: "trigger", actor1: "actor 1", actor2: "actor 2", location: "place", date: "date",
   attribution: "source"};
 
-const state = {offset: 0, total: 0, events: [], colours: new Map(), shown: null, loaded: null};
+const state = {offset: 0, total: 0, events: [], colours: new Map(), shown: null, loaded: null, drawn: false};
 
 // ---- helpers ----
 function el(tag, attrs, ...children) {
@@ -70,21 +71,20 @@ function filterParams() {
   return params;
 }
 
-async function fillOptions() {
-  // The choices come from the stored events themselves.
-  const data = await getJSON(`/api/events?limit=1000`);
-  const countries = new Set(), types = new Set();
-  for (const r of data.events) {
-    if (r.country) countries.add(r.country);
-    if (r.type) types.add(r.type);
-  }
+function addOptions(stats) {
+  // The choices come from the stored events themselves, and grow as other filters show more of them.
   const add = (id, values) => {
     const select = document.getElementById(id);
-    for (const v of [...values].sort()) select.append(el("option", {value: v}, v));
+    const have = new Set([...select.options].map((o) => o.value));
+    const wanted = select.value;
+    for (const v of values) if (v && !have.has(v)) select.append(el("option", {value: v}, v));
+    const sorted = [...select.options].slice(1).sort((x, y) => x.value.localeCompare(y.value));
+    for (const o of sorted) select.append(o);
+    select.value = wanted;
   };
-  add("f-country", countries);
-  add("f-type", types);
-  for (const t of [...types].sort()) colour(t);
+  add("f-country", (stats.countries || []).map((c) => c.country));
+  add("f-type", (stats.types || []).map((t) => t.type));
+  for (const t of (stats.types || []).map((t) => t.type).sort()) colour(t);
 }
 
 async function loadHealth() {
@@ -96,14 +96,12 @@ async function loadHealth() {
   }
 }
 
-async function loadEvents() {
+async function loadPage() {
   const params = filterParams();
-  state.loaded = params.toString();
   params.set("limit", PAGE);
   params.set("offset", state.offset);
   try {
     const data = await getJSON(`/api/events?${params}`);
-    showError("");
     state.total = data.total;
     state.events = data.events;
   } catch (e) {
@@ -118,9 +116,47 @@ async function loadEvents() {
   document.getElementById("prev").disabled = state.offset === 0;
   document.getElementById("next").disabled = state.offset + state.events.length >= state.total;
   drawTable();
-  drawMap();
-  drawTimeline();
-  drawLegend();
+}
+
+async function loadViews() {
+  // Charts from the server's counts (/api/stats); the map shows each event's place up to POINTS events,
+  // the server's map cells beyond.
+  const params = filterParams();
+  let stats = {total: 0, timeline: [], types: [], countries: [], places: {cell: null, cells: []}};
+  try {
+    stats = await getJSON(`/api/stats?${params}`);
+  } catch (e) {
+    showError(`Could not load events: ${e.message}`);
+  }
+  addOptions(stats);
+  drawTimeline(stats);
+  drawLegend(stats);
+  const fit = !state.drawn;
+  state.drawn = true;
+  if (stats.total && stats.total <= POINTS) {
+    params.set("format", "geojson");
+    params.set("limit", POINTS);
+    const points = await getJSON(`/api/events?${params}`).catch(() => ({features: []}));
+    drawMap(groupPlaces(points.features), null, fit);
+  } else {
+    drawMap(stats.places.cells, stats.places.cell, fit);
+  }
+  markSelected();
+}
+
+async function loadNetwork() {
+  try {
+    drawNetwork(await getJSON(`/api/network?${filterParams()}`));
+  } catch (e) {
+    drawNetwork({nodes: [], edges: []});
+  }
+}
+
+async function loadAll() {
+  const loading = state.loaded = filterParams().toString();
+  showError("");
+  await Promise.all([loadPage(), loadViews(), loadNetwork()]);
+  document.body.dataset.loaded = loading;  // every view shows these filters (tests wait for it)
 }
 
 // ---- table ----
@@ -150,153 +186,11 @@ function drawTable() {
   markSelected();
 }
 
-function drawLegend() {
+function drawLegend(stats) {
   const ul = document.getElementById("legend");
   clear(ul);
-  const types = [...new Set(state.events.map((r) => r.type))].sort();
-  for (const t of types) ul.append(el("li", {}, el("span", {class: "swatch", style: `background:${colour(t)}`}), " ", t));
-}
-
-// ---- map: equirectangular, x = lon + 180, y = 90 - lat ----
-function drawMap() {
-  const map = document.getElementById("map");
-  clear(map, true);
-  const placed = state.events.filter((r) => typeof r.lat === "number" && typeof r.lon === "number");
-  let [x0, y0, x1, y1] = [0, 0, 360, 180];
-  if (placed.length) {
-    const xs = placed.map((r) => r.lon + 180), ys = placed.map((r) => 90 - r.lat);
-    x0 = Math.min(...xs); x1 = Math.max(...xs); y0 = Math.min(...ys); y1 = Math.max(...ys);
-    const pad = Math.max(10, (x1 - x0) * 0.15, (y1 - y0) * 0.15);
-    x0 = Math.max(0, x0 - pad); x1 = Math.min(360, x1 + pad); y0 = Math.max(0, y0 - pad); y1 = Math.min(180, y1 + pad);
-  }
-  const w = x1 - x0, h = y1 - y0, unit = Math.max(w, h) / 100;
-  map.setAttribute("viewBox", `${x0} ${y0} ${w} ${h}`);
-  map.append(svg("rect", {x: 0, y: 0, width: 360, height: 180, class: "sea"}));
-  const step = Math.max(w, h) > 120 ? 30 : Math.max(w, h) > 40 ? 10 : 5;
-  const grid = svg("g", {class: "graticule", "aria-hidden": "true", "stroke-width": unit * 0.3});
-  for (let lon = -180; lon <= 180; lon += step) {
-    grid.append(svg("line", {x1: lon + 180, y1: 0, x2: lon + 180, y2: 180}));
-    if (lon + 180 >= x0 && lon + 180 <= x1)
-      grid.append(svg("text", {x: lon + 180 + unit, y: y1 - unit, "font-size": unit * 3}, `${lon}°`));
-  }
-  for (let lat = -90; lat <= 90; lat += step) {
-    grid.append(svg("line", {x1: 0, y1: 90 - lat, x2: 360, y2: 90 - lat}));
-    if (90 - lat >= y0 && 90 - lat <= y1)
-      grid.append(svg("text", {x: x0 + unit, y: 90 - lat - unit, "font-size": unit * 3}, `${lat}°`));
-  }
-  map.append(grid);
-  const points = svg("g", {class: "points"});
-  // Largest first, so small points stay clickable on top.
-  for (const r of [...placed].sort((a, b) => (b.fatalities || 0) - (a.fatalities || 0))) {
-    const radius = unit * (1.5 + Math.sqrt(r.fatalities || 0) * 1.2);
-    const id = eventId(r);
-    points.append(svg("a", {href: eventHref(id), "aria-label": eventLabel(r)},
-      svg("circle", {cx: r.lon + 180, cy: 90 - r.lat, r: radius, fill: colour(r.type), class: "point",
-        "data-id": id, "stroke-width": unit * 0.3}, svg("title", {}, eventLabel(r)))));
-  }
-  map.append(points);
-  document.getElementById("map-title").textContent =
-    `Map of ${placed.length} placed events (${state.events.length - placed.length} without coordinates)`;
-}
-
-// ---- timeline: events per day ----
-function drawTimeline() {
-  const chart = document.getElementById("timeline");
-  clear(chart, true);
-  const byDay = new Map();
-  for (const r of state.events) if (r.date) {
-    const day = r.date.slice(0, 10);
-    if (!byDay.has(day)) byDay.set(day, []);
-    byDay.get(day).push(r);
-  }
-  if (!byDay.size) {
-    chart.append(svg("text", {x: 300, y: 70, "text-anchor": "middle", class: "muted"}, "No dated events"));
-    return;
-  }
-  const days = [...byDay.keys()].sort();
-  const t0 = Date.parse(days[0]), t1 = Date.parse(days[days.length - 1]);
-  const span = Math.round((t1 - t0) / 864e5) + 1;
-  const left = 30, right = 590, top = 10, bottom = 110;
-  const bw = Math.max(1, (right - left) / span);
-  const max = Math.max(...[...byDay.values()].map((v) => v.length));
-  chart.append(svg("line", {x1: left, y1: bottom, x2: right, y2: bottom, class: "axis"}));
-  chart.append(svg("text", {x: left - 4, y: top + 8, "text-anchor": "end", class: "tick"}, String(max)));
-  chart.append(svg("text", {x: left, y: bottom + 16, class: "tick"}, days[0]));
-  if (days.length > 1)
-    chart.append(svg("text", {x: right, y: bottom + 16, "text-anchor": "end", class: "tick"}, days[days.length - 1]));
-  // Month marks between the first and last day, at most about six of them.
-  const months = [];
-  for (let d = new Date(t0); d.getTime() <= t1; d.setUTCMonth(d.getUTCMonth() + 1, 1))
-    if (d.getTime() > t0) months.push(new Date(d));
-  const every = Math.ceil(months.length / 6);
-  months.forEach((m, k) => {
-    const x = left + Math.round((m.getTime() - t0) / 864e5) * bw;
-    chart.append(svg("line", {x1: x, y1: bottom, x2: x, y2: bottom + 4, class: "axis"}));
-    if (k % every === 0 && x - left > 70 && right - x > 70)
-      chart.append(svg("text", {x, y: bottom + 16, "text-anchor": "middle", class: "tick"}, m.toISOString().slice(0, 7)));
-  });
-  const bars = svg("g", {class: "bars"});
-  for (const day of days) {
-    const rows = byDay.get(day);
-    const i = Math.round((Date.parse(day) - t0) / 864e5);
-    const h = (bottom - top) * rows.length / max;
-    const label = `${day}: ${rows.length} event${rows.length > 1 ? "s" : ""} (${[...new Set(rows.map((r) => r.type))].join(", ")})`;
-    bars.append(svg("a", {href: eventHref(eventId(rows[0])), "aria-label": label},
-      svg("rect", {x: left + i * bw + bw * 0.1, y: bottom - h, width: Math.max(bw * 0.8, 3), height: h,
-        class: "bar", "data-day": day, "data-count": rows.length}, svg("title", {}, label))));
-  }
-  chart.append(bars);
-}
-
-// ---- network: actors on a circle, edges coloured by event type ----
-async function drawNetwork() {
-  const chart = document.getElementById("network");
-  clear(chart, true);
-  let data;
-  try {
-    data = await getJSON("/api/network");
-  } catch (e) {
-    chart.append(svg("text", {x: 300, y: 200, "text-anchor": "middle"}, `Network unavailable: ${e.message}`));
-    return;
-  }
-  // The most active actors only, so that the circle stays readable on a large store.
-  const all = data.nodes || [];
-  const nodes = [...all].sort((a, b) => (b.events || 0) - (a.events || 0)).slice(0, MAX_NODES);
-  const shown = new Set(nodes.map((n) => n.id));
-  const edges = (data.edges || []).filter((e) => shown.has(e.source) && shown.has(e.target));
-  if (!nodes.length) {
-    chart.append(svg("text", {x: 300, y: 200, "text-anchor": "middle", class: "muted"}, "No actors"));
-    return;
-  }
-  const cx = 300, cy = 200, radius = 140, pos = new Map();
-  nodes.forEach((n, i) => {
-    const a = 2 * Math.PI * i / nodes.length - Math.PI / 2;
-    pos.set(n.id, {x: cx + radius * Math.cos(a), y: cy + radius * Math.sin(a), a});
-  });
-  const maxEdge = Math.max(1, ...edges.map((e) => e.events || 1));
-  const lines = svg("g", {class: "edges"});
-  for (const e of edges) {
-    const s = pos.get(e.source), t = pos.get(e.target);
-    if (!s || !t) continue;
-    const label = `${e.source} → ${e.target}: ${e.type} (${e.events} event${e.events > 1 ? "s" : ""})`;
-    lines.append(svg("line", {x1: s.x, y1: s.y, x2: t.x, y2: t.y, stroke: colour(e.type), class: "edge",
-      "stroke-width": 1 + 3 * (e.events || 1) / maxEdge}, svg("title", {}, label)));
-  }
-  chart.append(lines);
-  const maxNode = Math.max(1, ...nodes.map((n) => n.events || 1));
-  const group = svg("g", {class: "nodes"});
-  for (const n of nodes) {
-    const p = pos.get(n.id);
-    const label = `${n.id}${n.kind ? " (" + n.kind + ")" : ""}${n.country ? ", " + n.country : ""}: ${n.events} event${n.events > 1 ? "s" : ""}`;
-    const right = Math.cos(p.a) >= 0;
-    group.append(svg("g", {class: "node", "data-id": n.id},
-      svg("circle", {cx: p.x, cy: p.y, r: 3 + 5 * Math.sqrt((n.events || 1) / maxNode)}, svg("title", {}, label)),
-      svg("text", {x: p.x + (right ? 8 : -8), y: p.y + 3, "text-anchor": right ? "start" : "end"},
-        n.id.length > 28 ? n.id.slice(0, 27) + "…" : n.id)));
-  }
-  chart.append(group);
-  document.getElementById("network-title").textContent = `Network of ${nodes.length} actors` +
-    (all.length > nodes.length ? ` (the most active of ${all.length})` : "") + ` and ${edges.length} links`;
+  for (const {type, events} of [...(stats.types || [])].sort((a, b) => a.type.localeCompare(b.type)))
+    ul.append(el("li", {}, el("span", {class: "swatch", style: `background:${colour(type)}`}), ` ${type} (${events})`));
 }
 
 // ---- evidence ----
@@ -416,7 +310,7 @@ function filtersFromHash() {
   // Put the hash's filters in the form.
   const form = document.getElementById("filters");
   const params = hashParams();
-  for (const name of ["country", "type", "since", "until", "q"]) {
+  for (const name of FILTERS) {
     const value = params.get(name) || "";
     const input = form.elements[name];
     if (input.tagName === "SELECT" && value && ![...input.options].some((o) => o.value === value))
@@ -427,7 +321,7 @@ function filtersFromHash() {
 
 function onHash() {
   filtersFromHash();
-  if (filterParams().toString() !== state.loaded) { state.offset = 0; loadEvents(); }
+  if (filterParams().toString() !== state.loaded) { state.offset = 0; loadAll(); }
   else markSelected();
   const id = selectedId();
   if (id !== null && id !== state.shown) { state.shown = id; showEvidence(id); }
@@ -448,17 +342,14 @@ async function start() {
   const form = document.getElementById("filters");
   form.addEventListener("submit", (e) => { e.preventDefault(); applyFilters(); });
   form.addEventListener("reset", () => setTimeout(applyFilters, 0));
-  document.getElementById("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); loadEvents(); });
-  document.getElementById("next").addEventListener("click", () => { state.offset += PAGE; loadEvents(); });
+  document.getElementById("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); loadPage(); });
+  document.getElementById("next").addEventListener("click", () => { state.offset += PAGE; loadPage(); });
   window.addEventListener("hashchange", onHash);
+  wireMap();
   loadHealth();
-  try {
-    await fillOptions();
-  } catch (e) {
-    showError(`Could not load events: ${e.message}`);
-  }
+  await loadWorld();
   filtersFromHash();
-  await Promise.all([loadEvents(), drawNetwork()]);
+  await loadAll();
   onHash();
 }
 
