@@ -6,7 +6,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, free_port
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 
@@ -27,13 +26,9 @@ pytestmark = pytest.mark.skipif(
 RAID = """Gunmen raid police post in northern Nigeria
 
 KANO, Nigeria (AP) — Gunmen attacked a police station in Kano on Monday, March 4, 2024, killing three officers, police said.
+
+The attack lasted about an hour before the gunmen fled on motorbikes, a police spokesman said.
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def get(url: str) -> dict:
@@ -123,6 +118,13 @@ def test_event_url_shows_its_evidence_highlighted(server, tmp_path):
     assert marks["trigger"] == "attacked"
     assert marks["actor1"] == "Gunmen"
     assert {role: s["text"] for role, s in detail["spans"].items()} == marks
+    # the other sentence that tells of the raid is listed with it
+    told = [m["text"] for m in detail["mentions"]]
+    assert any(t.startswith("The attack lasted about an hour") for t in told)
+    listed = evidence[evidence.index('id="evidence-mentions"'):]
+    assert "Also told in 1 other sentence of the article" in listed
+    assert "<q>The attack lasted about an hour before the gunmen fled on motorbikes, a police spokesman said.</q>" \
+        in html.unescape(listed)
     assert 'class="span-label">trigger<' in evidence and 'class="span-label">actor 1<' in evidence
     said = {"claimed": "Claimed by", "denied": "Denied by"}.get(detail["status"], "According to")
     assert f"{said} <q>police</q>" in evidence

@@ -263,6 +263,10 @@ async function showEvidence(id) {
     el("figcaption", {class: "muted"}, "From ", ev.doc_id ? el("cite", {}, ev.doc_id) : "the document",
       spans.length ? "; highlighted: " + [...new Set(spans.map((s) => SPAN_LABELS[s.role] || s.role))].join(", ") : "")));
   else panel.append(el("p", {class: "muted"}, "No evidence sentence stored."));
+  const others = (ev.mentions || []).filter((m) => m && m.text && m.text.trim() !== text.trim());
+  if (others.length) panel.append(el("details", {id: "evidence-mentions", open: ""},
+    el("summary", {}, `Also told in ${others.length} other sentence${others.length > 1 ? "s" : ""} of the article`),
+    el("ol", {}, ...others.map((m) => el("li", {}, el("q", {}, m.text.trim()))))));
   if (ev.attribution) panel.append(el("p", {class: "attribution"},
     ev.status === "claimed" ? "Claimed by " : ev.status === "denied" ? "Denied by " : "According to ", el("q", {}, ev.attribution)));
   const dl = el("dl", {class: "facts"});
