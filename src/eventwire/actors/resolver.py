@@ -168,7 +168,8 @@ def _resolve(text: str, place_tokens: frozenset[int], span: None = None) -> Acto
             return _unknown_group(text, span, toks[generic.end + 1:])
         if g.role == "armed" and (toks[generic.end - 1].norm,) in _cues("place_militias") \
                 and any(i < generic.start and not _backer(toks, _Hit(None, i, i + 1)) for i in place_tokens) \
-                and not any(c.end <= generic.start for c in country_hits):
+                and not any(c.end <= generic.start for c in country_hits) \
+                and not any(h.end <= generic.start for h in _find(kb.named(), toks)):
             return _communal(text, span, toks, place_tokens, nation_iso)  # "the Gharyan militia"
         if g.role in ("social", "victim") and generic.start > 0 and toks[generic.start - 1].norm == "armed":
             g = kb.generic_by_id()["generic:gunman"]  # "armed inmates", "armed people": an armed group
