@@ -38,3 +38,15 @@ def test_the_acted_on_party_named_away_from_the_trigger_fills_actor2():
 def test_a_date_or_a_place_is_never_the_party_acted_on():
     event = first("An IED exploded near the market in Mogadishu on Monday 6 May 2024.")
     assert event.actor2 is None or (event.actor2.kind is not None and event.actor2.text not in ("Monday", "Mogadishu"))
+
+
+def test_insurgents_named_alone_in_a_fight_fought_the_state():
+    event = first("On 4 June 2019, four Al Shabaab fighters were killed in a clash near Jowhar.")
+    assert event.acled_event_type == "Battles"
+    assert (event.actor1.name, event.actor1.kind) == ("Military Forces of Somalia", "state_forces")
+    assert event.actor2.name == "Al Shabaab"
+
+
+def test_a_fight_with_no_side_named_keeps_an_unidentified_group():
+    event = first("On 4 June 2019, heavy fighting was reported near Sirte.")
+    assert event.actor1.kind == "political_militia"
