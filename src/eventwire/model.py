@@ -63,6 +63,8 @@ class Actor:
     kind: str | None = None  # ACLED actor kind (state_forces … external)
     entity: str | None = None  # knowledge-base id, None for an unknown actor
     rule: str | None = None  # how it was resolved ("kb:alias", "kb:generic", "context")
+    inferred: bool = False  # True when the knowledge base lacks the actor: kind and country are read from
+    # its words and its event, not known
 
 
 @dataclass

@@ -14,7 +14,7 @@ def actor(a: Actor | None) -> dict[str, Any] | None:
     if a is None:
         return None
     return {"name": a.name, "text": a.text, "country": a.country, "sector": a.sector, "kind": a.kind,
-            "entity": a.entity, "span": _span(a.span), "rule": a.rule}
+            "entity": a.entity, "span": _span(a.span), "rule": a.rule, "inferred": a.inferred}
 
 
 def place(p: Place | None, with_span: bool = True) -> dict[str, Any] | None:

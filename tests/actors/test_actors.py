@@ -49,7 +49,7 @@ def test_span_is_kept():
 @pytest.mark.parametrize("mention,country,sector", [("Russian soldiers", "RUS", "MIL"),
                                                     ("Nigerian policemen", "NGA", "COP"),
                                                     ("Somalia's security forces", "SOM", "MIL"),
-                                                    ("military forces of Armenia", "ARM", "MIL")])
+                                                    ("military forces of Bhutan", "BTN", "MIL")])
 def test_demonym_and_generic_force_compose(mention, country, sector):
     actor = resolve(mention)
     assert (actor.country, actor.sector, actor.kind) == (country, sector, "state_forces")
@@ -157,7 +157,8 @@ def test_resolve_span_uses_offsets_and_place_entities():
     chunk = next(c for c in doc.noun_chunks if "militias" in c.text)
     actor = resolve_span(chunk, offset=100)
     assert actor.span == Span(100 + chunk.start_char, 100 + chunk.end_char)
-    assert actor.kind == "political_militia" and actor.rule == "kb:generic"
+    # a militia named after its town is the town's communal militia (ACLED: "Tripoli Communal Militia")
+    assert actor.kind == "identity_militia" and actor.name == "Tripoli Communal Militia" and actor.inferred
 
 
 def test_contextualise_finds_the_armed_party_in_the_sentence():
@@ -272,8 +273,8 @@ def test_mob_named_only_in_the_sentence():
 
 
 def test_unknown_clan_militia_is_an_identity_militia():
-    actor = resolve("Biyamaal clan militia")
-    assert actor.kind == "identity_militia" and actor.name == "Biyamaal clan militia"
+    actor = resolve("Hirdhaale clan militia")
+    assert actor.kind == "identity_militia" and actor.name == "Hirdhaale clan militia"
 
 
 def test_militias_of_two_villages_are_communal():

@@ -25,7 +25,7 @@ from .. import lang
 from ..lang.acled import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC_DEVELOPMENTS, VIOLENCE_AGAINST_CIVILIANS, VIOLENT
 from ..lang.words import nouns, reporting_verbs, vague_counts
 from ..model import Actor, CodedDocument, Event, Place, Span
-from ..nlp.tree import many_gather
+from ..nlp.tree import NOT_ACTORS, many_gather
 from . import kb
 from .normalise import key
 from ..geo.locate import in_party_words
@@ -389,12 +389,17 @@ def _of_people(text: str, end: int) -> bool:
     return any(_role(resolve_words(w)) in (*_PEOPLE_ROLES, "crowd") for w in words)
 
 
+# Entities never taken for the party acted on: dates and figures, and places ("evacuated from Kupiansk");
+# a place name stands for a party only when it names a state ("fired rockets at Russia").
+_NO_PATIENTS = (*NOT_ACTORS, "LOC", "FAC")
+
+
 def _candidates(cd: CodedDocument, lo: int, hi: int, agents_only: bool = True,
-                speakers: bool = True, number: str | None = None) -> list[Actor]:
+                speakers: bool = True, number: str | None = None, patients_only: bool = False) -> list[Actor]:
     """Actors named in noun phrases and organisation names inside [lo, hi) of the input text; with
-    ``agents_only``, none that stands where the acted-on stand; without ``speakers``, none that only
-    speaks there ("the U.S. military accused Russia of ..."); with ``number`` ("singular", "plural"),
-    none whose head noun is of the other number (a name may be either)."""
+    ``agents_only``, none that stands where the acted-on stand, with ``patients_only`` only those; without
+    ``speakers``, none that only speaks there ("the U.S. military accused Russia of ..."); with ``number``
+    ("singular", "plural"), none whose head noun is of the other number (a name may be either)."""
     found = []
     for seg in cd.segments:
         doc = seg.doc
@@ -405,11 +410,16 @@ def _candidates(cd: CodedDocument, lo: int, hi: int, agents_only: bool = True,
         for chunk in phrases[bisect_left(starts, a):]:
             if chunk.start_char >= b:
                 break
-            if chunk.end_char <= b and _names_a_party(chunk) and not (agents_only and _patient(chunk.root)) \
+            if chunk.end_char <= b and _names_a_party(chunk) \
+                    and not (agents_only and _patient(chunk.root)) \
+                    and (not patients_only or (_patient(chunk.root) and chunk.root.ent_type_ not in _NO_PATIENTS)) \
                     and (speakers or not _speaker(chunk.root)) \
                     and (number is None or _number(chunk.root) in (None, number)):
                 start = seg.offset + chunk.start_char
-                found.append(resolve_words(chunk.text, Span(start, start + len(chunk.text))))
+                actor = resolve_words(chunk.text, Span(start, start + len(chunk.text)))
+                if patients_only and chunk.root.ent_type_ == "GPE" and actor.rule != "kb:country":
+                    continue
+                found.append(actor)
     return found
 
 
@@ -693,6 +703,19 @@ def _target_first(cd: CodedDocument, event: Event, here: str | None, sentence: s
         event.actor2 = _from_generic("generic:gunman", here, "presumed")
 
 
+def _state_against_rebels(cd: CodedDocument, event: Event, here: str | None) -> None:
+    """A fight whose only side named is an insurgency ("six rebels were killed in fighting outside
+    Misrata"): the other side is the state's forces, whom insurgents fight; ACLED codes them first and
+    the rebels second."""
+    rebels = next((a for a in _candidates(cd, event.evidence.start, event.evidence.end, agents_only=False)
+                   if a.kind == "rebels" and not _is_observer(a)), None)
+    if rebels is None or here is None:
+        return
+    event.actor1 = _from_generic("generic:soldier", here, "against-rebels")
+    if event.actor2 is None or event.actor2.kind is None:
+        event.actor2 = _mark(rebels, "fought")
+
+
 def _government_first(cd: CodedDocument, event: Event, here: str | None) -> None:
     """The government that regains territory is ACLED's first actor ("Ukrainian forces clashed with
     Russian forces. The village was liberated."): its own forces, named in the event's sentence or just
@@ -728,6 +751,55 @@ def _weak(actor: Actor | None, event: Event) -> bool:
     if actor.entity is None:
         return True
     return _role(actor) in ("armed", "social", "victim", "crowd") and actor.entity != "generic:rioter"
+
+
+def _dated(actor: Actor | None, date: str | None) -> None:
+    """A named actor whose period excludes the event's date becomes the actor its name stood for then
+    (the Taliban after 15 August 2021 are the forces of Afghanistan's de facto government)."""
+    named = kb.named_by_id().get(actor.entity or "") if actor is not None else None
+    if named is None:
+        return
+    then = kb.at(named, date)
+    if then is not named:
+        actor.name, actor.kind, actor.sector, actor.entity = then.name, then.kind, then.sector, then.id
+        actor.country = then.country or actor.country
+        _note(actor, "period")
+
+
+def _owner_of_target(actor: Actor, here: str | None) -> Actor:
+    """A thing of a state's force attacked ("a military base", "an army convoy", "a police station"): the
+    force is the party attacked, as ACLED codes it; any other thing or place is left as it is."""
+    if not (actor.rule or "").startswith("kb:place"):
+        return actor
+    for word in actor.text.split()[:-1]:
+        owner = resolve_words(word)
+        if _role(owner) == "state" and owner.entity is not None:
+            force = _from_generic(owner.entity, owner.country or actor.country or here, "target-owner")
+            force.text, force.span = actor.text, actor.span  # the words that name it stay the evidence
+            return force
+    return actor
+
+
+def _acted_on(cd: CodedDocument, event: Event, here: str | None) -> None:
+    """Fill actor2 where the event's sentence names the party acted on but the syntax around the trigger
+    gave none: the first party in an object or passive-subject position other than actor1 ("three
+    members of a self-defence force were killed", "ministers were arrested"), people being civilians."""
+    if event.actor1 is None or event.actor2 is not None or not cd.text or _displacement(event):
+        return  # people who flee or are moved are the first actor and the only one
+    a1 = event.actor1
+    for cand in _candidates(cd, event.evidence.start, event.evidence.end, agents_only=False, patients_only=True):
+        if (cand.entity == a1.entity and cand.name == a1.name) or cand.span == a1.span or _inside(cand.span, a1.span):
+            continue
+        if (cand.rule or "").startswith(("kb:instrument", "kb:place")) or (cand.entity is None and cand.kind is None) \
+                or (cand.rule == "kb:country" and not _is_violent(event)):
+            # a weapon, a thing, a bare name the parser did not tag (towns more often than parties: "captured
+            # Bulo Burde"), or a land named as a place ("talks in Libreville, the capital of Gabon")
+            continue
+        _localise(cand, here, Counter())
+        if _role(cand) in _PEOPLE_ROLES and _is_violent(event):
+            cand.kind = "civilians"
+        event.actor2 = _mark(cand, "acted-on")
+        return
 
 
 def contextualise(cd: CodedDocument) -> None:
@@ -770,8 +842,16 @@ def contextualise(cd: CodedDocument) -> None:
             _people_facing(cd, event)
         if event.actor1 is None and event.acled_event_type == BATTLES and not monitored:
             _target_first(cd, event, here or story, sentence)
+        if event.actor1 is None and event.acled_event_type == BATTLES and not monitored:
+            _state_against_rebels(cd, event, here or story)
         if here is None and story is None:
             here = _other_side(cd, event)
+        date = event.when.date if event.when is not None else None
+        _dated(event.actor1, date)
+        _dated(event.actor2, date)
         settle(event, here or story, countries, sentence, monitored, cd.body or cd.text)
         if event.acled_sub_event_type == "Government regains territory":
             _government_first(cd, event, here or story)
+        if event.actor2 is not None and _is_violent(event):
+            event.actor2 = _owner_of_target(event.actor2, here or story)
+        _acted_on(cd, event, here or story)

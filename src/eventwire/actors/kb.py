@@ -1,5 +1,10 @@
 """The actor knowledge base, read once from data/actors/: countries and demonyms, named actors
-(armed groups, forces with names of their own, international organisations) and generic agents."""
+(armed groups, forces with names of their own, international organisations) and generic agents.
+
+Named actors come from three tables read in order (the first to claim an alias keeps it): groups.tsv,
+forces.tsv (state forces by country) and movements.tsv (armed groups, coalitions, operations). A row
+may carry a period; an actor whose period excludes an event's date gives way to one that shares an
+alias with it and whose period holds the date (``at``: the Taliban before and after 15 August 2021)."""
 from __future__ import annotations
 
 import functools
@@ -11,6 +16,7 @@ import pycountry
 from .. import lang
 from .normalise import is_acronym_alias, key
 
+NAMED_TABLES = ("actors/groups.tsv", "actors/forces.tsv", "actors/movements.tsv")
 #: Actor countries that are not states: international, UN, European, non-governmental.
 NON_STATE_COUNTRIES = frozenset({"IGO", "UNO", "EUR", "NGO"})
 
@@ -24,6 +30,14 @@ class Named:
     country: str | None  # None: the country comes from the event (transnational groups)
     sector: str
     kind: str
+    period: tuple[str, str] = ("", "")  # ISO dates or years, start and end; "" leaves the side open
+
+    def holds(self, date: str | None) -> bool:
+        """Whether the actor existed under this name and kind on ``date`` (YYYY-MM-DD); True without one."""
+        start, end = self.period
+        if not date:
+            return True
+        return (not start or date[:len(start)] >= start) and (not end or date[:len(end)] <= end)
 
 
 @dataclass(frozen=True)
@@ -70,15 +84,55 @@ def _add(index: Index, alias: str, entry: object) -> None:
         index.longest = max(index.longest, len(k))
 
 
+def _period(text: str) -> tuple[str, str]:
+    start, _, end = text.strip().partition("..")
+    return start, end
+
+
+@functools.lru_cache(maxsize=None)
+def _named_rows() -> list[tuple[Named, list[str]]]:
+    out = []
+    for table in NAMED_TABLES:
+        for row in lang.rows(table):
+            ident, name, country, sector, kind, aliases = row[:6]
+            entry = Named(ident, name, country or None, sector, kind, _period(row[6] if len(row) > 6 else ""))
+            out.append((entry, [name.split(": ", 1)[-1], *aliases.split(";")]))
+    return out
+
+
 @functools.lru_cache(maxsize=None)
 def named() -> Index:
     index = Index({}, {}, 0)
-    for row in lang.rows("actors/groups.tsv"):
-        ident, name, country, sector, kind, aliases = row[:6]
-        entry = Named(ident, name, country or None, sector, kind)
-        for alias in [name.split(": ", 1)[-1], *aliases.split(";")]:
+    for entry, aliases in _named_rows():
+        for alias in aliases:
             _add(index, alias, entry)
     return index
+
+
+@functools.lru_cache(maxsize=None)
+def _rivals() -> dict[str, list[Named]]:
+    """Actors that share an alias, by id: the candidates when a period rules one out."""
+    by_alias: dict[object, list[Named]] = {}
+    for entry, aliases in _named_rows():
+        for alias in aliases:
+            alias = alias.strip()
+            if alias:
+                k = alias.replace(".", "") if is_acronym_alias(alias) else key(alias)
+                by_alias.setdefault(k, []).append(entry)
+    rivals: dict[str, list[Named]] = {}
+    for entries in by_alias.values():
+        for entry in entries:
+            known = rivals.setdefault(entry.id, [])
+            known.extend(e for e in entries if e.id != entry.id and e not in known)
+    return rivals
+
+
+def at(entry: Named, date: str | None) -> Named:
+    """The actor a name stands for on ``date``: ``entry`` itself unless its period excludes the date and
+    an actor sharing one of its aliases was in place then."""
+    if entry.holds(date):
+        return entry
+    return next((r for r in _rivals().get(entry.id, ()) if r.period != ("", "") and r.holds(date)), entry)
 
 
 @functools.lru_cache(maxsize=None)
@@ -166,4 +220,4 @@ def frontlines() -> dict[str, Frontline]:
 
 @functools.lru_cache(maxsize=None)
 def named_by_id() -> dict[str, Named]:
-    return {n.id: n for n in [*named().words.values(), *named().acronyms.values()]}  # type: ignore[misc]
+    return {entry.id: entry for entry, _ in _named_rows()}

@@ -5,22 +5,15 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 
+from .. import lang
 from ..model import Actor, Span
 from . import kb
-from .normalise import Token, tokens
+from .normalise import Token, key, tokens
 
 # A nationality followed by one of these words names a backer, not the actor ("Turkish-backed militias").
 _BACKER_WORDS = frozenset({"backed", "supported", "sponsored", "allied", "aligned", "funded", "trained",
                            "armed", "affiliated", "linked", "loyal", "friendly", "leaning", "inspired"})
 _BACKER_BEFORE = frozenset({"pro", "anti"})
-# Heads that make an unknown capitalised name a group ("Kurdish Hawks Brigade"), and the words of such
-# names that point to an insurgency rather than a militia.
-_GROUP_HEADS = frozenset({"brigade", "battalion", "army", "force", "militia", "group", "front", "movement",
-                          "council", "organisation", "organization", "network", "command", "corps",
-                          "regiment", "faction", "alliance", "coalition", "league", "guard", "committee",
-                          "unit", "division", "squad", "cell", "party", "union"})
-_REBEL_WORDS = frozenset({"liberation", "independence", "revolutionary", "insurgent", "rebel", "resistance",
-                          "salvation", "emancipation", "mujahideen", "mujahidin", "jihad", "separatist"})
 # Capitalised words that do not make a name one of its own ("National Army", "Special Forces").
 _COMMON_CAPS = frozenset(t.norm for t in tokens(
     "The A An Of For And In National Armed Special Security Police Army Forces Force Military Air Naval "
@@ -41,6 +34,18 @@ _COORDINATORS = frozenset({"and", "with", "alongside", "along", "together", "or"
 _LEAD_ROLES = frozenset({"state", "gov", "armed"})
 # Generic roles of words that name no party: weapons and blasts, places.
 _NOT_PARTIES = frozenset({"instrument", "place"})
+
+
+@functools.lru_cache(maxsize=None)
+def _cues(name: str) -> frozenset[tuple[str, ...]]:
+    """A word list of actors/unknown.json as normalised keys (one or more words each)."""
+    return frozenset(key(w) for w in lang.load("actors/unknown.json")[name])
+
+
+def _has(toks: list[Token], name: str) -> bool:
+    """Whether the tokens hold a word (or words) of the list ``name``."""
+    norms = tuple(t.norm for t in toks)
+    return any(norms[i:i + len(k)] == k for k in _cues(name) for i in range(len(norms) - len(k) + 1))
 
 
 @dataclass
@@ -105,7 +110,7 @@ def _resolve(text: str, place_tokens: frozenset[int], span: None = None) -> Acto
     """``resolve_words`` without the span: the same words resolve the same way, so once per process."""
     toks = tokens(text)
     if not toks:
-        return Actor(name=text, text=text, span=span, rule="unknown")
+        return Actor(name=text, text=text, span=span, rule="unknown", inferred=True)
     # "the U.N.-supported government", "Russian-backed separatists": a backer is not the actor
     named_hits = [h for h in _find(kb.named(), toks, place_tokens) if not _backer(toks, h)]
     generic_hits = _find(kb.generics(), toks)
@@ -152,7 +157,7 @@ def _resolve(text: str, place_tokens: frozenset[int], span: None = None) -> Acto
             # "an IED", "Cedeno municipality": no party in the words; the context stage looks around
             return Actor(name=text, text=text, span=span, sector="UNK", entity=g.id, rule=f"kb:{g.role}")
         unknown = _unknown_name(text, toks, country_hits, generic, place_tokens)
-        if unknown and nation is None and generic.end == len(toks) and toks[-1].norm in _GROUP_HEADS:
+        if unknown and nation is None and generic.end == len(toks) and (toks[-1].norm,) in _cues("group_heads"):
             named_group = _unknown_group(text, span, toks)
             if g.role == "armed":  # "Biyamaal clan militia": the generic term knows the kind
                 named_group.kind, named_group.sector = g.kind, g.sector
@@ -161,6 +166,11 @@ def _resolve(text: str, place_tokens: frozenset[int], span: None = None) -> Acto
                 and toks[generic.end].norm == "of":
             # "members of National Corps": the members of a group the knowledge base lacks
             return _unknown_group(text, span, toks[generic.end + 1:])
+        if g.role == "armed" and (toks[generic.end - 1].norm,) in _cues("place_militias") \
+                and any(i < generic.start and not _backer(toks, _Hit(None, i, i + 1)) for i in place_tokens) \
+                and not any(c.end <= generic.start for c in country_hits) \
+                and not any(h.end <= generic.start for h in _find(kb.named(), toks)):
+            return _communal(text, span, toks, place_tokens, nation_iso)  # "the Gharyan militia"
         if g.role in ("social", "victim") and generic.start > 0 and toks[generic.start - 1].norm == "armed":
             g = kb.generic_by_id()["generic:gunman"]  # "armed inmates", "armed people": an armed group
         return _generic(text, span, g, nation_iso)
@@ -176,7 +186,7 @@ def _resolve(text: str, place_tokens: frozenset[int], span: None = None) -> Acto
 
     if any(t.capitalised for t in toks[_leading(toks):]):
         return _unknown_group(text, span, toks, nation_iso)
-    return Actor(name=text, text=text, span=span, country=nation_iso, rule="unknown")
+    return Actor(name=text, text=text, span=span, country=nation_iso, rule="unknown", inferred=True)
 
 
 def _leading(toks: list[Token]) -> int:
@@ -211,19 +221,33 @@ def _generic(text: str, span: Span | None, g: kb.Generic, country: str | None) -
 
 
 def _unknown_group(text: str, span: Span | None, toks: list[Token], country: str | None = None) -> Actor:
-    """A named group the knowledge base lacks: an insurgency by its words, a party, else a militia."""
-    words = {t.norm for t in toks}
+    """A named group the knowledge base lacks: its kind from its words (actors/unknown.json), its
+    country from a nationality in them or later from the event; flagged as inferred."""
     name = text[toks[_leading(toks)].start:toks[-1].end].strip()
-    if words & _REBEL_WORDS:
+    if _has(toks, "rebel_words"):
         sector, kind = "REB", "rebels"
-    elif "party" in words:
+    elif _has(toks, "state_words"):
+        sector, kind = ("COP" if _has(toks, "police_words") else "MIL"), "state_forces"
+    elif _has(toks, "identity_words"):
+        sector, kind = "UAF", "identity_militia"
+    elif any(t.norm == "party" for t in toks):
         sector, kind = "PTY", "political_militia"
-    elif words & _GROUP_HEADS:
+    elif _has(toks, "group_heads"):
         sector, kind = "UAF", "political_militia"
     else:
         # a capitalised name with no telling head: a person or an organisation; the event decides
         sector, kind = "UNK", None
-    return Actor(name=name, text=text, span=span, country=country, sector=sector, kind=kind, rule="unknown")
+    return Actor(name=name, text=text, span=span, country=country, sector=sector, kind=kind, rule="unknown",
+                 inferred=True)
+
+
+def _communal(text: str, span: Span | None, toks: list[Token], place_tokens: frozenset[int],
+              country: str | None) -> Actor:
+    """A militia named after its place ("the Gharyan militia"): the place's communal militia."""
+    places = sorted(i for i in place_tokens if i < len(toks))
+    place = text[toks[places[0]].start:toks[places[-1]].end]
+    return Actor(name=f"{place} Communal Militia", text=text, span=span, country=country, sector="UAF",
+                 kind="identity_militia", rule="unknown:communal", inferred=True)
 
 
 def weapon_owner(text: str) -> str | None:

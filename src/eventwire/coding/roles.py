@@ -2,8 +2,10 @@
 
 Active and passive voice, "clashes between X and Y", "clashed with Y", "X and Y clashed", relative
 clauses ("militants who attacked"), coordination of verbs ("attacked the village and killed two")
-nominal triggers ("Hifter's offensive", "airstrikes by eastern forces", "carried out an attack on") and
-gerunds after a preposition ("accused Russia of deploying", "retook the town after shelling").
+nominal triggers ("Hifter's offensive", "airstrikes by eastern forces", "carried out an attack on"),
+gerunds after a preposition ("accused Russia of deploying", "retook the town after shelling"), aims
+("launched airstrikes targeting LAAF forces"), what was taken from whom ("captured the town from the
+army") and attacks undergone ("the convoy came under fire from militants").
 The result is a pair of noun-phrase spans; the actors package names them.
 """
 from __future__ import annotations
@@ -98,6 +100,26 @@ def _controlled(verb: Any) -> Any:
     return None
 
 
+def _aimed(verb: Any) -> Any:
+    """What a participle of aiming hanging on ``verb`` or on its object names ("..., targeting LAAF
+    forces", "launched airstrikes targeting LAAF forces"), or None."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    for c in (c for h in heads for c in h.children):
+        if c.dep_ in ("advcl", "xcomp", "acl", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in AIM_VERBS:
+            return _aim_target(c)
+    return None
+
+
+def _aim_target(participle: Any) -> Any:
+    """The object of "targeting"; the parser sometimes hangs it on the verb before ("launched airstrikes
+    targeting forces": "forces" as a second object of "launched")."""
+    obj = child(participle, "dobj")
+    if obj is not None:
+        return obj
+    governor = participle.head.head if participle.dep_ == "acl" else participle.head
+    return next((t for t in governor.children if t.dep_ == "dobj" and t.i > participle.i), None)
+
+
 def _verbal(verb: Any, symmetric: bool) -> tuple[Any, Any, str]:
     pas_subj = child(verb, "nsubjpass")
     if pas_subj is not None or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
@@ -114,6 +136,12 @@ def _verbal(verb: Any, symmetric: bool) -> tuple[Any, Any, str]:
         obj, how = prep_object(obj, TARGET_PREPS), "active-weapon"
     if obj is None:
         obj = prep_object(verb, TARGET_PREPS)
+    if obj is None or is_place(obj):
+        aimed = _aimed(verb)  # "shelled the outskirts, targeting militia positions"
+        if aimed is None and verb.lemma_.lower() in nouns()["taking_verbs"]:
+            aimed = prep_object(verb, ("from",))  # "captured the town from the army"
+        if aimed is not None:
+            obj, how = aimed, "aimed"
     if obj is None:
         for c in verb.children:  # "tortured and killed three civilians": a shared object
             if c.dep_ == "conj" and c.pos_ == "VERB" and child(c, "dobj") is not None:
@@ -150,13 +178,20 @@ def _nominal(noun: Any) -> tuple[Any, Any, str]:
         acls = [c for c in noun.children if c.dep_ == "acl"]  # "an IED, buried by the road, targeting ..."
         aim = next((c for c in acls + [j for c in acls for j in c.children if j.dep_ == "conj"]
                     if c.tag_ == "VBG" and c.lemma_.lower() in AIM_VERBS), None)
-        a2 = child(aim, "dobj") if aim is not None else None
+        a2 = _aim_target(aim) if aim is not None else None
     how = "nominal"
     head = noun.head
     if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in nouns()["light_verbs"]:
         subj, passive = _subject(head)  # "militants carried out an attack on ..."
         if a1 is None and not passive:
             a1, how = subj, "light-verb"
+        if a2 is None:
+            a2 = _aimed(head)  # "launched airstrikes targeting LAAF forces"
+    elif noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in nouns()["exposure"]:
+        # "the convoy came under fire from militants": the subject underwent the attack
+        undergoer, _ = _subject(head.head)
+        a1 = a1 or prep_object(head.head, ("from", "by"))
+        a2, how = undergoer, "undergone"
     elif noun.dep_ == "nsubj" and head.pos_ == "VERB":
         if a2 is None:  # "an airstrike killed five civilians"
             a2, how = child(head, "dobj"), "nominal-subject"
