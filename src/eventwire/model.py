@@ -134,6 +134,7 @@ class Figure:
     what: str  # what was counted, as data/coding/figures.json names it ("infected", "aircraft" ...)
     text: str
     span: Span
+    evidence: Span  # the sentence: the store places and dates the count by the mentions in it
     rule: str
 
 

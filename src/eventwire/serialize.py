@@ -32,7 +32,8 @@ def place(p: Place | None, with_span: bool = True) -> dict[str, Any] | None:
 
 
 def figure(f: Figure) -> dict[str, Any]:
-    return {"value": f.value, "what": f.what, "text": f.text, "span": _span(f.span), "rule": f.rule}
+    return {"value": f.value, "what": f.what, "text": f.text, "span": _span(f.span), "evidence": _span(f.evidence),
+            "rule": f.rule}
 
 
 def relation(r: Relation) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """Who backs, arms or is allied with whom, as the text states it, with the evidence span of each edge.
 
 "Hifter is backed by the UAE, Egypt and Russia" gives three edges UAE/Egypt/Russia -> Hifter;
-"Turkish-backed militias" and "militias allied with the government" give one each.
+"Turkish-backed militias", "militias allied with the government", "mercenaries aiding the LAAF" and
+"Russia supplied drones to the LAAF" give one each.
 """
 from __future__ import annotations
 
@@ -51,7 +52,11 @@ def _pairs(verb: Any) -> tuple[list[Any], Any, str] | None:
         if obj is not None and subj is not None:
             return [obj], subj, "allied"
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subj is None and verb.dep_ == "acl":  # "mercenaries aiding the LAAF"
+        subj = verb.head
+    to = next((c for c in verb.children if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to")), None)
+    receiver = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    obj = receiver or next((c for c in verb.children if c.dep_ == "dobj"), None)  # "supplied drones to X": X
     if verb.pos_ == "VERB" and subj is not None and obj is not None:
         return _with_conjuncts(subj), obj, "active"
     return None

@@ -352,5 +352,100 @@ def watch(
             err.print("stopped")
 
 
+def _stored(db: str, read):
+    """``read(store)`` on the store at ``db``, or exit 2 with the store's or the filter's message."""
+    from ..store import StoreError, open_store
+    try:
+        with open_store(db, create=False) as store:
+            return read(store)
+    except (StoreError, ValueError) as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2)
+
+
+def _write(out: Optional[Path], write) -> None:
+    stream = open(out, "w", encoding="utf-8") if out else sys.stdout
+    try:
+        write(stream)
+    finally:
+        if out:
+            stream.close()
+
+
+@app.command()
+def figures(
+    db: str = typer.Option("eventwire.db", "--db", help="the store: a SQLite file or a postgresql:// URL"),
+    what: Optional[str] = typer.Option(None, "--what", help="one kind of count: infected, aircraft, ..."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, jsonl, json or geojson"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="write here instead of stdout"),
+) -> None:
+    """List and export the counts the stored texts report (never deaths: those are event fatalities)."""
+    from rich.table import Table
+
+    from .. import export
+    from ..store.schema import figures as table
+    if fmt not in export.FORMATS:
+        err.print(f"[red]error:[/] unknown format {fmt!r} (one of {', '.join(export.FORMATS)})")
+        raise typer.Exit(2)
+    rows = _stored(db, lambda store: store.figures(what=what))
+
+    def write(stream) -> None:
+        if fmt != "table":
+            export.write_rows(rows, fmt, stream, columns=[c.name for c in table.c])
+            stream.write("\n" if fmt in ("json", "geojson") else "")
+            return
+        t = Table(title=f"{len(rows)} figures", title_justify="left")
+        for heading in ("date", "value", "what", "words", "place", "cc", "document"):
+            t.add_column(heading, overflow="fold")
+        for r in rows:
+            t.add_row(f"{r['date'] or ''}{'*' if r['date_inferred'] else ''}", str(r["value"]), r["what"], r["text"],
+                      r["place"] or "", r["country"] or "", r["doc_id"])
+        Console(file=stream, width=160).print(t)
+
+    _write(out, write)
+
+
+@app.command()
+def actors(
+    db: str = typer.Option("eventwire.db", "--db", help="the store: a SQLite file or a postgresql:// URL"),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or graphml (the actor graph)"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="write here instead of stdout"),
+) -> None:
+    """The actors of a store with their aliases, kinds and events, and who backs or arms whom (SUPPORT/AID)."""
+    import json
+
+    from rich.table import Table
+
+    from ..actorgraph import FORMATS, graph, graphml
+    if fmt not in FORMATS:
+        err.print(f"[red]error:[/] unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+        raise typer.Exit(2)
+    g = _stored(db, graph)
+
+    def write(stream) -> None:
+        if fmt == "json":
+            stream.write(json.dumps(g, ensure_ascii=False, indent=1) + "\n")
+        elif fmt == "graphml":
+            stream.write(graphml(g))
+        else:
+            console = Console(file=stream, width=160)
+            t = Table(title=f"{len(g['nodes'])} actors", title_justify="left")
+            for heading in ("actor", "kinds", "countries", "events", "aliases"):
+                t.add_column(heading, overflow="fold")
+            for n in g["nodes"]:
+                t.add_row(n["id"] + (" (inferred)" if n["inferred"] else ""), ", ".join(n["kinds"]),
+                          ", ".join(n["countries"]), str(n["events"]), "; ".join(n["aliases"]))
+            console.print(t)
+            r = Table(title=f"{len(g['edges'])} relations", title_justify="left")
+            for heading in ("source", "kind", "target", "as", "first", "last", "statements"):
+                r.add_column(heading, overflow="fold")
+            for e in g["edges"]:
+                r.add_row(e["source"], e["kind"], e["target"], ", ".join(e["relations"]), e["first"] or "",
+                          e["last"] or "", str(e["statements"]) + (" (inferred)" if e["inferred"] else ""))
+            console.print(r)
+
+    _write(out, write)
+
+
 def main() -> None:  # python -m eventwire
     app()

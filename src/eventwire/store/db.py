@@ -23,8 +23,9 @@ from ..model import CodedDocument
 from ..serialize import document as serialize
 from .filters import EventFilter
 from .migrations import StoreError, migrate
+from .facts import figure_rows, relation_rows
 from .rows import EVENT_COLUMNS, event_rows
-from .schema import CHILDREN, actors, documents, events, places, times
+from .schema import CHILDREN, actors, documents, events, figures, places, relations, times
 
 DEFAULT = "eventwire.db"
 
@@ -220,6 +221,32 @@ class Store:
                                 .order_by(documents.c.id))
             return [{**rel, "document": row.id} for row in rows for rel in (row.json.get("relations") or [])]
 
+    def figures(self, what: str | None = None) -> list[dict[str, Any]]:
+        """The counts of every stored document (the ``figures`` table), by date then document; ``what``
+        keeps one kind ("infected", "aircraft" …)."""
+        query = select(*(c for c in figures.c if c.name != "document"), figures.c.document)
+        if what:
+            query = query.where(figures.c.what == what.strip().lower())
+        query = query.order_by(figures.c.date.nulls_last(), figures.c.document, figures.c.ordinal)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def actor_mentions(self) -> list[dict[str, Any]]:
+        """Each canonical actor's (``name``) words in the text (``text``), with its ``kind`` and ``country``
+        and the number of ``events`` (distinct event rows) naming it so: counted by the database."""
+        a = actors.c
+        query = (select(a.name, a.text, a.kind, a.country,
+                        func.count(func.distinct(a.document * 100000 + a.event)).label("events"))
+                 .group_by(a.name, a.text, a.kind, a.country).order_by(a.name, a.text))
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def relation_rows(self) -> list[dict[str, Any]]:
+        """The stored relations (the ``relations`` table), by date then document."""
+        query = select(relations).order_by(relations.c.date.nulls_last(), relations.c.document, relations.c.ordinal)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
     def documents(self) -> list[dict[str, Any]]:
         """One summary per stored document, oldest first, with its number of events."""
         n_events = (select(events.c.document, func.count().label("events"))
@@ -287,6 +314,8 @@ def _insert(conn: Connection, cd: CodedDocument, digest: str) -> None:
                          for i, p in enumerate(d["places"])])
     _many(conn, times, [{"document": key, "ordinal": i, **_offsets(t), **{k: t[k] for k in _TIME_KEYS}}
                         for i, t in enumerate(d["times"])])
+    _many(conn, figures, [{"document": key, **row} for row in figure_rows(d, cd.text)])
+    _many(conn, relations, [{"document": key, **row} for row in relation_rows(d, cd.text)])
 
 
 def _offsets(item: dict[str, Any]) -> dict[str, int]:

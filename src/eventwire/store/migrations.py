@@ -34,9 +34,24 @@ def _add_feeds(conn: Connection) -> None:
     feeds.create(conn, checkfirst=True)
 
 
+def _add_figures_relations(conn: Connection) -> None:
+    """The figures and relations tables, filled from the coded JSON of the documents stored already."""
+    from .facts import figure_rows, relation_rows
+    from .schema import documents, figures, relations
+    figures.create(conn, checkfirst=True)
+    relations.create(conn, checkfirst=True)
+    for doc in conn.execute(select(documents.c.id, documents.c.json, documents.c.text)
+                            .where(documents.c.error.is_(None))):
+        for table, rows in ((figures, figure_rows(doc.json, doc.text)), (relations, relation_rows(doc.json, doc.text))):
+            rows = [{"document": doc.id, **row} for row in rows]
+            if rows:
+                conn.execute(insert(table), rows)
+
+
 #: Changes after version 1, oldest first.
 MIGRATIONS: list[Migration] = [
     Migration(2, "feeds: state of the feeds polled by eventwire watch", _add_feeds),
+    Migration(3, "figures and relations: the counts and the backers each document states", _add_figures_relations),
 ]
 
 
