@@ -128,6 +128,15 @@ def create_app(store: Store, web: Path = WEB) -> FastAPI:
             raise HTTPException(400, coded.error)
         return serialize(coded)
 
+    @app.get("/api/places/{place}/control")
+    def place_control(place: str) -> list[dict[str, Any]]:
+        """The control timeline of a place (its name or GeoNames id), oldest change first."""
+        from ..store.control import as_dict, changes
+        found = changes(store, place=place)
+        if not found:
+            raise HTTPException(404, f"no control change of {place!r}")
+        return [as_dict(ch) for ch in found]
+
     if web.is_dir():
         from fastapi.staticfiles import StaticFiles
         app.mount("/", StaticFiles(directory=web, html=True), name="web")

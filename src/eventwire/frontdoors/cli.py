@@ -447,5 +447,41 @@ def actors(
     _write(out, write)
 
 
+@app.command()
+def control(
+    place: Optional[str] = typer.Argument(None, help="a place name or GeoNames id: its control timeline"),
+    db: str = typer.Option("eventwire.db", "--db", help="the store: a SQLite file or a postgresql:// URL"),
+    country: Optional[str] = typer.Option(None, "--country", help="with --date: who holds what in this country"),
+    date: Optional[str] = typer.Option(None, "--date", help="with --country: on this day (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json"),
+) -> None:
+    """Who took or left a place and when, as told (claimed, asserted …); or who holds what in a country."""
+    import json
+    from dataclasses import asdict
+
+    from rich.table import Table
+
+    from ..store.control import changes, holdings
+    if (place is None) == (country is None and date is None) or (country is None) != (date is None):
+        err.print("[red]error:[/] give a PLACE, or --country and --date")
+        raise typer.Exit(2)
+    if place is not None:
+        rows = [asdict(ch) for ch in _stored(db, lambda store: changes(store, place=place))]
+        columns = ("date", "change", "holder", "loser", "status", "place", "doc_id")
+    else:
+        rows = _stored(db, lambda store: holdings(store, country, date))
+        columns = ("place", "holder", "since", "change", "status")
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return
+    t = Table(title=f"{place}: {len(rows)} control changes" if place else f"{country} on {date}: {len(rows)} places",
+              title_justify="left")
+    for heading in columns:
+        t.add_column(heading, overflow="fold")
+    for r in rows:
+        t.add_row(*("" if r[k] is None else str(r[k]) for k in columns))
+    Console(width=160).print(t)
+
+
 def main() -> None:  # python -m eventwire
     app()
