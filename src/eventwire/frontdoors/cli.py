@@ -483,5 +483,52 @@ def control(
     Console(width=160).print(t)
 
 
+@app.command()
+def incidents(
+    db: str = typer.Option("eventwire.db", "--db", help="the store: a SQLite file or a postgresql:// URL"),
+    rebuild: bool = typer.Option(False, "--rebuild", help="assign every stored event's incident again from scratch"),
+    since: Optional[str] = typer.Option(None, "--since", help="incidents with a report on or after this date"),
+    until: Optional[str] = typer.Option(None, "--until", help="incidents with a report on or before this date"),
+    countries: Optional[list[str]] = typer.Option(None, "--country", help="country of a report's location"),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, jsonl or json"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="write here instead of stdout"),
+    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="at most this many incidents"),
+    offset: int = typer.Option(0, "--offset", min=0, help="skip this many incidents first"),
+) -> None:
+    """List and export incidents: each happening once, with every report that tells of it."""
+    from rich.table import Table
+
+    from .. import export
+    from ..store.incidents import INCIDENT_COLUMNS
+    if fmt not in ("table", "csv", "jsonl", "json"):
+        err.print(f"[red]error:[/] unknown format {fmt!r} (one of table, csv, jsonl, json)")
+        raise typer.Exit(2)
+
+    def read(store):
+        if rebuild:
+            err.print(f"{store.rebuild_incidents()} incidents", highlight=False)
+        return store.incidents(limit=limit, offset=offset, since=since, until=until, country=countries)
+
+    rows = _stored(db, read)
+
+    def write(stream) -> None:
+        if fmt != "table":
+            export.write_rows(rows, fmt, stream, columns=INCIDENT_COLUMNS)
+            stream.write("\n" if fmt == "json" else "")
+            return
+        t = Table(title=f"{len(rows)} incidents", title_justify="left")
+        shown = ("date", "acled_sub_event_type", "actor1", "actor2", "location", "fatalities", "statuses", "reports")
+        for heading in ("date", "ACLED", "actor1", "actor2", "location", "dead (range)", "statuses", "reports"):
+            t.add_column(heading, overflow="fold")
+        for r in rows:
+            cells = ["" if r[k] is None else str(r[k]) for k in shown]
+            if r["fatalities_min"] is not None and r["fatalities_min"] != r["fatalities_max"]:
+                cells[5] += f" ({r['fatalities_min']}-{r['fatalities_max']})"
+            t.add_row(*cells)
+        Console(file=stream, width=160).print(t)
+
+    _write(out, write)
+
+
 def main() -> None:  # python -m eventwire
     app()

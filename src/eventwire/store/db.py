@@ -23,6 +23,7 @@ from ..model import CodedDocument
 from ..serialize import document as serialize
 from .filters import EventFilter
 from .migrations import StoreError, migrate
+from . import incidents as incident_store
 from .facts import figure_rows, relation_rows
 from .rows import EVENT_COLUMNS, event_rows
 from .schema import CHILDREN, actors, documents, events, figures, places, relations, times
@@ -247,6 +248,27 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
 
+    def incidents(self, limit: int | None = None, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
+        """Incidents (store/incidents.py ``INCIDENT_COLUMNS``), in order of their first report; ``filters``
+        (those of ``EventFilter``) keep the incidents with a report that passes them."""
+        conditions = EventFilter(**filters).conditions()
+        with self.engine.connect() as conn:
+            keep = incident_store.reports(conn, conditions) if conditions else None
+            found = incident_store.reports(conn)
+        chosen = [k for k in found if keep is None or k in keep][offset:]
+        return [incident_store.reconcile(k, found[k]) for k in chosen[:limit]]
+
+    def incident(self, key: str) -> dict[str, Any] | None:
+        """One incident with its ``reports``: every account side by side (source, date, status, deaths, evidence)."""
+        with self.engine.connect() as conn:
+            found = incident_store.reports(conn, incident=key).get(key)
+        return None if not found else {**incident_store.reconcile(key, found), "reports": found}
+
+    def rebuild_incidents(self) -> int:
+        """Assign every stored event's incident again from scratch; returns how many incidents there are."""
+        with self.engine.connect().execution_options(writer=True) as conn, conn.begin():
+            return incident_store.rebuild(conn)
+
     def documents(self) -> list[dict[str, Any]]:
         """One summary per stored document, oldest first, with its number of events."""
         n_events = (select(events.c.document, func.count().label("events"))
@@ -316,6 +338,7 @@ def _insert(conn: Connection, cd: CodedDocument, digest: str) -> None:
                         for i, t in enumerate(d["times"])])
     _many(conn, figures, [{"document": key, **row} for row in figure_rows(d, cd.text)])
     _many(conn, relations, [{"document": key, **row} for row in relation_rows(d, cd.text)])
+    incident_store.attach(conn, key, d)
 
 
 def _offsets(item: dict[str, Any]) -> dict[str, int]:

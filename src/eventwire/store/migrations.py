@@ -34,12 +34,15 @@ def _add_feeds(conn: Connection) -> None:
     feeds.create(conn, checkfirst=True)
 
 
-def _add_figures_relations(conn: Connection) -> None:
-    """The figures and relations tables, filled from the coded JSON of the documents stored already."""
+def _add_figures_relations_incidents(conn: Connection) -> None:
+    """The figures, relations and incident_reports tables, filled from the coded JSON of the documents
+    stored already."""
     from .facts import figure_rows, relation_rows
-    from .schema import documents, figures, relations
-    figures.create(conn, checkfirst=True)
-    relations.create(conn, checkfirst=True)
+    from .incidents import rebuild
+    from .schema import documents, figures, incident_reports, relations
+    for table in (figures, relations, incident_reports):
+        table.create(conn, checkfirst=True)
+    rebuild(conn)
     for doc in conn.execute(select(documents.c.id, documents.c.json, documents.c.text)
                             .where(documents.c.error.is_(None))):
         for table, rows in ((figures, figure_rows(doc.json, doc.text)), (relations, relation_rows(doc.json, doc.text))):
@@ -51,7 +54,8 @@ def _add_figures_relations(conn: Connection) -> None:
 #: Changes after version 1, oldest first.
 MIGRATIONS: list[Migration] = [
     Migration(2, "feeds: state of the feeds polled by eventwire watch", _add_feeds),
-    Migration(3, "figures and relations: the counts and the backers each document states", _add_figures_relations),
+    Migration(3, "figures, relations, incident_reports: counts, backers and incidents across reports",
+              _add_figures_relations_incidents),
 ]
 
 

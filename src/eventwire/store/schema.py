@@ -201,5 +201,32 @@ relations = Table(
     Index("ix_relations_target", "target"),
 )
 
+#: Every stored event's incident: reports of other documents that tell of one happening share ``incident``
+#: (the "document-event" id of its first report). Only a document's main event is matched (incidents/merge.py);
+#: ``day`` (ISO ordinal) and ``cell`` (a grid square of the place, NULL when no town is told) index the
+#: candidates of a new report. The place and count fields are those the match needs.
+incident_reports = Table(
+    "incident_reports", metadata,
+    _document_fk(),
+    Column("event", Integer, primary_key=True, autoincrement=False),
+    Column("incident", Text, nullable=False),
+    Column("main", Boolean, nullable=False),
+    Column("day", Integer),
+    Column("cell", Text),
+    Column("type", Text),
+    Column("acled_event_type", Text),
+    Column("date", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("country", Text),
+    Column("feature", Text),
+    Column("precision", Integer),
+    Column("place_inferred", Boolean),
+    Column("place_rule", Text),
+    Column("fatalities", Integer),
+    Index("ix_incident_reports_candidates", "day", "cell"),
+    Index("ix_incident_reports_incident", "incident"),
+)
+
 #: Tables that hang off a document: written and deleted with it, in one transaction.
-CHILDREN = (events, actors, places, times, figures, relations)
+CHILDREN = (events, actors, places, times, figures, relations, incident_reports)
