@@ -490,7 +490,8 @@ def incidents(
     since: Optional[str] = typer.Option(None, "--since", help="incidents with a report on or after this date"),
     until: Optional[str] = typer.Option(None, "--until", help="incidents with a report on or before this date"),
     countries: Optional[list[str]] = typer.Option(None, "--country", help="country of a report's location"),
-    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, jsonl or json"),
+    fmt: str = typer.Option("table", "--format", "-f",
+                            help="table, csv, jsonl, json, acled (ACLED's own columns) or plover (POLECAT-style)"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="write here instead of stdout"),
     limit: Optional[int] = typer.Option(None, "--limit", min=0, help="at most this many incidents"),
     offset: int = typer.Option(0, "--offset", min=0, help="skip this many incidents first"),
@@ -498,20 +499,25 @@ def incidents(
     """List and export incidents: each happening once, with every report that tells of it."""
     from rich.table import Table
 
-    from .. import export
+    from .. import export, export_incidents
     from ..store.incidents import INCIDENT_COLUMNS
-    if fmt not in ("table", "csv", "jsonl", "json"):
-        err.print(f"[red]error:[/] unknown format {fmt!r} (one of table, csv, jsonl, json)")
+    formats = ("table", "csv", "jsonl", "json", *export_incidents.FORMATS)
+    if fmt not in formats:
+        err.print(f"[red]error:[/] unknown format {fmt!r} (one of {', '.join(formats)})")
         raise typer.Exit(2)
 
     def read(store):
         if rebuild:
             err.print(f"{store.rebuild_incidents()} incidents", highlight=False)
-        return store.incidents(limit=limit, offset=offset, since=since, until=until, country=countries)
+        return store.incidents(limit=limit, offset=offset, since=since, until=until, country=countries,
+                               reports=fmt in export_incidents.FORMATS)
 
     rows = _stored(db, read)
 
     def write(stream) -> None:
+        if fmt in export_incidents.FORMATS:
+            export_incidents.write(rows, fmt, stream)
+            return
         if fmt != "table":
             export.write_rows(rows, fmt, stream, columns=INCIDENT_COLUMNS)
             stream.write("\n" if fmt == "json" else "")

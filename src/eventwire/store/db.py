@@ -248,15 +248,18 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
 
-    def incidents(self, limit: int | None = None, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
-        """Incidents (store/incidents.py ``INCIDENT_COLUMNS``), in order of their first report; ``filters``
-        (those of ``EventFilter``) keep the incidents with a report that passes them."""
+    def incidents(self, limit: int | None = None, offset: int = 0, reports: bool = False,
+                  **filters: Any) -> list[dict[str, Any]]:
+        """Incidents (store/incidents.py ``INCIDENT_COLUMNS``), in order of their first report, with their
+        ``reports`` (as ``incident`` gives them) when asked; ``filters`` (those of ``EventFilter``) keep the
+        incidents with a report that passes them."""
         conditions = EventFilter(**filters).conditions()
         with self.engine.connect() as conn:
             keep = incident_store.reports(conn, conditions) if conditions else None
             found = incident_store.reports(conn)
         chosen = [k for k in found if keep is None or k in keep][offset:]
-        return [incident_store.reconcile(k, found[k]) for k in chosen[:limit]]
+        return [{**incident_store.reconcile(k, found[k]), **({"reports": found[k]} if reports else {})}
+                for k in chosen[:limit]]
 
     def incident(self, key: str) -> dict[str, Any] | None:
         """One incident with its ``reports``: every account side by side (source, date, status, deaths, evidence)."""

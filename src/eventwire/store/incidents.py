@@ -137,7 +137,7 @@ def reports(conn: Connection, conditions: list[Any] = (), incident: str | None =
     """The reports of each incident (keyed by incident, in order of first report), each an account: the
     event row with its document's source and publication date."""
     e, r, d = events.c, incident_reports.c, documents.c
-    query = (select(r.incident, events, d.source, d.published, d.title, d.url)
+    query = (select(r.incident, *(c for c in events.c if c.name != "incident"), d.source, d.published, d.title, d.url)
              .join_from(incident_reports, events, (e.document == r.document) & (e.event == r.event))
              .join(documents, d.id == e.document)
              .where(*conditions)
