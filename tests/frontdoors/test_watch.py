@@ -14,6 +14,7 @@ from sqlalchemy import inspect, text
 from eventwire.pipeline import Pipeline
 from eventwire.store import open_store
 from eventwire.store import feeds as feed_state
+from eventwire.store import migrations
 from eventwire.frontdoors.watch import parse_every, poll, watch
 
 ENTRIES = [
@@ -154,4 +155,4 @@ def test_an_older_store_gains_the_feeds_table(tmp_path):
         conn.execute(text("INSERT INTO schema_version VALUES (1, 'created', CURRENT_TIMESTAMP)"))
     with open_store(db) as store, store.engine.connect() as conn:
         assert inspect(conn).has_table("feeds")
-        assert conn.execute(text("SELECT max(version) FROM schema_version")).scalar() == 2
+        assert conn.execute(text("SELECT max(version) FROM schema_version")).scalar() == migrations.latest()
