@@ -1,6 +1,6 @@
 """The actors of a store as a graph an analyst can open: each canonical actor with its aliases (the words
 texts use for it), kinds, countries and number of events; each SUPPORT/AID relation between two actors with
-its dates, statements and evidence. Written as JSON or GraphML (Gephi, yEd, networkx read it)."""
+its dates, statements, statuses and evidence. Written as JSON or GraphML (Gephi, yEd, networkx read it)."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -39,26 +39,29 @@ def graph(store: Store) -> dict[str, list[dict[str, Any]]]:
             n["inferred"] = n["inferred"] and bool(r[f"{side}_inferred"])
         e = edges.setdefault((r["source"], r["target"], r["kind"]), {
             "source": r["source"], "target": r["target"], "kind": r["kind"], "relations": set(), "first": None,
-            "last": None, "statements": 0, "inferred": True, "evidence": []})
+            "last": None, "statements": 0, "statuses": set(), "inferred": True, "evidence": []})
         e["relations"].add(r["relation"])
+        e["statuses"].add(r["status"])
         e["statements"] += 1
         if r["date"]:
             e["first"] = min(filter(None, (e["first"], r["date"])))
             e["last"] = max(filter(None, (e["last"], r["date"])))
         e["inferred"] = e["inferred"] and bool(r["source_inferred"] or r["target_inferred"])
-        e["evidence"].append({"doc_id": r["doc_id"], "document": r["document"], "date": r["date"],
+        e["evidence"].append({"doc_id": r["doc_id"], "document": r["document"], "date": r["date"], "status": r["status"],
                               "text": r["evidence_text"], "source_inferred": r["source_inferred"],
                               "target_inferred": r["target_inferred"]})
     return {"nodes": [{**n, "aliases": sorted(n["aliases"]), "kinds": sorted(n["kinds"]),
                        "countries": sorted(n["countries"]),
                        "inferred": n["inferred"] and n["relations"] > 0}
                       for _, n in sorted(nodes.items())],
-            "edges": [{**e, "relations": sorted(e["relations"])} for _, e in sorted(edges.items())]}
+            "edges": [{**e, "relations": sorted(e["relations"]), "statuses": sorted(e["statuses"])}
+                      for _, e in sorted(edges.items())]}
 
 
 _KEYS = (("kinds", "node", "string"), ("countries", "node", "string"), ("aliases", "node", "string"),
          ("events", "node", "int"), ("inferred", "all", "boolean"), ("kind", "edge", "string"), ("relations", "edge", "string"),
-         ("first", "edge", "string"), ("last", "edge", "string"), ("statements", "edge", "int"))
+         ("first", "edge", "string"), ("last", "edge", "string"), ("statements", "edge", "int"),
+         ("statuses", "edge", "string"))
 
 
 def graphml(g: dict[str, list[dict[str, Any]]]) -> str:

@@ -148,6 +148,7 @@ class Relation:
     evidence: Span  # the sentence
     trigger: Span  # the verb or adjective that states it
     rule: str
+    status: Status = "asserted"  # "claimed" when a party says so, "denied" when one denies it ...
 
 
 @dataclass

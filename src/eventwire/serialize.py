@@ -38,7 +38,7 @@ def figure(f: Figure) -> dict[str, Any]:
 
 def relation(r: Relation) -> dict[str, Any]:
     return {"relation": r.relation, "source": actor(r.source), "target": actor(r.target),
-            "evidence": _span(r.evidence), "trigger": _span(r.trigger), "rule": r.rule}
+            "evidence": _span(r.evidence), "trigger": _span(r.trigger), "rule": r.rule, "status": r.status}
 
 
 def event(e: Event) -> dict[str, Any]:

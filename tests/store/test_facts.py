@@ -117,3 +117,12 @@ def test_seed_backers_and_figures(seed, tmp_path):
     tripoli_side = {r["source"] for r in rels if "militia" in (r["target_text"] or "")}
     assert {"Turkey", "Qatar", "Italy"} <= tripoli_side
     assert {(168, "infected"), (14, "aircraft")} <= figs
+
+
+def test_a_relation_keeps_the_status_of_its_telling(db):
+    _store(db, "The LAAF claimed that Turkey armed the militias. Officials said Qatar backs the militias too.")
+    with open_store(db) as s:
+        status = {r["source"]: (r["kind"], r["status"]) for r in s.relation_rows()}
+        edges = graph(s)["edges"]
+    assert status == {"Turkey": ("AID", "claimed"), "Qatar": ("SUPPORT", "asserted")}
+    assert next(e for e in edges if e["source"] == "Turkey")["statuses"] == ["claimed"]

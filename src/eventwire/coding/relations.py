@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import actors
 from ..model import CodedDocument, Relation, Span
-from . import roles
+from . import modality, roles
 from .coder import evidence_span
 from ..lang.words import relation_verbs
 
@@ -82,7 +82,9 @@ def find(cd: CodedDocument) -> None:
             evidence = evidence_span(tok.sent, seg.offset)
             target_actor = actors.resolve_span(_np(target), seg.offset)
             for src in sources:
+                source_actor = actors.resolve_span(_np(src), seg.offset)
+                parties = tuple(w for a in (source_actor, target_actor) for w in (a.name, a.text) if w)
                 cd.relations.append(Relation(
-                    relation=rel, source=actors.resolve_span(_np(src), seg.offset), target=target_actor,
+                    relation=rel, source=source_actor, target=target_actor,
                     evidence=evidence, trigger=Span(seg.offset + tok.idx, seg.offset + tok.idx + len(tok)),
-                    rule=f"relation:{tok.lemma_.lower()}:{how}"))
+                    rule=f"relation:{tok.lemma_.lower()}:{how}", status=modality.assess(tok, tok.sent, parties).status))

@@ -437,11 +437,12 @@ def actors(
                           ", ".join(n["countries"]), str(n["events"]), "; ".join(n["aliases"]))
             console.print(t)
             r = Table(title=f"{len(g['edges'])} relations", title_justify="left")
-            for heading in ("source", "kind", "target", "as", "first", "last", "statements"):
+            for heading in ("source", "kind", "target", "as", "first", "last", "statements", "statuses"):
                 r.add_column(heading, overflow="fold")
             for e in g["edges"]:
                 r.add_row(e["source"], e["kind"], e["target"], ", ".join(e["relations"]), e["first"] or "",
-                          e["last"] or "", str(e["statements"]) + (" (inferred)" if e["inferred"] else ""))
+                          e["last"] or "", str(e["statements"]) + (" (inferred)" if e["inferred"] else ""),
+                          ", ".join(e["statuses"]))
             console.print(r)
 
     _write(out, write)

@@ -55,7 +55,7 @@ def relation_rows(doc: dict[str, Any], text: str) -> Iterator[dict[str, Any]]:
     for i, r in enumerate(doc.get("relations") or []):
         ev = r.get("evidence") or {}
         row = {"ordinal": i, "doc_id": doc["id"], "relation": r["relation"], "kind": kinds[r["relation"]],
-               "date": doc.get("published"), "evidence_start": ev.get("start"), "evidence_end": ev.get("end"),
+               "date": doc.get("published"), "status": r.get("status") or "asserted", "evidence_start": ev.get("start"), "evidence_end": ev.get("end"),
                "evidence_text": text[ev["start"]:ev["end"]] if ev else None,
                "rule": r["rule"]}
         for side in ("source", "target"):

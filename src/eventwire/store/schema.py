@@ -193,6 +193,7 @@ relations = Table(
     Column("target_country", Text),
     Column("target_inferred", Boolean),
     Column("date", Text),
+    Column("status", Text, comment="asserted, claimed, denied ... as the text tells it"),
     Column("evidence_start", Integer),
     Column("evidence_end", Integer),
     Column("evidence_text", Text),
