@@ -71,6 +71,7 @@ def test_three_reports_become_one_incident_with_the_conservative_toll(db):
 def test_rebuild_gives_the_incidents_the_updates_gave_and_twice_changes_nothing(db):
     with open_store(db) as s:
         before = s.incidents()
+        assert s.incidents(limit=2, offset=1) == before[1:3]  # paged by the database
         n = s.rebuild_incidents()
         assert s.incidents() == before and n == len(before)
         s.rebuild_incidents()

@@ -255,16 +255,14 @@ class Store:
         incidents with a report that passes them."""
         conditions = EventFilter(**filters).conditions()
         with self.engine.connect() as conn:
-            keep = incident_store.reports(conn, conditions) if conditions else None
-            found = incident_store.reports(conn)
-        chosen = [k for k in found if keep is None or k in keep][offset:]
-        return [{**incident_store.reconcile(k, found[k]), **({"reports": found[k]} if reports else {})}
-                for k in chosen[:limit]]
+            found = incident_store.reports(conn, incident_store.page(conn, conditions, limit, offset))
+        return [{**incident_store.reconcile(k, accounts), **({"reports": accounts} if reports else {})}
+                for k, accounts in found.items()]
 
     def incident(self, key: str) -> dict[str, Any] | None:
         """One incident with its ``reports``: every account side by side (source, date, status, deaths, evidence)."""
         with self.engine.connect() as conn:
-            found = incident_store.reports(conn, incident=key).get(key)
+            found = incident_store.reports(conn, [key])[key]
         return None if not found else {**incident_store.reconcile(key, found), "reports": found}
 
     def rebuild_incidents(self) -> int:

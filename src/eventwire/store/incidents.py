@@ -17,7 +17,7 @@ import math
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, or_, select
+from sqlalchemy import Connection, delete, func, insert, or_, select
 
 from ..incidents.merge import MAX_DAYS, MAX_KM, located, main_event, same_incident
 from ..model import Event, Place, Span, When
@@ -133,18 +133,29 @@ INCIDENT_COLUMNS = ["incident", "date", "type", "acled_event_type", "acled_sub_e
                     "fatalities_max", "statuses", "reports", "documents", "sources"]
 
 
-def reports(conn: Connection, conditions: list[Any] = (), incident: str | None = None) -> dict[str, list[dict]]:
-    """The reports of each incident (keyed by incident, in order of first report), each an account: the
-    event row with its document's source and publication date."""
+def page(conn: Connection, conditions: list[Any], limit: int | None, offset: int) -> list[str]:
+    """The incidents with a report that passes ``conditions`` (on the events table), in order of their
+    first report, paged by the database."""
+    e, r = events.c, incident_reports.c
+    query = (select(r.incident)
+             .join_from(incident_reports, events, (e.document == r.document) & (e.event == r.event))
+             .where(*conditions).group_by(r.incident)
+             .order_by(func.min(r.document), func.min(r.event), r.incident).offset(offset))
+    if limit is not None:
+        query = query.limit(limit)
+    return list(conn.scalars(query))
+
+
+def reports(conn: Connection, incidents: list[str]) -> dict[str, list[dict]]:
+    """The reports of each of ``incidents`` (in that order), each an account: the event row with its
+    document's source and publication date, first report first."""
     e, r, d = events.c, incident_reports.c, documents.c
     query = (select(r.incident, *(c for c in events.c if c.name != "incident"), d.source, d.published, d.title, d.url)
              .join_from(incident_reports, events, (e.document == r.document) & (e.event == r.event))
              .join(documents, d.id == e.document)
-             .where(*conditions)
+             .where(r.incident.in_(incidents))
              .order_by(r.document, r.event))
-    if incident is not None:
-        query = query.where(r.incident == incident)
-    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    out: dict[str, list[dict[str, Any]]] = {k: [] for k in incidents}
     for row in conn.execute(query):
         m = dict(row._mapping)
         m["id"] = f"{m['document']}-{m['event']}"
