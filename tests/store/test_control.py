@@ -23,6 +23,7 @@ from conftest import pg_schema
 TAKEN = "Government forces recaptured the town of Gharyan on Sunday, the army said."
 LEFT = "Government forces withdrew from Gharyan on Friday after days of shelling."
 OTHER = "Rebels took control of Tarhuna on Wednesday."
+SEIZED = "Militiamen seized the town of Bani Walid on Thursday. Police seized weapons in Sirte on Thursday."
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -39,7 +40,8 @@ def db(request, tmp_path):
 
 def _fill(db: str) -> None:
     with open_store(db) as s:
-        for i, (t, published) in enumerate(((TAKEN, "2020-06-02"), (OTHER, "2020-06-05"), (LEFT, "2020-06-13"))):
+        for i, (t, published) in enumerate(((TAKEN, "2020-06-02"), (OTHER, "2020-06-05"), (LEFT, "2020-06-13"),
+                                            (SEIZED, "2020-06-20"))):
             s.add(eventwire.code(t, id=f"doc{i}", published=published))
 
 
@@ -50,6 +52,13 @@ def test_a_place_has_a_timeline_of_gains_and_losses(db):
         ("2020-05-31", "gain", "Military Forces of Libya", None),
         ("2020-06-12", "loss", None, "Military Forces of Libya")]
     assert timeline[0].status == "asserted" and "recaptured" in timeline[0].evidence_text
+
+
+def test_a_place_seized_is_a_gain_and_seized_weapons_are_not(db):
+    with open_store(db) as s:
+        taken = changes(s, place="Bani Walid")
+        assert not changes(s, place="Sirte")
+    assert [(c.change, c.loser, c.date) for c in taken] == [("gain", None, "2020-06-18")]
 
 
 def test_who_holds_what_on_a_day(db):

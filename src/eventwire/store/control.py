@@ -1,17 +1,17 @@
 """Territorial control read from the stored events: each event that moves a place from one hand to
-another (data/incidents/control.json) is a control change, with the status of its telling ("claimed" when
+another (data/incidents/control.json: territory sub-event types, and seizures of a place) is a control change, with the status of its telling ("claimed" when
 only one side says so), so that a place has a timeline and a country a "who holds what" table at a date."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, exists, func, or_, select
 
 from .. import lang
 from .db import Store
 from .filters import country_code, period
-from .schema import events, places
+from .schema import actors, events, places
 
 
 @dataclass
@@ -36,6 +36,15 @@ def _kinds() -> dict[str, str]:
     return {sub: kind for kind in ("gain", "loss") for sub in data[kind]}
 
 
+def _place_taken() -> Any:
+    """Events of a seizing rule whose actor2 (what was seized) is a place mention: a gain."""
+    a, p = actors.c, places.c
+    named = exists().where(a.document == events.c.document, a.event == events.c.event, a.role == 2,
+                           p.document == a.document, p.start_char >= a.start_char, p.end_char <= a.end_char)
+    rules = lang.load("incidents/control.json")["seize"]  # a rule may carry refinements: "coerce.seize+..."
+    return and_(or_(*(cond for r in rules for cond in (events.c.rule == r, events.c.rule.startswith(r + "+")))), named)
+
+
 def changes(store: Store, place: str | None = None, country: str | None = None,
             until: str | None = None) -> list[Change]:
     """Control changes, oldest first; ``place`` is a place name (any case) or a GeoNames id."""
@@ -43,7 +52,7 @@ def changes(store: Store, place: str | None = None, country: str | None = None,
     c = events.c
     query = select(c.document, c.event, c.doc_id, c.location, c.geonameid, c.country, c.date, c.acled_sub_event_type,
                    c.actor1, c.actor2, c.status, c.evidence_text).where(
-        c.acled_sub_event_type.in_(list(kinds)), c.location.is_not(None))
+        or_(c.acled_sub_event_type.in_(list(kinds)), _place_taken()), c.location.is_not(None))
     if place is not None:  # a GeoNames id, the gazetteer's name, or the words a text used ("al-Asabaa")
         word = place.strip().lower()
         named = select(places.c.geonameid).where(or_(func.lower(places.c.text) == word,
@@ -59,9 +68,10 @@ def changes(store: Store, place: str | None = None, country: str | None = None,
         rows = conn.execute(query).all()
     out = []
     for r in rows:
-        kind = kinds[r.acled_sub_event_type]
-        if kind == "gain":  # a party taking a place from itself is a coding slip: no loser then
-            holder, loser = r.actor1, r.actor2 if r.actor2 != r.actor1 else None
+        kind = kinds.get(r.acled_sub_event_type, "gain")  # else a place seized
+        if kind == "gain":  # a party taking a place from itself, or the place itself, is no loser
+            holder, loser = r.actor1, r.actor2 if r.actor2 not in (r.actor1, r.location) and \
+                r.acled_sub_event_type in kinds else None
         else:
             holder, loser = None, r.actor1
         out.append(Change(place=r.location, geonameid=r.geonameid, country=r.country, date=r.date, change=kind,
