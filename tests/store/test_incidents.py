@@ -110,6 +110,9 @@ def test_the_api_gives_incidents_and_an_incident_with_its_reports(db):
         one = _by_documents(page["incidents"])["police; residents; army"]
         detail = httpx.get(f"{base}/api/incidents/{one['incident']}", timeout=60).json()
         assert [r["doc_id"] for r in detail["reports"]] == ["police", "residents", "army"]
+        army = detail["reports"][2]["id"]  # an event's view: the other reports of its incident
+        assert httpx.get(f"{base}/api/events/{army}/incident", timeout=60).json()["incident"] == one["incident"]
+        assert httpx.get(f"{base}/api/events/999-0/incident", timeout=60).status_code == 404
         assert httpx.get(f"{base}/api/incidents/999-0", timeout=60).status_code == 404
         assert httpx.get(f"{base}/api/incidents", params={"since": "soon"}, timeout=60).status_code == 400
     finally:

@@ -148,6 +148,14 @@ def create_app(store: Store, web: Path = WEB) -> FastAPI:
             raise HTTPException(400, str(exc)) from None
         return {"incidents": found, "limit": limit, "offset": offset}
 
+    @app.get("/api/events/{key}/incident")
+    def event_incident(key: str) -> dict[str, Any]:
+        """The incident an event belongs to, with every report of it: the other reports of the same happening."""
+        found = store.incident_of(key)
+        if found is None:
+            raise HTTPException(404, f"no event {key!r}")
+        return found
+
     @app.get("/api/incidents/{key}")
     def incident(key: str) -> dict[str, Any]:
         """One incident with every report that tells of it, side by side."""

@@ -26,7 +26,7 @@ from .migrations import StoreError, migrate
 from . import incidents as incident_store
 from .facts import figure_rows, relation_rows
 from .rows import EVENT_COLUMNS, event_rows
-from .schema import CHILDREN, actors, documents, events, figures, places, relations, times
+from .schema import CHILDREN, actors, documents, events, figures, incident_reports, places, relations, times
 
 DEFAULT = "eventwire.db"
 
@@ -264,6 +264,17 @@ class Store:
         with self.engine.connect() as conn:
             found = incident_store.reports(conn, [key])[key]
         return None if not found else {**incident_store.reconcile(key, found), "reports": found}
+
+    def incident_of(self, key: str) -> dict[str, Any] | None:
+        """The incident (as ``incident`` gives it) of the event ``key`` ("document-event"); None when none."""
+        try:
+            doc, ordinal = (int(part) for part in key.split("-"))
+        except ValueError:
+            return None
+        r = incident_reports.c
+        with self.engine.connect() as conn:
+            found = conn.scalar(select(r.incident).where(r.document == doc, r.event == ordinal))
+        return None if found is None else self.incident(found)
 
     def rebuild_incidents(self) -> int:
         """Assign every stored event's incident again from scratch; returns how many incidents there are."""
