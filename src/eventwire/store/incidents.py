@@ -1,7 +1,7 @@
 """Incidents in the store: reports of different documents that tell of one happening share an incident,
-assigned when a document is stored (so ``ingest`` and ``watch`` keep them up to date) and rebuilt from
-scratch by ``rebuild``, which gives the same incidents whatever order the updates came in as long as
-documents were stored in order (both attach documents by store id, oldest first).
+assigned in the transaction that stores a document (so ``ingest`` and ``watch`` keep them up to date) and
+rebuilt from scratch by ``rebuild``. Both attach documents oldest first, so a rebuild gives the incidents
+the updates gave (a document replaced by ``--replace`` comes last after it), and a second one changes nothing.
 
 The rule is that of ``eventwire code --merge`` (incidents/merge.py, on each document's main event); a new
 report is compared only with the stored main events of the days around its own and, when it names a town,
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, or_, select
@@ -66,7 +67,6 @@ def _row(document: int, i: int, e: dict[str, Any], main: bool) -> dict[str, Any]
 
 
 def _ordinal(value: str | None) -> int | None:
-    from datetime import date
     try:
         return date.fromisoformat(value).toordinal() if value else None
     except ValueError:
