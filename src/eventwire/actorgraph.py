@@ -8,12 +8,14 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from .store import Store
+from .store.facts import inferred
 
 FORMATS = ("table", "json", "graphml")
 
 
 def graph(store: Store) -> dict[str, list[dict[str, Any]]]:
-    """{"nodes": [...], "edges": [...]}, both sorted, so the same store always gives the same graph."""
+    """{"nodes": [...], "edges": [...]}, both sorted, so the same store always gives the same graph. An actor
+    is ``inferred`` when every mention of it was read from the knowledge base, not named (store/facts.py)."""
     nodes: dict[str, dict[str, Any]] = {}
 
     def node(name: str) -> dict[str, Any]:
@@ -27,6 +29,7 @@ def graph(store: Store) -> dict[str, list[dict[str, Any]]]:
         n["kinds"].update(k for k in (m["kind"],) if k)
         n["countries"].update(c for c in (m["country"],) if c)
         n["events"] += m["events"]
+        n["inferred"] = n["inferred"] and inferred(m)
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     for r in store.relation_rows():
         for side in ("source", "target"):
@@ -52,7 +55,7 @@ def graph(store: Store) -> dict[str, list[dict[str, Any]]]:
                               "target_inferred": r["target_inferred"]})
     return {"nodes": [{**n, "aliases": sorted(n["aliases"]), "kinds": sorted(n["kinds"]),
                        "countries": sorted(n["countries"]),
-                       "inferred": n["inferred"] and n["relations"] > 0}
+                       "inferred": n["inferred"]}
                       for _, n in sorted(nodes.items())],
             "edges": [{**e, "relations": sorted(e["relations"]), "statuses": sorted(e["statuses"])}
                       for _, e in sorted(edges.items())]}

@@ -71,6 +71,8 @@ def test_the_actors_command_lists_actors_and_exports_the_graph_as_json_and_graph
     g = json.loads(as_json.output)
     laaf = next(n for n in g["nodes"] if n["id"] == "Libyan Arab Armed Forces")
     assert "the Libyan National Army" in laaf["aliases"] and laaf["inferred"] is False
+    wagner = next(n for n in g["nodes"] if n["id"] == "Wagner Group")  # "Russian mercenaries": read, not named
+    assert wagner["inferred"] is True and wagner["aliases"] == ["Russian mercenaries"]
     egypt = next(e for e in g["edges"] if e["source"] == "Egypt")
     assert egypt["kind"] == "AID" and egypt["first"] == "2021-03-09" and egypt["evidence"][0]["doc_id"] == "doc0"
     out = tmp_path / "actors.graphml"

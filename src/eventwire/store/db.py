@@ -233,12 +233,13 @@ class Store:
             return [dict(row._mapping) for row in conn.execute(query)]
 
     def actor_mentions(self) -> list[dict[str, Any]]:
-        """Each canonical actor's (``name``) words in the text (``text``), with its ``kind`` and ``country``
-        and the number of ``events`` (distinct event rows) naming it so: counted by the database."""
+        """Each canonical actor's (``name``) words in the text (``text``), with its ``kind``, ``country``, the
+        ``rule`` that resolved it and the number of ``events`` (distinct event rows) naming it so: counted by
+        the database."""
         a = actors.c
-        query = (select(a.name, a.text, a.kind, a.country,
+        query = (select(a.name, a.text, a.kind, a.country, a.rule,
                         func.count(func.distinct(a.document * 100000 + a.event)).label("events"))
-                 .group_by(a.name, a.text, a.kind, a.country).order_by(a.name, a.text))
+                 .group_by(a.name, a.text, a.kind, a.country, a.rule).order_by(a.name, a.text, a.rule))
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
 
