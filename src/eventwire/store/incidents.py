@@ -18,7 +18,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, or_, select
+from sqlalchemy import Connection, delete, func, insert, or_, select, text
 
 from ..incidents.merge import MAX_DAYS, MAX_KM, located, main_event, same_incident
 from ..model import Event, Place, Span, When
@@ -89,6 +89,8 @@ def attach(conn: Connection, document: int, doc: dict[str, Any]) -> None:
     found = doc.get("events") or []
     if not found:
         return
+    if conn.dialect.name == "postgresql":  # two writers must not both open an incident for one happening
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('eventwire.store.incidents'))"))
     main = main_event([Event(type=e["type"], evidence=Span(0, 0), trigger=Span(0, 0), rule="",
                              acled_event_type=e.get("acled_event_type"), confidence=e.get("confidence") or 0.0)
                        for e in found])
