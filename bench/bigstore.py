@@ -137,7 +137,7 @@ def build(target: str, n_events: int, seed: int = 15, batch: int = 2000) -> None
                 cd = document(i, v, rng)
                 d = serialize(cd)
                 rows[schema.documents].append({"id": i + 1, **db.document_row(cd, d, content_hash(cd.text))})
-                for table, children in db.child_rows(d, i + 1).items():
+                for table, children in db.child_rows(d, i + 1, cd.text).items():
                     rows.setdefault(table, []).extend(children)
             with conn.begin():
                 for table, many in rows.items():

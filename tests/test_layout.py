@@ -31,6 +31,7 @@ def test_the_checker_finds_what_it_looks_for(tmp_path):
         "geo/place.py": "def where():\n    from ..pipeline import run\n    return run\n",
         "actors/__init__.py": "",
         "geo/context.py": "from ..actors import who\n",
+        "extra.py": "from .geo import place\n",
         "actors/context.py": "from ..geo.place import _near\n",
     }.items():
         (pkg / name).parent.mkdir(parents=True, exist_ok=True)
@@ -46,8 +47,11 @@ def test_the_checker_finds_what_it_looks_for(tmp_path):
     assert "layer: pkg/geo/place.py:2: pkg.geo.place imports pkg.pipeline: geo imports pipeline, which stands above it in the plan" \
         in lines
     assert not any(line.startswith("layer: pkg/actors/") for line in lines)  # actors may read geo
+    assert "layer: pkg/extra.py:1: pkg.extra imports pkg.geo.place: extra has no place in the plan (bench/layout.py ORDER)" \
+        in lines
     (pkg / "geo" / "place.py").write_text("def where():\n    return None\n")
     (pkg / "actors" / "context.py").write_text("from ..model import dataclass\n")
     (pkg / "geo" / "context.py").write_text("")
+    (pkg / "extra.py").unlink()
     clean = layout(str(pkg))
     assert clean.returncode == 0 and clean.stdout.splitlines() == [f"0 problem(s) in {pkg}"]

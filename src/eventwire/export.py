@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from rich.console import Console
@@ -32,11 +32,13 @@ def geojson_feature(row: dict[str, Any]) -> dict[str, Any] | None:
             "properties": props}
 
 
-def write_rows(rows: Iterable[dict[str, Any]], fmt: str, stream: IO[str]) -> int:
-    """Write event rows as csv, jsonl, json or geojson; returns how many were written."""
+def write_rows(rows: Iterable[dict[str, Any]], fmt: str, stream: IO[str],
+               columns: Sequence[str] = EVENT_COLUMNS) -> int:
+    """Write rows (event rows unless other CSV ``columns`` are given) as csv, jsonl, json or geojson;
+    returns how many were written."""
     n = 0
     if fmt == "csv":
-        w = csv.DictWriter(stream, fieldnames=EVENT_COLUMNS, extrasaction="ignore")
+        w = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore")
         w.writeheader()
         for row in rows:
             w.writerow(row)

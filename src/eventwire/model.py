@@ -136,6 +136,7 @@ class Figure:
     what: str  # what was counted, as data/coding/figures.json names it ("infected", "aircraft" ...)
     text: str
     span: Span
+    evidence: Span  # the sentence: the store places and dates the count by the mentions in it
     rule: str
 
 
@@ -149,6 +150,7 @@ class Relation:
     evidence: Span  # the sentence
     trigger: Span  # the verb or adjective that states it
     rule: str
+    status: Status = "asserted"  # "claimed" when a party says so, "denied" when one denies it ...
 
 
 @dataclass

@@ -32,12 +32,13 @@ def place(p: Place | None, with_span: bool = True) -> dict[str, Any] | None:
 
 
 def figure(f: Figure) -> dict[str, Any]:
-    return {"value": f.value, "what": f.what, "text": f.text, "span": _span(f.span), "rule": f.rule}
+    return {"value": f.value, "what": f.what, "text": f.text, "span": _span(f.span), "evidence": _span(f.evidence),
+            "rule": f.rule}
 
 
 def relation(r: Relation) -> dict[str, Any]:
     return {"relation": r.relation, "source": actor(r.source), "target": actor(r.target),
-            "evidence": _span(r.evidence), "trigger": _span(r.trigger), "rule": r.rule}
+            "evidence": _span(r.evidence), "trigger": _span(r.trigger), "rule": r.rule, "status": r.status}
 
 
 def event(e: Event) -> dict[str, Any]:

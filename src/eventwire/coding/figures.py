@@ -5,6 +5,7 @@ from typing import Any
 
 from .. import lang
 from ..model import CodedDocument, Figure, Span
+from .coder import evidence_span
 
 
 def _data() -> dict[str, Any]:
@@ -55,4 +56,4 @@ def find(cd: CodedDocument) -> None:
             words = seg.doc[start:max(tok.i, noun.i) + 1]
             s = seg.offset + words.start_char
             cd.figures.append(Figure(value=n, what=label, text=words.text, span=Span(s, s + len(words.text)),
-                                     rule=f"figure:{noun.lemma_.lower()}"))
+                                     evidence=evidence_span(tok.sent, seg.offset), rule=f"figure:{noun.lemma_.lower()}"))

@@ -1,7 +1,8 @@
 """Who backs, arms or is allied with whom, as the text states it, with the evidence span of each edge.
 
 "Hifter is backed by the UAE, Egypt and Russia" gives three edges UAE/Egypt/Russia -> Hifter;
-"Turkish-backed militias" and "militias allied with the government" give one each.
+"Turkish-backed militias", "militias allied with the government", "mercenaries aiding the LAAF" and
+"Russia supplied drones to the LAAF" give one each.
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 from .. import actors
 from ..model import CodedDocument, Relation, Span
-from . import roles
+from . import modality, roles
 from .coder import evidence_span
 from ..lang.words import relation_verbs
 
@@ -51,7 +52,11 @@ def _pairs(verb: Any) -> tuple[list[Any], Any, str] | None:
         if obj is not None and subj is not None:
             return [obj], subj, "allied"
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subj is None and verb.dep_ == "acl":  # "mercenaries aiding the LAAF"
+        subj = verb.head
+    to = next((c for c in verb.children if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to")), None)
+    receiver = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    obj = receiver or next((c for c in verb.children if c.dep_ == "dobj"), None)  # "supplied drones to X": X
     if verb.pos_ == "VERB" and subj is not None and obj is not None:
         return _with_conjuncts(subj), obj, "active"
     return None
@@ -77,7 +82,9 @@ def find(cd: CodedDocument) -> None:
             evidence = evidence_span(tok.sent, seg.offset)
             target_actor = actors.resolve_span(_np(target), seg.offset)
             for src in sources:
+                source_actor = actors.resolve_span(_np(src), seg.offset)
+                parties = tuple(w for a in (source_actor, target_actor) for w in (a.name, a.text) if w)
                 cd.relations.append(Relation(
-                    relation=rel, source=actors.resolve_span(_np(src), seg.offset), target=target_actor,
+                    relation=rel, source=source_actor, target=target_actor,
                     evidence=evidence, trigger=Span(seg.offset + tok.idx, seg.offset + tok.idx + len(tok)),
-                    rule=f"relation:{tok.lemma_.lower()}:{how}"))
+                    rule=f"relation:{tok.lemma_.lower()}:{how}", status=modality.assess(tok, tok.sent, parties).status))

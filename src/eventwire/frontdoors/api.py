@@ -217,6 +217,42 @@ def create_app(store: Store, web: Path = WEB) -> FastAPI:
                                    swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
                                    swagger_favicon_url=f"{DOCS_ASSETS}/favicon-32x32.png")
 
+    @app.get("/api/places/{place}/control")
+    def place_control(place: str) -> list[dict[str, Any]]:
+        """The control timeline of a place (its name or GeoNames id), oldest change first."""
+        from ..store.control import as_dict, changes
+        found = changes(store, place=place)
+        if not found:
+            raise HTTPException(404, f"no control change of {place!r}")
+        return [as_dict(ch) for ch in found]
+
+    @app.get("/api/incidents")
+    def incidents(country: list[str] | None = Query(None, description="country of a report's location"),
+                  since: str | None = None, until: str | None = None,
+                  limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        """Incidents in order of their first report, each reconciled from its reports."""
+        try:
+            found = store.incidents(limit=limit, offset=offset, country=country, since=since, until=until)
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from None
+        return {"incidents": found, "limit": limit, "offset": offset}
+
+    @app.get("/api/events/{key}/incident")
+    def event_incident(key: str) -> dict[str, Any]:
+        """The incident an event belongs to, with every report of it: the other reports of the same happening."""
+        found = store.incident_of(key)
+        if found is None:
+            raise HTTPException(404, f"no event {key!r}")
+        return found
+
+    @app.get("/api/incidents/{key}")
+    def incident(key: str) -> dict[str, Any]:
+        """One incident with every report that tells of it, side by side."""
+        found = store.incident(key)
+        if found is None:
+            raise HTTPException(404, f"no incident {key!r}")
+        return found
+
     if web.is_dir():
         app.mount("/", StaticFiles(directory=web, html=True), name="web")
     return app

@@ -392,5 +392,190 @@ def watch(
             err.print("stopped")
 
 
+def _stored(db: str, read):
+    """``read(store)`` on the store at ``db``, or exit 2 with the store's or the filter's message."""
+    from ..store import StoreError, open_store
+    try:
+        with open_store(db, create=False) as store:
+            return read(store)
+    except (StoreError, ValueError) as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2)
+
+
+def _write(out: Optional[Path], write) -> None:
+    stream = open(out, "w", encoding="utf-8") if out else sys.stdout
+    try:
+        write(stream)
+    finally:
+        if out:
+            stream.close()
+
+
+@app.command()
+def figures(
+    db: str = typer.Option("eventwire.db", "--db", help="the store: a SQLite file or a postgresql:// URL"),
+    what: Optional[str] = typer.Option(None, "--what", help="one kind of count: infected, aircraft, ..."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, jsonl, json or geojson"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="write here instead of stdout"),
+) -> None:
+    """List and export the counts the stored texts report (never deaths: those are event fatalities)."""
+    from rich.table import Table
+
+    from .. import export
+    from ..store.schema import figures as table
+    if fmt not in export.FORMATS:
+        err.print(f"[red]error:[/] unknown format {fmt!r} (one of {', '.join(export.FORMATS)})")
+        raise typer.Exit(2)
+    rows = _stored(db, lambda store: store.figures(what=what))
+
+    def write(stream) -> None:
+        if fmt != "table":
+            export.write_rows(rows, fmt, stream, columns=[c.name for c in table.c])
+            stream.write("\n" if fmt in ("json", "geojson") else "")
+            return
+        t = Table(title=f"{len(rows)} figures", title_justify="left")
+        for heading in ("date", "value", "what", "words", "place", "cc", "document"):
+            t.add_column(heading, overflow="fold")
+        for r in rows:
+            t.add_row(f"{r['date'] or ''}{'*' if r['date_inferred'] else ''}", str(r["value"]), r["what"], r["text"],
+                      r["place"] or "", r["country"] or "", r["doc_id"])
+        Console(file=stream, width=160).print(t)
+
+    _write(out, write)
+
+
+@app.command()
+def actors(
+    db: str = typer.Option("eventwire.db", "--db", help="the store: a SQLite file or a postgresql:// URL"),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or graphml (the actor graph)"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="write here instead of stdout"),
+) -> None:
+    """The actors of a store with their aliases, kinds and events, and who backs or arms whom (SUPPORT/AID)."""
+    import json
+
+    from rich.table import Table
+
+    from ..actorgraph import FORMATS, graph, graphml
+    if fmt not in FORMATS:
+        err.print(f"[red]error:[/] unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+        raise typer.Exit(2)
+    g = _stored(db, graph)
+
+    def write(stream) -> None:
+        if fmt == "json":
+            stream.write(json.dumps(g, ensure_ascii=False, indent=1) + "\n")
+        elif fmt == "graphml":
+            stream.write(graphml(g))
+        else:
+            console = Console(file=stream, width=160)
+            t = Table(title=f"{len(g['nodes'])} actors", title_justify="left")
+            for heading in ("actor", "kinds", "countries", "events", "aliases"):
+                t.add_column(heading, overflow="fold")
+            for n in g["nodes"]:
+                t.add_row(n["id"] + (" (inferred)" if n["inferred"] else ""), ", ".join(n["kinds"]),
+                          ", ".join(n["countries"]), str(n["events"]), "; ".join(n["aliases"]))
+            console.print(t)
+            r = Table(title=f"{len(g['edges'])} relations", title_justify="left")
+            for heading in ("source", "kind", "target", "as", "first", "last", "statements", "statuses"):
+                r.add_column(heading, overflow="fold")
+            for e in g["edges"]:
+                r.add_row(e["source"], e["kind"], e["target"], ", ".join(e["relations"]), e["first"] or "",
+                          e["last"] or "", str(e["statements"]) + (" (inferred)" if e["inferred"] else ""),
+                          ", ".join(e["statuses"]))
+            console.print(r)
+
+    _write(out, write)
+
+
+@app.command()
+def control(
+    place: Optional[str] = typer.Argument(None, help="a place name or GeoNames id: its control timeline"),
+    db: str = typer.Option("eventwire.db", "--db", help="the store: a SQLite file or a postgresql:// URL"),
+    country: Optional[str] = typer.Option(None, "--country", help="with --date: who holds what in this country"),
+    date: Optional[str] = typer.Option(None, "--date", help="with --country: on this day (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json"),
+) -> None:
+    """Who took or left a place and when, as told (claimed, asserted …); or who holds what in a country."""
+    import json
+    from dataclasses import asdict
+
+    from rich.table import Table
+
+    from ..store.control import changes, holdings
+    if (place is None) == (country is None and date is None) or (country is None) != (date is None):
+        err.print("[red]error:[/] give a PLACE, or --country and --date")
+        raise typer.Exit(2)
+    if place is not None:
+        rows = [asdict(ch) for ch in _stored(db, lambda store: changes(store, place=place))]
+        columns = ("date", "change", "holder", "loser", "status", "place", "doc_id")
+    else:
+        rows = _stored(db, lambda store: holdings(store, country, date))
+        columns = ("place", "holder", "since", "change", "status")
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return
+    t = Table(title=f"{place}: {len(rows)} control changes" if place else f"{country} on {date}: {len(rows)} places",
+              title_justify="left")
+    for heading in columns:
+        t.add_column(heading, overflow="fold")
+    for r in rows:
+        t.add_row(*("" if r[k] is None else str(r[k]) for k in columns))
+    Console(width=160).print(t)
+
+
+@app.command()
+def incidents(
+    db: str = typer.Option("eventwire.db", "--db", help="the store: a SQLite file or a postgresql:// URL"),
+    rebuild: bool = typer.Option(False, "--rebuild", help="assign every stored event's incident again from scratch"),
+    since: Optional[str] = typer.Option(None, "--since", help="incidents with a report on or after this date"),
+    until: Optional[str] = typer.Option(None, "--until", help="incidents with a report on or before this date"),
+    countries: Optional[list[str]] = typer.Option(None, "--country", help="country of a report's location"),
+    fmt: str = typer.Option("table", "--format", "-f",
+                            help="table, csv, jsonl, json, acled (ACLED's own columns) or plover (POLECAT-style)"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="write here instead of stdout"),
+    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="at most this many incidents"),
+    offset: int = typer.Option(0, "--offset", min=0, help="skip this many incidents first"),
+) -> None:
+    """List and export incidents: each happening once, with every report that tells of it."""
+    from rich.table import Table
+
+    from .. import export, export_incidents
+    from ..store.incidents import INCIDENT_COLUMNS
+    formats = ("table", "csv", "jsonl", "json", *export_incidents.FORMATS)
+    if fmt not in formats:
+        err.print(f"[red]error:[/] unknown format {fmt!r} (one of {', '.join(formats)})")
+        raise typer.Exit(2)
+
+    def read(store):
+        if rebuild:
+            err.print(f"{store.rebuild_incidents()} incidents", highlight=False)
+        return store.incidents(limit=limit, offset=offset, since=since, until=until, country=countries,
+                               reports=fmt in export_incidents.FORMATS)
+
+    rows = _stored(db, read)
+
+    def write(stream) -> None:
+        if fmt in export_incidents.FORMATS:
+            export_incidents.write(rows, fmt, stream)
+            return
+        if fmt != "table":
+            export.write_rows(rows, fmt, stream, columns=INCIDENT_COLUMNS)
+            stream.write("\n" if fmt == "json" else "")
+            return
+        t = Table(title=f"{len(rows)} incidents", title_justify="left")
+        shown = ("date", "acled_sub_event_type", "actor1", "actor2", "location", "fatalities", "statuses", "reports")
+        for heading in ("date", "ACLED", "actor1", "actor2", "location", "dead (range)", "statuses", "reports"):
+            t.add_column(heading, overflow="fold")
+        for r in rows:
+            cells = ["" if r[k] is None else str(r[k]) for k in shown]
+            if r["fatalities_min"] is not None and r["fatalities_min"] != r["fatalities_max"]:
+                cells[5] += f" ({r['fatalities_min']}-{r['fatalities_max']})"
+            t.add_row(*cells)
+        Console(file=stream, width=160).print(t)
+
+    _write(out, write)
+
+
 def main() -> None:  # python -m eventwire
     app()

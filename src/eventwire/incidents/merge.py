@@ -1,6 +1,6 @@
 """Cross-report merging: events of different reports that tell of one happening share an incident id.
 
-Each report's main event (its most confident) is compared with the main events of the other reports
+Each report's main event (its most confident of an ACLED type) is compared with the main events of the other reports
 dated within a day of it. Two are one incident when they are of one family (political violence:
 battles, explosions and attacks on civilians, which different writers code differently, and deadly
 riots; demonstrations; other developments), their places do not disagree (two towns named in the
@@ -62,6 +62,12 @@ def _told(p: Place) -> bool:
     return not p.inferred or (p.rule or "").endswith("; sentence")
 
 
+def located(p: Place | None) -> bool:
+    """Whether the distance test decides for this place: a town told of the event, not an area
+    (the store indexes such places by grid cell; any other place may agree with any report)."""
+    return p is not None and _told(p) and not _coarse(p)
+
+
 def places_agree(a: Place | None, b: Place | None, tied: bool = False) -> bool | None:
     """True when both are towns (or points near one) within MAX_KM, False when they disagree (towns
     further apart, or another country), None when one is missing, not told of the event (see ``_told``;
@@ -94,10 +100,19 @@ def tolls_agree(a: int | None, b: int | None, near: bool) -> bool:
     return a == b or (near and min(a, b) >= 5 and abs(a - b) <= max(a, b) / 4)
 
 
+def main_event(events: Sequence[Event]) -> int | None:
+    """The index of the event a report is matched by: its most confident event of an ACLED type (a report
+    that denies a killing is about the killing, not the denial), else its most confident; None when none."""
+    if not events:
+        return None
+    typed = [i for i, e in enumerate(events) if e.acled_event_type] or range(len(events))
+    return max(typed, key=lambda i: events[i].confidence)
+
+
 def assign_incidents(items: Sequence[CodedDocument | Failed]) -> list[CodedDocument | Failed]:
     """Give every event an ``incident`` id; main events of different documents may share one."""
     docs = [cd for cd in items if isinstance(cd, CodedDocument)]
-    main = [max(cd.events, key=lambda e: e.confidence) if cd.events else None for cd in docs]
+    main = [None if (m := main_event(cd.events)) is None else cd.events[m] for cd in docs]
     by_day: dict[int, list[int]] = defaultdict(list)
     for x, e in enumerate(main):
         if e is not None and _day(e) is not None:

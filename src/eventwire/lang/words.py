@@ -29,3 +29,8 @@ def vague_counts() -> dict[str, int]:
 def relation_verbs() -> dict[str, str]:
     """Verbs (lemmas) that state who stands behind whom -> the relation ("back" -> "backs")."""
     return load("coding/relations.json")["verbs"]
+
+
+def relation_kinds() -> dict[str, str]:
+    """Relation -> the PLOVER type it is a case of ("backs" -> "SUPPORT", "arms" -> "AID")."""
+    return load("coding/relations.json")["kinds"]

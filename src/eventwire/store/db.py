@@ -23,8 +23,10 @@ from ..model import CodedDocument
 from ..serialize import document as serialize
 from .filters import EventFilter
 from .migrations import StoreError, migrate
+from . import incidents as incident_store
+from .facts import figure_rows, relation_rows
 from .rows import EVENT_COLUMNS, event_rows
-from .schema import CHILDREN, actors, documents, events, places, times
+from .schema import CHILDREN, actors, documents, events, figures, incident_reports, places, relations, times
 
 DEFAULT = "eventwire.db"
 
@@ -242,6 +244,66 @@ class Store:
         with self.engine.connect() as conn:
             return stats(conn, EventFilter(**filters))
 
+    def figures(self, what: str | None = None) -> list[dict[str, Any]]:
+        """The counts of every stored document (the ``figures`` table), by date then document; ``what``
+        keeps one kind ("infected", "aircraft" …)."""
+        query = select(*(c for c in figures.c if c.name != "document"), figures.c.document)
+        if what:
+            query = query.where(figures.c.what == what.strip().lower())
+        query = query.order_by(figures.c.date.nulls_last(), figures.c.document, figures.c.ordinal)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def actor_mentions(self) -> list[dict[str, Any]]:
+        """Each canonical actor's (``name``) words in the text (``text``), with its ``kind``, ``country``, the
+        ``rule`` that resolved it and the number of ``events`` (distinct event rows) naming it so: counted by
+        the database."""
+        a = actors.c
+        query = (select(a.name, a.text, a.kind, a.country, a.rule,
+                        func.count(func.distinct(a.document * 100000 + a.event)).label("events"))
+                 .group_by(a.name, a.text, a.kind, a.country, a.rule).order_by(a.name, a.text, a.rule))
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def relation_rows(self) -> list[dict[str, Any]]:
+        """The stored relations (the ``relations`` table), by date then document."""
+        query = select(relations).order_by(relations.c.date.nulls_last(), relations.c.document, relations.c.ordinal)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def incidents(self, limit: int | None = None, offset: int = 0, reports: bool = False,
+                  **filters: Any) -> list[dict[str, Any]]:
+        """Incidents (store/incidents.py ``INCIDENT_COLUMNS``), in order of their first report, with their
+        ``reports`` (as ``incident`` gives them) when asked; ``filters`` (those of ``EventFilter``) keep the
+        incidents with a report that passes them."""
+        conditions = EventFilter(**filters).conditions()
+        with self.engine.connect() as conn:
+            found = incident_store.reports(conn, incident_store.page(conn, conditions, limit, offset))
+        return [{**incident_store.reconcile(k, accounts), **({"reports": accounts} if reports else {})}
+                for k, accounts in found.items()]
+
+    def incident(self, key: str) -> dict[str, Any] | None:
+        """One incident with its ``reports``: every account side by side (source, date, status, deaths, evidence)."""
+        with self.engine.connect() as conn:
+            found = incident_store.reports(conn, [key])[key]
+        return None if not found else {**incident_store.reconcile(key, found), "reports": found}
+
+    def incident_of(self, key: str) -> dict[str, Any] | None:
+        """The incident (as ``incident`` gives it) of the event ``key`` ("document-event"); None when none."""
+        try:
+            doc, ordinal = (int(part) for part in key.split("-"))
+        except ValueError:
+            return None
+        r = incident_reports.c
+        with self.engine.connect() as conn:
+            found = conn.scalar(select(r.incident).where(r.document == doc, r.event == ordinal))
+        return None if found is None else self.incident(found)
+
+    def rebuild_incidents(self) -> int:
+        """Assign every stored event's incident again from scratch; returns how many incidents there are."""
+        with self.engine.connect().execution_options(writer=True) as conn, conn.begin():
+            return incident_store.rebuild(conn)
+
     def documents(self) -> list[dict[str, Any]]:
         """One summary per stored document, oldest first, with its number of events."""
         n_events = (select(events.c.document, func.count().label("events"))
@@ -297,8 +359,9 @@ def _insert(conn: Connection, cd: CodedDocument, digest: str) -> None:
     key = conn.execute(insert(documents).values(**document_row(cd, d, digest))).inserted_primary_key[0]
     if cd.error:
         return
-    for table, rows in child_rows(d, key).items():
+    for table, rows in child_rows(d, key, cd.text).items():
         _many(conn, table, rows)
+    incident_store.attach(conn, key, d)
 
 
 def document_row(cd: CodedDocument, d: dict[str, Any], digest: str) -> dict[str, Any]:
@@ -311,8 +374,9 @@ def document_row(cd: CodedDocument, d: dict[str, Any], digest: str) -> dict[str,
                 coded_by=f"eventwire {__version__}", text=cd.text, meta=doc.meta or None, json=d)
 
 
-def child_rows(d: dict[str, Any], key: int) -> dict[Table, list[dict[str, Any]]]:
-    """The flat rows (events, actors, places, times) of the serialised document ``d`` stored as ``key``."""
+def child_rows(d: dict[str, Any], key: int, text: str) -> dict[Table, list[dict[str, Any]]]:
+    """The flat rows (events, actors, places, times, figures, relations) of the serialised document ``d``
+    (of the input ``text``) stored as ``key``."""
     return {
         events: [{"document": key, **row} for row in event_rows(d)],
         actors: [{"document": key, "event": i, "role": role, "name": a["name"], "text": a.get("text"),
@@ -324,6 +388,8 @@ def child_rows(d: dict[str, Any], key: int) -> dict[Table, list[dict[str, Any]]]
                  for i, p in enumerate(d["places"])],
         times: [{"document": key, "ordinal": i, **_offsets(t), **{k: t[k] for k in _TIME_KEYS}}
                 for i, t in enumerate(d["times"])],
+        figures: [{"document": key, **row} for row in figure_rows(d, text)],
+        relations: [{"document": key, **row} for row in relation_rows(d, text)],
     }
 
 

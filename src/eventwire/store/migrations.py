@@ -39,10 +39,29 @@ def _add_feeds(conn: Connection) -> None:
     feeds.create(conn, checkfirst=True)
 
 
+def _add_figures_relations_incidents(conn: Connection) -> None:
+    """The figures, relations and incident_reports tables, filled from the coded JSON of the documents
+    stored already."""
+    from .facts import figure_rows, relation_rows
+    from .incidents import rebuild
+    from .schema import documents, figures, incident_reports, relations
+    for table in (figures, relations, incident_reports):
+        table.create(conn, checkfirst=True)
+    rebuild(conn)
+    for doc in conn.execute(select(documents.c.id, documents.c.json, documents.c.text)
+                            .where(documents.c.error.is_(None))):
+        for table, rows in ((figures, figure_rows(doc.json, doc.text)), (relations, relation_rows(doc.json, doc.text))):
+            rows = [{"document": doc.id, **row} for row in rows]
+            if rows:
+                conn.execute(insert(table), rows)
+
+
 #: Changes after version 1, oldest first.
 MIGRATIONS: list[Migration] = [
     Migration(2, "feeds: state of the feeds polled by eventwire watch", _add_feeds),
     Migration(3, "indexes for filtered pages, counts and word search (FTS5 / PostgreSQL full text)", _add_indexes),
+    Migration(4, "figures, relations, incident_reports: counts, backers and incidents across reports",
+              _add_figures_relations_incidents),
 ]
 
 

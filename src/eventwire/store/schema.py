@@ -149,5 +149,85 @@ feeds = Table(
     Column("last_status", Text, comment="stored N / not modified / the error"),
 )
 
+#: Every count a document reports ("168 people infected", "14 aircraft"): never a death toll. Placed and
+#: dated by the place and time mentions of its sentence, else dated by the publication (``date_inferred``).
+figures = Table(
+    "figures", metadata,
+    _document_fk(),
+    Column("ordinal", Integer, primary_key=True, autoincrement=False),
+    Column("doc_id", Text, nullable=False),
+    Column("value", Integer, nullable=False),
+    Column("what", Text, nullable=False, comment="what was counted (data/coding/figures.json)"),
+    Column("text", Text, nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("place", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("country", Text),
+    Column("geonameid", Integer),
+    Column("date", Text),
+    Column("date_inferred", Boolean),
+    Column("evidence_text", Text),
+    Column("rule", Text),
+    Index("ix_figures_what", "what"),
+)
+
+#: Who backs whom ("A-backed militias", "supplied drones to"): one row per stated edge, dated by the
+#: publication; ``*_inferred`` marks a party read from the knowledge base rather than named.
+relations = Table(
+    "relations", metadata,
+    _document_fk(),
+    Column("ordinal", Integer, primary_key=True, autoincrement=False),
+    Column("doc_id", Text, nullable=False),
+    Column("relation", Text, nullable=False, comment="backs, arms, allied with ..."),
+    Column("kind", Text, nullable=False, comment="SUPPORT or AID (PLOVER)"),
+    Column("source", Text, nullable=False),
+    Column("source_text", Text, comment="the words of the text"),
+    Column("source_kind", Text),
+    Column("source_country", Text),
+    Column("source_inferred", Boolean),
+    Column("target", Text, nullable=False),
+    Column("target_text", Text, comment="the words of the text"),
+    Column("target_kind", Text),
+    Column("target_country", Text),
+    Column("target_inferred", Boolean),
+    Column("date", Text),
+    Column("status", Text, comment="asserted, claimed, denied ... as the text tells it"),
+    Column("evidence_start", Integer),
+    Column("evidence_end", Integer),
+    Column("evidence_text", Text),
+    Column("rule", Text),
+    Index("ix_relations_source", "source"),
+    Index("ix_relations_target", "target"),
+)
+
+#: Every stored event's incident: reports of other documents that tell of one happening share ``incident``
+#: (the "document-event" id of its first report). Only a document's main event is matched (incidents/merge.py);
+#: ``day`` (ISO ordinal) and ``cell`` (a grid square of the place, NULL when no town is told) index the
+#: candidates of a new report. The place and count fields are those the match needs.
+incident_reports = Table(
+    "incident_reports", metadata,
+    _document_fk(),
+    Column("event", Integer, primary_key=True, autoincrement=False),
+    Column("incident", Text, nullable=False),
+    Column("main", Boolean, nullable=False),
+    Column("day", Integer),
+    Column("cell", Text),
+    Column("type", Text),
+    Column("acled_event_type", Text),
+    Column("date", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("country", Text),
+    Column("feature", Text),
+    Column("precision", Integer),
+    Column("place_inferred", Boolean),
+    Column("place_rule", Text),
+    Column("fatalities", Integer),
+    Index("ix_incident_reports_candidates", "day", "cell"),
+    Index("ix_incident_reports_incident", "incident"),
+)
+
 #: Tables that hang off a document: written and deleted with it, in one transaction.
-CHILDREN = (events, actors, places, times)
+CHILDREN = (events, actors, places, times, figures, relations, incident_reports)
