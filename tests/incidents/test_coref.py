@@ -85,3 +85,14 @@ def test_later_announces_another_happening():
     cd = code(text, published="2031-04-10")
     later = [e for e in _told_with(cd, "Three traders") if e.type == "ASSAULT"]
     assert len(later) == 1 and len(later[0].mentions) == 1
+
+
+def test_a_toll_that_grew_is_the_same_attack_and_another_doers_toll_is_not():
+    grew = ("SEVARO (Wire) - Rebels stormed an army camp in the north on Sunday, killing at least eight soldiers, "
+            "officials said. The governor called for calm. Residents said rebels had killed at least 15 soldiers "
+            "in the camp.")
+    cd = code(grew, published="2031-04-10")
+    assert len(_assaults(cd)) == 1 and len(_assaults(cd)[0].mentions) == 2
+    other = ("SEVARO (Wire) - Rebels stormed an army camp in the north on Sunday, killing eight soldiers, officials "
+             "said. The governor called for calm. Soldiers shot dead three villagers in the camp, residents said.")
+    assert len(_assaults(code(other, published="2031-04-10"))) == 2

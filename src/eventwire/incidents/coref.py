@@ -4,7 +4,7 @@ A news story tells its main happening again and again: the attack, then its toll
 the claim of responsibility, a witness's account, the caption. Each mention is coded as an event of its own
 by the coder; here the mentions of one happening are folded into one event. Two mentions may be of one
 happening when they are of one kind (PLOVER type) and nothing they read from the text sets them apart:
-no two dates, places far apart, doers of two countries or two death tolls, and no word that announces
+no two dates, places far apart, doers of two countries, two death tolls of two doers, and no word that announces
 another happening ("another attack", "separate clashes", "three more were also killed": ``coref.json``).
 They are of one happening when, besides, the later one refers back: a definite event noun ("the attack",
 "the blast", "Saturday's assault"), a caption (it repeats the body), or the same place and day read from
@@ -167,9 +167,15 @@ def _compatible(ev: Event, h: Happening, text: str, borrowed: bool) -> bool:
         if a is not None and b is not None and told.evidence != ev.evidence and (
                 a.country and b.country and a.country != b.country or _known(a) and _known(b) and a.entity != b.entity):
             return False
-        if ev.fatalities is not None and told.fatalities is not None and ev.fatalities != told.fatalities:
-            return False
+        if ev.fatalities is not None and told.fatalities is not None and ev.fatalities != told.fatalities \
+                and _two_doers(a, b):
+            return False  # two tolls of one doer are one happening told as the count grew ("at least 15")
     return True
+
+
+def _two_doers(a: Actor | None, b: Actor | None) -> bool:
+    """Both mentions name their doer, and not as the same party."""
+    return a is not None and b is not None and a.entity != b.entity
 
 
 def _borrowed(ev: Event, tok: Any) -> bool:
