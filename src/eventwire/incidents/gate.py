@@ -15,6 +15,9 @@ only look like one. The gate drops an event that is:
 - ``not-done``: an action planned, pledged, hoped for or denied (status hypothetical or negated), or an
   infinitive of purpose ("came to detain a trader"); a threat or a refusal is made when it is said, whatever
   the mood of what it threatens or refuses;
+- ``convention`` too: a consultation whose other party is the press ("told AFP by phone", "talking to
+  reporters", "said at a news conference");
+- ``movement``: an armed party's going somewhere ("the attackers arrived at night"), coded as a visit;
 - ``flight``: people fleeing (part of the attack they flee, not aid);
 - ``standing``: backing described as a standing relation ("is backed by", "are aided by").
 
@@ -83,6 +86,31 @@ def _in_source(cd: CodedDocument, ev: Event) -> bool:
     "according to a statement"): the telling, not a happening."""
     spans = [e.attribution_span for e in cd.events if e.attribution_span is not None and e.evidence == ev.evidence]
     return any(s.start <= ev.trigger.start < s.end for s in spans)
+
+
+def _to_the_press(ev: Event, tok: Any) -> bool:
+    """A consultation with the news media: its clause's object or "to" names the press, or the trigger is a
+    press event ("a news conference")."""
+    if ev.type != "CONSULT":
+        return False
+    press = _words("press")
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in press for c in tok.children):
+        return True
+    verb = _clause(tok)
+    told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    told += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return any(t.lower_ in press for t in told)
+
+
+def _movement(ev: Event, tok: Any) -> bool:
+    """An armed party's arrival read as a visit: its troops or its attackers arriving are part of what they
+    do there."""
+    if ev.type != "CONSULT" or _clause(tok).lemma_.lower() not in _words("movement_verbs"):
+        return False
+    a = ev.actor1
+    if a is not None and a.sector in _words("armed_sectors"):
+        return True
+    return any(c.dep_ == "nsubj" and c.lower_ in _words("armed_nouns") for c in _clause(tok).children)
 
 
 def _circumstance(tok: Any) -> bool:
@@ -158,8 +186,10 @@ def verdict(cd: CodedDocument, ev: Event) -> str:
     tok = trigger_token(cd, ev)
     if tok is None:
         return PASSED
-    if _in_convention(tok) or _in_source(cd, ev):
+    if _in_convention(tok) or _in_source(cd, ev) or _to_the_press(ev, tok):
         return "convention"
+    if _movement(ev, tok):
+        return "movement"
     if len(ev.mentions) <= 1 and _circumstance(tok):
         return "aggregate"
     if _metaphor(tok):
