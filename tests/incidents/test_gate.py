@@ -68,3 +68,12 @@ def test_talking_to_the_press_and_an_armed_arrival_are_no_consultations():
     cd = code(text, published="2031-04-10")
     consults = [e.evidence.of(text) for e in cd.events if e.type == "CONSULT"]
     assert consults == ["On Tuesday, the foreign minister of Kelvoria arrived in the capital for talks with the president."]
+
+
+def test_what_a_war_did_is_its_background_and_prisoners_of_war_are_still_released():
+    text = ("NAROSSA (Wire) - The president signed a peace agreement with rebel leaders in the capital on Wednesday "
+            "to end a civil war that has killed tens of thousands of people. The rebels said the deal was final. "
+            "The uprising that toppled and killed the old king in 1990 is still remembered in the north. On "
+            "Thursday, prisoners of war held by the rebels were released, the army said.")
+    cd = code(text, published="2031-04-10")
+    assert _types(cd) == ["AGREE", "RETREAT"]

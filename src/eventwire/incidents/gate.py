@@ -9,7 +9,8 @@ only look like one. The gate drops an event that is:
   for comment") or the words that name the source ("a spokesman told AFP by phone");
 - ``metaphor``: a blast or attack verb done by an abstract thing ("the dispute exploded");
 - ``aggregate``: a running total or background ("has killed 9,000 people since 2019", a war's toll, an
-  event noun told only as the circumstance of another: "amid ongoing talks");
+  event noun told only as the circumstance of another: "amid ongoing talks", a clause that describes a war:
+  "a civil war that has killed tens of thousands");
 - ``habitual``: what usually happens ("repeatedly carries out attacks") or a state of affairs ("the region
   is plagued by violence");
 - ``not-done``: an action planned, pledged, hoped for or denied (status hypothetical or negated), or an
@@ -148,6 +149,18 @@ def _aggregate(ev: Event, tok: Any) -> bool:
     return False
 
 
+def _of_a_war(tok: Any) -> bool:
+    """The trigger's clause describes a long conflict ("a civil war that has killed", "the uprising that
+    toppled and killed"): it tells what the war did, not a happening of the story."""
+    verb = _clause(tok)
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    war = verb.head
+    if war.dep_ == "pobj" and war.head.lower_ == "of" and not any(c.dep_ in ("det", "poss") for c in war.children):
+        return False  # "prisoners of war released by": a bare "of war" names a kind of people the clause tells of
+    return verb.dep_ in ("relcl", "acl") and war.lemma_.lower() in _words("wars")
+
+
 def _recent(since: Any) -> bool:
     """ "since Sunday", "since January 4": a day, not the start of a long span."""
     return any(w.lower_ in _words("recent") or (w.like_num and w.text.isdigit() and int(w.text) <= 31)
@@ -194,7 +207,7 @@ def verdict(cd: CodedDocument, ev: Event) -> str:
         return "aggregate"
     if _metaphor(tok):
         return "metaphor"
-    if _aggregate(ev, tok):
+    if _aggregate(ev, tok) or _of_a_war(tok):
         return "aggregate"
     if _habitual(tok):
         return "habitual"
