@@ -77,3 +77,10 @@ def test_what_a_war_did_is_its_background_and_prisoners_of_war_are_still_release
             "Thursday, prisoners of war held by the rebels were released, the army said.")
     cd = code(text, published="2031-04-10")
     assert _types(cd) == ["AGREE", "RETREAT"]
+
+
+def test_a_simple_present_passive_tells_what_happens_as_a_rule():
+    text = ("KAMBA (Wire) - Rebels ambushed a police patrol near the town of Duro on Friday, killing four officers, "
+            "the police said. Farmers in the area are also killed by roadside bombs planted on the tracks." + TAIL)
+    cd = code(text, published="2031-04-10")
+    assert _types(cd) == ["ASSAULT"] and cd.events[0].evidence.of(text).startswith("KAMBA")

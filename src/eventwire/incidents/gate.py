@@ -11,8 +11,8 @@ only look like one. The gate drops an event that is:
 - ``aggregate``: a running total or background ("has killed 9,000 people since 2019", a war's toll, an
   event noun told only as the circumstance of another: "amid ongoing talks", a clause that describes a war:
   "a civil war that has killed tens of thousands");
-- ``habitual``: what usually happens ("repeatedly carries out attacks") or a state of affairs ("the region
-  is plagued by violence");
+- ``habitual``: what usually happens ("repeatedly carries out attacks", "civilians are killed in the
+  crossfire") or a state of affairs ("the region is plagued by violence");
 - ``not-done``: an action planned, pledged, hoped for or denied (status hypothetical or negated), or an
   infinitive of purpose ("came to detain a trader"); a threat or a refusal is made when it is said, whatever
   the mood of what it threatens or refuses;
@@ -168,7 +168,11 @@ def _recent(since: Any) -> bool:
 
 
 def _habitual(tok: Any) -> bool:
+    """An adverb of frequency, a verb of a state of affairs, or a simple present passive ("civilians are
+    killed in the crossfire"): news is told in the past; the present passive tells what happens as a rule."""
     verb = _clause(tok)
+    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children):
+        return True
     if any(c.dep_ == "advmod" and c.lower_ in _words("habitual") for c in (*tok.children, *verb.children)):
         return True
     return any(t.lemma_.lower() in _words("states") or t.lower_ in _words("states")
