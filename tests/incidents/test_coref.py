@@ -59,3 +59,40 @@ def test_mentions_are_in_the_contract_output():
     assert len(assault["mentions"]) >= 3
     assert all(set(m) == {"start", "end"} for m in assault["mentions"])
     assert assault["evidence"] == assault["mentions"][0] and assault["gate"] == "passed"
+
+
+def _told_with(cd, opening):
+    """The events of ``cd`` one of whose mentions opens with ``opening``."""
+    return [e for e in cd.events if any(m.of(cd.text).startswith(opening) for m in e.mentions)]
+
+
+def test_a_day_of_its_own_past_the_lede_is_another_happening():
+    text = ("DORU (Wire) - Gunmen killed four farmers in the village of Tamsa on Monday, officials said. The "
+            "farmers had been working in their fields. The regional governor called for calm. Near the well, two "
+            "herders were hacked to death with machetes. Last Friday, militants shot dead two traders on the road "
+            "to the market, residents said.")
+    cd = code(text, published="2031-04-10")
+    friday = _told_with(cd, "Last Friday")
+    assert len(friday) == 1 and [m.of(text)[:11] for m in friday[0].mentions] == ["Last Friday"]
+    assert friday[0].when.date == "2031-04-04"
+    assert len(_told_with(cd, "Near the well")) == 1
+
+
+def test_later_announces_another_happening():
+    text = ("DORU (Wire) - Gunmen killed four farmers in the village of Tamsa on Monday, officials said. A local "
+            "chief said the gunmen burned two granaries and stole cattle. Three traders were later shot dead on "
+            "the road to the market, residents said.")
+    cd = code(text, published="2031-04-10")
+    later = [e for e in _told_with(cd, "Three traders") if e.type == "ASSAULT"]
+    assert len(later) == 1 and len(later[0].mentions) == 1
+
+
+def test_a_toll_that_grew_is_the_same_attack_and_another_doers_toll_is_not():
+    grew = ("SEVARO (Wire) - Rebels stormed an army camp in the north on Sunday, killing at least eight soldiers, "
+            "officials said. The governor called for calm. Residents said rebels had killed at least 15 soldiers "
+            "in the camp.")
+    cd = code(grew, published="2031-04-10")
+    assert len(_assaults(cd)) == 1 and len(_assaults(cd)[0].mentions) == 2
+    other = ("SEVARO (Wire) - Rebels stormed an army camp in the north on Sunday, killing eight soldiers, officials "
+             "said. The governor called for calm. Soldiers shot dead three villagers in the camp, residents said.")
+    assert len(_assaults(code(other, published="2031-04-10"))) == 2

@@ -57,3 +57,30 @@ def test_every_event_names_the_gate_it_passed_and_a_dropped_one_why():
 def test_a_short_note_passes_as_the_coder_reads_it():
     cd = code("On 3 May, residents of Amuri fled to the district town after clashes nearby.", published="2031-05-04")
     assert cd.events and all(e.gate == "note" for e in cd.events)
+
+
+def test_talking_to_the_press_and_an_armed_arrival_are_no_consultations():
+    text = ("TARNO (Wire) - Gunmen killed six villagers in the district of Losa on Monday, officials said. The "
+            "attackers arrived on motorbikes shortly after midnight. Army reinforcements arrived at dawn. \"Six "
+            "people died,\" a local official told Reuters by phone. The regional governor was talking to reporters "
+            "when the army arrived. The interior minister said at a news conference that an inquiry had begun. On "
+            "Tuesday, the foreign minister of Kelvoria arrived in the capital for talks with the president.")
+    cd = code(text, published="2031-04-10")
+    consults = [e.evidence.of(text) for e in cd.events if e.type == "CONSULT"]
+    assert consults == ["On Tuesday, the foreign minister of Kelvoria arrived in the capital for talks with the president."]
+
+
+def test_what_a_war_did_is_its_background_and_prisoners_of_war_are_still_released():
+    text = ("NAROSSA (Wire) - The president signed a peace agreement with rebel leaders in the capital on Wednesday "
+            "to end a civil war that has killed tens of thousands of people. The rebels said the deal was final. "
+            "The uprising that toppled and killed the old king in 1990 is still remembered in the north. On "
+            "Thursday, prisoners of war held by the rebels were released, the army said.")
+    cd = code(text, published="2031-04-10")
+    assert _types(cd) == ["AGREE", "RETREAT"]
+
+
+def test_a_simple_present_passive_tells_what_happens_as_a_rule():
+    text = ("KAMBA (Wire) - Rebels ambushed a police patrol near the town of Duro on Friday, killing four officers, "
+            "the police said. Farmers in the area are also killed by roadside bombs planted on the tracks." + TAIL)
+    cd = code(text, published="2031-04-10")
+    assert _types(cd) == ["ASSAULT"] and cd.events[0].evidence.of(text).startswith("KAMBA")

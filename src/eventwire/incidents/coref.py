@@ -4,7 +4,7 @@ A news story tells its main happening again and again: the attack, then its toll
 the claim of responsibility, a witness's account, the caption. Each mention is coded as an event of its own
 by the coder; here the mentions of one happening are folded into one event. Two mentions may be of one
 happening when they are of one kind (PLOVER type) and nothing they read from the text sets them apart:
-no two dates, places far apart, doers of two countries or two death tolls, and no word that announces
+no two dates, places far apart, doers of two countries, two death tolls of two doers, and no word that announces
 another happening ("another attack", "separate clashes", "three more were also killed": ``coref.json``).
 They are of one happening when, besides, the later one refers back: a definite event noun ("the attack",
 "the blast", "Saturday's assault"), a caption (it repeats the body), or the same place and day read from
@@ -18,6 +18,8 @@ confident mention; its
 rather than inferred, a toll, a party known by name rather than a generic one, the source) is taken from the
 mention that reads it, with that mention's span; where the first mention tells neither day nor place, the
 source is that of the mention that does.
+A mention that dates itself, past the lede, is not folded into a happening told without a day ("Last
+Friday, militants shot two traders" after an undated killing): a new day is a new happening.
 A happening told by more sentences is more likely what the article is about: it gains confidence.
 """
 from __future__ import annotations
@@ -34,6 +36,7 @@ WINDOW = 5  # words before a trigger that may say it is another happening ("He t
 SAME_KM = 10.0  # one place, read twice
 NEAR_KM = 50.0  # two towns within this distance may be where one happening took place
 COARSE = ("admin1", "admin2", "country", "continent", "relative")  # a region, a country or "50 km from X" holds the town of another mention
+LEDE_SENTENCES = 3  # the headline, the dateline and the story's first sentence
 TOLD_AGAIN = 0.03  # confidence for each further sentence that tells of the happening …
 TOLD_AGAIN_MAX = 0.09  # … up to this much
 
@@ -128,10 +131,21 @@ def _next_sentence(ev: Event, h: Happening, text: str) -> bool:
                for m in h.events)
 
 
-def _linked(ev: Event, h: Happening, anaphor: bool, text: str) -> bool:
-    """Whether something in the text ties ``ev`` to the happening, beyond not contradicting it."""
+def _dated_apart(ev: Event, h: Happening, lede: int) -> bool:
+    """The mention gives a day of its own to a happening that told none, past the lede ("He was beheaded too.
+    Last Friday, the insurgents shot two farmers"): a story that goes on telling a happening without its day
+    does not suddenly date it; a new day is a new happening. The lede alone tells its happening undated and
+    leaves the day to the story that follows."""
+    return _said(ev.when) is not None and all(_said(m.when) is None for m in h.events) and h.head.evidence.start >= lede
+
+
+def _linked(ev: Event, h: Happening, anaphor: bool, text: str, lede: int) -> bool:
+    """Whether something in the text ties ``ev`` to the happening, beyond not contradicting it. ``lede``: where
+    the story's lede ends."""
     if anaphor or ev.from_caption or any(told.evidence == ev.evidence for told in h.events):
         return True
+    if _dated_apart(ev, h, lede):
+        return False
     if ev.type in _words("elaborated") and (ev.mode == h.head.mode or ev.type not in _words("by_mode")) and (
             _unanchored([ev]) or _unanchored(h.events) or _next_sentence(ev, h, text)):
         return True  # violence told with no time or place of its own is the violence told before or after
@@ -153,9 +167,15 @@ def _compatible(ev: Event, h: Happening, text: str, borrowed: bool) -> bool:
         if a is not None and b is not None and told.evidence != ev.evidence and (
                 a.country and b.country and a.country != b.country or _known(a) and _known(b) and a.entity != b.entity):
             return False
-        if ev.fatalities is not None and told.fatalities is not None and ev.fatalities != told.fatalities:
-            return False
+        if ev.fatalities is not None and told.fatalities is not None and ev.fatalities != told.fatalities \
+                and _two_doers(a, b):
+            return False  # two tolls of one doer are one happening told as the count grew ("at least 15")
     return True
+
+
+def _two_doers(a: Actor | None, b: Actor | None) -> bool:
+    """Both mentions name their doer, and not as the same party."""
+    return a is not None and b is not None and a.entity != b.entity
 
 
 def _borrowed(ev: Event, tok: Any) -> bool:
@@ -207,17 +227,26 @@ def _fill(h: Happening) -> Event:
     return ev
 
 
+def _lede_end(cd: CodedDocument) -> int:
+    """Where the lede ends: the body's first sentences (the headline, the dateline, the story's first
+    sentence), which tell the story's happening before any detail."""
+    body = next((s for s in cd.segments if s.kind == "body"), None)
+    sents = [s for s in body.doc.sents if s.text.strip()][:LEDE_SENTENCES] if body is not None else []
+    return body.offset + sents[-1].end_char if sents else 0
+
+
 def corefer(cd: CodedDocument, events: list[Event]) -> list[Event]:
     """One event per happening, read in the order of the text (the body before its captions): each mention
     joins the latest happening it is tied to, else starts one. The output keeps the order of ``events``."""
     order = {id(ev): i for i, ev in enumerate(events)}
     happenings: list[Happening] = []
+    lede = _lede_end(cd)
     for ev in sorted(events, key=lambda e: (e.from_caption, e.evidence.start, -e.confidence)):
         tok = trigger_token(cd, ev)
         anaphor = _refers_back(tok)
         borrowed = anaphor and _borrowed(ev, tok)
         h = next((h for h in reversed(happenings)
-                  if _compatible(ev, h, cd.text, borrowed) and _linked(ev, h, anaphor, cd.text)), None)
+                  if _compatible(ev, h, cd.text, borrowed) and _linked(ev, h, anaphor, cd.text, lede)), None)
         if h is None:
             happenings.append(Happening([ev]))
         else:

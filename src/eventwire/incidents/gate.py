@@ -9,12 +9,16 @@ only look like one. The gate drops an event that is:
   for comment") or the words that name the source ("a spokesman told AFP by phone");
 - ``metaphor``: a blast or attack verb done by an abstract thing ("the dispute exploded");
 - ``aggregate``: a running total or background ("has killed 9,000 people since 2019", a war's toll, an
-  event noun told only as the circumstance of another: "amid ongoing talks");
-- ``habitual``: what usually happens ("repeatedly carries out attacks") or a state of affairs ("the region
-  is plagued by violence");
+  event noun told only as the circumstance of another: "amid ongoing talks", a clause that describes a war:
+  "a civil war that has killed tens of thousands");
+- ``habitual``: what usually happens ("repeatedly carries out attacks", "civilians are killed in the
+  crossfire") or a state of affairs ("the region is plagued by violence");
 - ``not-done``: an action planned, pledged, hoped for or denied (status hypothetical or negated), or an
   infinitive of purpose ("came to detain a trader"); a threat or a refusal is made when it is said, whatever
   the mood of what it threatens or refuses;
+- ``convention`` too: a consultation whose other party is the press ("told AFP by phone", "talking to
+  reporters", "said at a news conference");
+- ``movement``: an armed party's going somewhere ("the attackers arrived at night"), coded as a visit;
 - ``flight``: people fleeing (part of the attack they flee, not aid);
 - ``standing``: backing described as a standing relation ("is backed by", "are aided by").
 
@@ -85,6 +89,31 @@ def _in_source(cd: CodedDocument, ev: Event) -> bool:
     return any(s.start <= ev.trigger.start < s.end for s in spans)
 
 
+def _to_the_press(ev: Event, tok: Any) -> bool:
+    """A consultation with the news media: its clause's object or "to" names the press, or the trigger is a
+    press event ("a news conference")."""
+    if ev.type != "CONSULT":
+        return False
+    press = _words("press")
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in press for c in tok.children):
+        return True
+    verb = _clause(tok)
+    told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    told += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return any(t.lower_ in press for t in told)
+
+
+def _movement(ev: Event, tok: Any) -> bool:
+    """An armed party's arrival read as a visit: its troops or its attackers arriving are part of what they
+    do there."""
+    if ev.type != "CONSULT" or _clause(tok).lemma_.lower() not in _words("movement_verbs"):
+        return False
+    a = ev.actor1
+    if a is not None and a.sector in _words("armed_sectors"):
+        return True
+    return any(c.dep_ == "nsubj" and c.lower_ in _words("armed_nouns") for c in _clause(tok).children)
+
+
 def _circumstance(tok: Any) -> bool:
     """An event noun told only as the circumstance of another ("amid ongoing negotiations", "following
     days of fighting", "despite the ceasefire"): background, unless another sentence tells of it."""
@@ -120,6 +149,18 @@ def _aggregate(ev: Event, tok: Any) -> bool:
     return False
 
 
+def _of_a_war(tok: Any) -> bool:
+    """The trigger's clause describes a long conflict ("a civil war that has killed", "the uprising that
+    toppled and killed"): it tells what the war did, not a happening of the story."""
+    verb = _clause(tok)
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    war = verb.head
+    if war.dep_ == "pobj" and war.head.lower_ == "of" and not any(c.dep_ in ("det", "poss") for c in war.children):
+        return False  # "prisoners of war released by": a bare "of war" names a kind of people the clause tells of
+    return verb.dep_ in ("relcl", "acl") and war.lemma_.lower() in _words("wars")
+
+
 def _recent(since: Any) -> bool:
     """ "since Sunday", "since January 4": a day, not the start of a long span."""
     return any(w.lower_ in _words("recent") or (w.like_num and w.text.isdigit() and int(w.text) <= 31)
@@ -127,7 +168,11 @@ def _recent(since: Any) -> bool:
 
 
 def _habitual(tok: Any) -> bool:
+    """An adverb of frequency, a verb of a state of affairs, or a simple present passive ("civilians are
+    killed in the crossfire"): news is told in the past; the present passive tells what happens as a rule."""
     verb = _clause(tok)
+    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children):
+        return True
     if any(c.dep_ == "advmod" and c.lower_ in _words("habitual") for c in (*tok.children, *verb.children)):
         return True
     return any(t.lemma_.lower() in _words("states") or t.lower_ in _words("states")
@@ -158,13 +203,15 @@ def verdict(cd: CodedDocument, ev: Event) -> str:
     tok = trigger_token(cd, ev)
     if tok is None:
         return PASSED
-    if _in_convention(tok) or _in_source(cd, ev):
+    if _in_convention(tok) or _in_source(cd, ev) or _to_the_press(ev, tok):
         return "convention"
+    if _movement(ev, tok):
+        return "movement"
     if len(ev.mentions) <= 1 and _circumstance(tok):
         return "aggregate"
     if _metaphor(tok):
         return "metaphor"
-    if _aggregate(ev, tok):
+    if _aggregate(ev, tok) or _of_a_war(tok):
         return "aggregate"
     if _habitual(tok):
         return "habitual"
