@@ -84,3 +84,23 @@ def test_a_simple_present_passive_tells_what_happens_as_a_rule():
             "the police said. Farmers in the area are also killed by roadside bombs planted on the tracks." + TAIL)
     cd = code(text, published="2031-04-10")
     assert _types(cd) == ["ASSAULT"] and cd.events[0].evidence.of(text).startswith("KAMBA")
+
+
+def test_protests_that_erupt_are_protests_not_a_figure_of_speech():
+    cd = code("Protests erupted in the capital Lusaka on Friday after the arrest of an opposition leader." + TAIL,
+              published="2031-04-10")
+    assert _types(cd) == ["COERCE", "PROTEST"]
+
+
+def test_knowing_who_did_it_is_no_state_of_affairs():
+    cd = code("Police said they know who carried out the attack on the market in Bora on Sunday that killed four "
+              "people." + TAIL, published="2031-04-10")
+    assert _types(cd) == ["ASSAULT"]
+
+
+def test_clashes_told_only_as_what_something_followed_in_the_wake_of_are_background():
+    text = "Traders in Bora shut their shops on Monday in the wake of clashes between herders and farmers."
+    cd = coded(text + TAIL, *[name for name in COMPONENTS if name != "gate"], published="2031-04-10")
+    clash = next(e for e in cd.events if cd.text[e.trigger.start:e.trigger.end] == "clashes")
+    assert verdict(cd, clash) == "background"
+    assert code(text + TAIL, published="2031-04-10").events == []

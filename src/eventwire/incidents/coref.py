@@ -32,7 +32,7 @@ from ..geo.distance import km
 from ..model import Actor, CodedDocument, Event, Place, Span, When
 from .tokens import is_note, trigger_token
 
-WINDOW = 5  # words before a trigger that may say it is another happening ("He too was cut down and beheaded")
+WINDOW = 5  # words before a trigger that may say it is another happening ("a second guard too was shot")
 SAME_KM = 10.0  # one place, read twice
 NEAR_KM = 50.0  # two towns within this distance may be where one happening took place
 COARSE = ("admin1", "admin2", "country", "continent", "relative")  # a region, a country or "50 km from X" holds the town of another mention
@@ -132,7 +132,7 @@ def _next_sentence(ev: Event, h: Happening, text: str) -> bool:
 
 
 def _dated_apart(ev: Event, h: Happening, lede: int) -> bool:
-    """The mention gives a day of its own to a happening that told none, past the lede ("He was beheaded too.
+    """The mention gives a day of its own to a happening that told none, past the lede ("A guard was shot too.
     Last Friday, the insurgents shot two farmers"): a story that goes on telling a happening without its day
     does not suddenly date it; a new day is a new happening. The lede alone tells its happening undated and
     leaves the day to the story that follows."""

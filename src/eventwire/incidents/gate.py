@@ -8,12 +8,13 @@ only look like one. The gate drops an event that is:
 - ``convention``: a reporting convention ("spoke on condition of anonymity", "did not respond to a request
   for comment") or the words that name the source ("a spokesman told AFP by phone");
 - ``metaphor``: a blast or attack verb done by an abstract thing ("the dispute exploded");
-- ``aggregate``: a running total or background ("has killed 9,000 people since 2019", a war's toll, an
-  event noun told only as the circumstance of another: "amid ongoing talks", a clause that describes a war:
-  "a civil war that has killed tens of thousands");
-- ``habitual``: what usually happens ("repeatedly carries out attacks", "civilians are killed in the
+- ``aggregate``: a running total ("has killed 9,000 people since 2019", a war's toll, a clause that
+  describes a war: "a civil war that has killed tens of thousands");
+- ``background``: an event noun told only as the circumstance of another ("amid ongoing talks", "in the
+  wake of clashes");
+- ``habitual``: what usually happens ("regularly raids villages", "civilians are killed in the
   crossfire") or a state of affairs ("the region is plagued by violence");
-- ``not-done``: an action planned, pledged, hoped for or denied (status hypothetical or negated), or an
+- ``not-done``: an action planned, pledged or hoped for (status hypothetical or negated), or an
   infinitive of purpose ("came to detain a trader"); a threat or a refusal is made when it is said, whatever
   the mood of what it threatens or refuses;
 - ``convention`` too: a consultation whose other party is the press ("told AFP by phone", "talking to
@@ -121,7 +122,8 @@ def _circumstance(tok: Any) -> bool:
         return False
     for t in _ancestors(tok)[1:4]:
         if t.dep_ == "prep" or t.pos_ == "ADP":
-            return t.lower_ in _words("circumstance")
+            # "in the wake of", "ahead of", "against the backdrop of": the word "of" hangs on says it
+            return t.lower_ in _words("circumstance") or t.lower_ == "of" and t.head.lower_ in _words("circumstance")
     return False
 
 
@@ -129,7 +131,8 @@ def _metaphor(tok: Any) -> bool:
     verb = _clause(tok)
     if verb.lemma_.lower() not in _words("metaphor_verbs") and tok.lemma_.lower() not in _words("metaphor_verbs"):
         return False
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # the trigger as the subject ("protests erupted") is the happening itself, not a figure of speech
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i != tok.i]
     return any(s.lemma_.lower() in _words("abstract_subjects") for s in subjects)
 
 
@@ -208,7 +211,7 @@ def verdict(cd: CodedDocument, ev: Event) -> str:
     if _movement(ev, tok):
         return "movement"
     if len(ev.mentions) <= 1 and _circumstance(tok):
-        return "aggregate"
+        return "background"
     if _metaphor(tok):
         return "metaphor"
     if _aggregate(ev, tok) or _of_a_war(tok):
