@@ -22,7 +22,7 @@ from typing import Any
 from . import actors, coding, geo, nlp, timex
 from .coding import classifier
 from .incidents.collapse import collapse
-from .incidents.gate import gate
+from .incidents.gate import Gate, GateSettings
 from .ingest import clean
 from .ingest.jsonl import document_from_dict
 from .model import CodedDocument, Document, DocumentError
@@ -66,7 +66,7 @@ COMPONENTS: dict[str, Component] = {
     "dates": Component.plain(timex.date_events),
     "actors": Component.plain(actors.contextualise),
     "collapse": Component.plain(collapse),  # the mentions of one happening are one event (incidents/coref.py)
-    "gate": Component.plain(gate),  # background, conventions, metaphors, plans: no happening to publish
+    "gate": Component(make=Gate, settings=GateSettings),  # background, conventions, metaphors, plans: no happening to publish
 }
 
 BATCH_SIZE = 32

@@ -72,3 +72,24 @@ def test_jsonl_lines_survive_characters_that_break_lines():
     assert proc.returncode == 0, proc.stderr
     [line] = proc.stdout.splitlines()  # splitlines() breaks at U+2028 and U+0085: they must be escaped
     assert json.loads(line)["id"] == "nel"
+
+
+def test_min_confidence_is_the_gate_stage_setting_that_every_front_door_shares():
+    """The threshold leaves out the less confident events in `code` and in eventwire.code alike."""
+    from eventwire import code as code_text
+    from eventwire.incidents.gate import GateSettings
+
+    text = ("Gunmen attacked a bus near Maiduguri on Tuesday, killing nine passengers, police said. "
+            "Soldiers later arrested four suspects in a nearby village, the army said.")
+    line = json.dumps({"id": "m", "text": text, "published": "2031-02-05"}) + "\n"
+    def confidences(*flags: str) -> list[float]:
+        out = run("code", "--jsonl", *flags, stdin=line)
+        assert out.returncode == 0, out.stderr
+        return [e["confidence"] for e in json.loads(out.stdout)["events"]]
+    everything = confidences("--min-confidence", "0")
+    assert len(everything) >= 2
+    cut = sorted(everything)[-1]  # keep only the most confident
+    assert confidences("--min-confidence", str(cut)) == [c for c in everything if c >= cut]
+    assert confidences("--min-confidence", "1") == []
+    in_python = code_text(text, published="2031-02-05", settings={"gate": GateSettings(min_confidence=cut)})
+    assert [round(e.confidence, 3) for e in in_python.events] == [round(c, 3) for c in everything if c >= cut]

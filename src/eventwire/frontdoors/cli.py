@@ -13,6 +13,7 @@ from rich.console import Console
 
 from ..ingest.sources import read_path, read_stdin
 from ..model import CodedDocument, Failed, Item
+from ..settings import MIN_CONFIDENCE
 
 
 if TYPE_CHECKING:
@@ -87,19 +88,6 @@ def coded(paths: list[str], jsonl: bool, progress: bool = True,
             yield item if isinstance(item, Failed) else next(results)
 
 
-#: ``code --min-confidence``'s default: on the whole-article dev set, 3 of the 46 events under 0.2 found a
-#: happening no other event found; leaving them out costs 1.6 points of recall for 5 of precision (README).
-MIN_CONFIDENCE = 0.2
-
-
-def confident(results: Iterable[CodedDocument | Failed], threshold: float) -> Iterator[CodedDocument | Failed]:
-    """Each coded document with only its events of at least ``threshold`` confidence."""
-    for item in results:
-        if isinstance(item, CodedDocument) and threshold > 0:
-            item.events = [e for e in item.events if e.confidence >= threshold]
-        yield item
-
-
 def _with_progress(items: Iterable[Item]) -> Iterator[Item]:
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} documents"),
@@ -135,13 +123,16 @@ def code(
         raise typer.Exit(2)
     paths = paths or ["-"]  # the contract: `eventwire code --jsonl < docs.jsonl`
     _check_inputs(paths)
-    settings = {"classify": _model_settings(model)} if model is not None else None
+    from ..incidents.gate import GateSettings
+    settings: dict[str, Any] = {"gate": GateSettings(min_confidence=min_confidence)}
+    if model is not None:
+        settings["classify"] = _model_settings(model)
     fmt = "jsonl" if jsonl and fmt is None else (fmt or "table")
     if fmt not in export.FORMATS:
         err.print(f"[red]error:[/] unknown format {fmt!r} (one of {', '.join(export.FORMATS)})")
         raise typer.Exit(2)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    results = confident(coded(paths, jsonl, settings=settings), min_confidence)
+    results = coded(paths, jsonl, settings=settings)
     if merge:
         from ..incidents.merge import assign_incidents
         results = assign_incidents(list(results))

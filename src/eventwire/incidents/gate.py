@@ -27,9 +27,10 @@ The words are in ``data/incidents/gate.json``. Every event that passes says so i
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Any
 
-from .. import lang
+from .. import lang, settings
 from ..model import CodedDocument, Event
 from .tokens import is_note, trigger_token
 
@@ -238,17 +239,39 @@ def _second_in_sentence(events: list[Event]) -> None:
             first[ev.evidence] = ev
 
 
-def gate(cd: CodedDocument) -> None:
-    """Keep the events that pass, each marked with the gate it passed. A short note is one report of a
-    happening (a monitor's note, a single sentence): its events pass as the coder read them."""
+@dataclass(frozen=True)
+class GateSettings:
+    """The gate's settings. ``min_confidence``: events less confident than this are left out (0 keeps all;
+    the default and why: ``settings.MIN_CONFIDENCE``)."""
+
+    min_confidence: float = settings.MIN_CONFIDENCE
+
+
+class Gate:
+    """The gate stage made from its settings."""
+
+    def __init__(self, config: GateSettings):
+        self.config = config
+
+    def __call__(self, cd: CodedDocument) -> None:
+        gate(cd, self.config)
+
+
+def gate(cd: CodedDocument, config: GateSettings | None = None) -> None:
+    """Keep the events that pass, each marked with the gate it passed, and confident enough. A short note is
+    one report of a happening (a monitor's note, a single sentence): its events pass as the coder read them."""
+    least = (config or GateSettings()).min_confidence
     if is_note(cd):
         for ev in cd.events:
             ev.gate = "note"
+        cd.events = [ev for ev in cd.events if ev.confidence >= least]
         return
     kept = []
     _second_in_sentence(cd.events)
     for ev in cd.events:
         why = verdict(cd, ev)
+        if why == PASSED and ev.confidence < least:
+            why = "confidence"
         if why == PASSED:
             ev.gate = PASSED
             kept.append(ev)
