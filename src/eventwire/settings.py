@@ -30,3 +30,19 @@ def model_dir() -> Path | None:
 def shared_dir() -> Path:
     """The shared evaluation folder (seed article, eval data): $EVENTWIRE_SHARED, else ../shared."""
     return Path(os.environ.get("EVENTWIRE_SHARED", "../shared")).resolve()
+
+
+def _flag(name: str, default: str = "0") -> bool:
+    return os.environ.get(name, default).lower() not in ("0", "false", "no", "off", "")
+
+
+#: Network fetches (feeds) may reach private, loopback, link-local and reserved addresses only when the
+#: operator says so: EVENTWIRE_ALLOW_PRIVATE=1 or ``watch --allow-private`` (see ``ingest.fetch``).
+ALLOW_PRIVATE = _flag("EVENTWIRE_ALLOW_PRIVATE")
+#: Seconds one fetch may take in all (connection, redirects, headers and body).
+FETCH_TIMEOUT_S = float(os.environ.get("EVENTWIRE_FETCH_TIMEOUT", 20))
+#: Largest body one fetch reads.
+FETCH_MAX_BYTES = int(os.environ.get("EVENTWIRE_FETCH_MAX_BYTES", 10_000_000))
+FETCH_MAX_REDIRECTS = int(os.environ.get("EVENTWIRE_FETCH_MAX_REDIRECTS", 5))
+#: Feeds fetched at the same time by ``watch`` (coding and storing stay one at a time).
+FEED_WORKERS = int(os.environ.get("EVENTWIRE_FEED_WORKERS", 8))

@@ -306,8 +306,11 @@ def watch(
     every: str = typer.Option("15m", "--every", help="how often each feed is polled: 30s, 15m, 2h ..."),
     db: str = typer.Option("eventwire.db", "--db", help="the store: a SQLite file or a postgresql:// URL"),
     once: bool = typer.Option(False, "--once", help="poll the feeds that are due once, then stop (for cron)"),
+    allow_private: bool = typer.Option(False, "--allow-private",
+                                       help="let feeds reach private, loopback and link-local addresses"),
 ) -> None:
     """Poll RSS/Atom feeds and store each new entry, coded, once."""
+    from ..ingest.fetch import FetchRules
     from ..pipeline import Pipeline
     from ..store import StoreError, open_store
     from .watch import parse_every, read_feed_list
@@ -330,7 +333,8 @@ def watch(
 
     with store:
         try:
-            run_watch(store, read_feed_list(str(feeds)), interval, Pipeline(), once=once, report=report)
+            rules = FetchRules(allow_private=True) if allow_private else FetchRules()
+            run_watch(store, read_feed_list(str(feeds)), interval, Pipeline(), once=once, report=report, rules=rules)
         except KeyboardInterrupt:
             err.print("stopped")
 
