@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from ..store import Store
+from ..store.values import MAX_ROWS
 
 WEB = Path(__file__).parent / "web"
 MAX_TEXT_CHARS = 200_000  # POST /api/code: longer texts are refused (413)
@@ -85,7 +86,7 @@ def create_app(store: Store, web: Path = WEB) -> FastAPI:
                since: str | None = Query(None, description="on or after: YYYY, YYYY-MM or YYYY-MM-DD"),
                until: str | None = Query(None, description="on or before"),
                q: str | None = Query(None, description="part of the evidence, an actor's name or the location"),
-               limit: int = Query(100, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> EventsPage:
+               limit: int = Query(100, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_ROWS)) -> EventsPage:
         filters = dict(country=country, type=type, acled_type=acled, actor=actor, status=status,
                        since=since, until=until, q=q)
         try:
@@ -105,7 +106,7 @@ def create_app(store: Store, web: Path = WEB) -> FastAPI:
     @app.get("/api/documents/{key}")
     def document(key: str) -> dict[str, Any]:
         """By store id (the ``document`` of an event row) or by the id the document came with."""
-        found = store.document(int(key) if key.isdigit() else key)
+        found = store.document(int(key) if key.isascii() and key.isdigit() and len(key) < 19 else key)
         if found is None:
             raise HTTPException(404, f"no document {key!r}")
         return found

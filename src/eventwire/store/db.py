@@ -22,6 +22,7 @@ from .. import __version__
 from ..export import CSV_COLUMNS, event_rows
 from ..model import CodedDocument
 from ..serialize import document as serialize
+from . import values
 from .filters import EventFilter
 from .migrations import StoreError, migrate
 from .schema import CHILDREN, actors, documents, events, places, times
@@ -170,9 +171,9 @@ class Store:
         query = (select(*columns)
                  .where(*EventFilter(**filters).conditions())
                  .order_by(events.c.date.nulls_last(), events.c.document, events.c.event))
-        if limit is not None:
+        if values.row_count(limit, "limit") is not None:
             query = query.limit(limit)
-        if offset:
+        if values.row_count(offset, "offset"):
             query = query.offset(offset)
         with self.engine.connect() as conn:
             rows = [dict(row._mapping) for row in conn.execute(query)]
@@ -235,7 +236,9 @@ class Store:
     def document(self, key: int | str) -> dict[str, Any] | None:
         """The coded JSON of one document (serialize.document) plus its ``text``: by store id (int) or by
         the id it came with (str; the latest coded when several share it). None when there is none."""
-        where = documents.c.id == key if isinstance(key, int) else documents.c.doc_id == key
+        if isinstance(key, int) and not values.is_id(key):
+            return None
+        where = documents.c.id == key if isinstance(key, int) else documents.c.doc_id == values.text(key)
         with self.engine.connect() as conn:
             row = conn.execute(select(documents.c.json, documents.c.text).where(where)
                                .order_by(documents.c.id.desc()).limit(1)).first()
@@ -265,14 +268,15 @@ _TIME_KEYS = ("text", "value", "type", "rule")
 
 def _insert(conn: Connection, cd: CodedDocument, digest: str) -> None:
     """Write one document and its flat rows; everything comes from its serialised JSON."""
-    d = serialize(cd)
+    d = values.deep(serialize(cd))
     doc = cd.doc
     key = conn.execute(insert(documents).values(
-        hash=digest, doc_id=cd.id, title=doc.title, url=doc.url, source=doc.source,
+        hash=digest, doc_id=d["id"], title=values.text(doc.title), url=values.text(doc.url),
+        source=values.text(doc.source),
         published=d.get("published"), published_inferred=d.get("published_inferred"),
         published_precision=d.get("published_precision"),
-        dateline=(d.get("dateline") or {}).get("text"), error=cd.error, coded_at=datetime.now(timezone.utc),
-        coded_by=f"eventwire {__version__}", text=cd.text, meta=doc.meta or None, json=d,
+        dateline=(d.get("dateline") or {}).get("text"), error=values.text(cd.error), coded_at=datetime.now(timezone.utc),
+        coded_by=f"eventwire {__version__}", text=values.text(cd.text), meta=values.deep(doc.meta) or None, json=d,
     )).inserted_primary_key[0]
     if cd.error:
         return

@@ -13,6 +13,7 @@ import pycountry
 from sqlalchemy import ColumnElement, func, or_
 
 from ..model import STATUSES
+from . import values
 from .schema import events
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -49,7 +50,7 @@ def country_code(value: str) -> str:
 def _values(value: str | Iterable[str] | None) -> list[str]:
     if value is None:
         return []
-    return [value] if isinstance(value, str) else list(value)
+    return [values.text(v) for v in ([value] if isinstance(value, str) else value)]
 
 
 @dataclass
@@ -64,6 +65,10 @@ class EventFilter:
     country: str | Iterable[str] | None = None  # of the event's location
     status: str | Iterable[str] | None = None  # asserted, claimed, …
     q: str | None = None  # part of the evidence sentence, an actor's name or the location, any case
+
+    def __post_init__(self) -> None:
+        self.actor = values.filter_text(self.actor, "actor") if self.actor else self.actor
+        self.q = values.filter_text(self.q, "q") if self.q else self.q
 
     def conditions(self) -> list[ColumnElement[bool]]:
         c = events.c
