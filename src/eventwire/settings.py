@@ -46,3 +46,10 @@ FETCH_MAX_BYTES = int(os.environ.get("EVENTWIRE_FETCH_MAX_BYTES", 10_000_000))
 FETCH_MAX_REDIRECTS = int(os.environ.get("EVENTWIRE_FETCH_MAX_REDIRECTS", 5))
 #: Feeds fetched at the same time by ``watch`` (coding and storing stay one at a time).
 FEED_WORKERS = int(os.environ.get("EVENTWIRE_FEED_WORKERS", 8))
+
+#: POST /api/code: coding processes, requests that may wait for one beyond those (then 429), seconds a
+#: request may take in all (then 504), and the largest request body read (then 413, before reading it).
+API_WORKERS = int(os.environ.get("EVENTWIRE_API_WORKERS", 2))
+API_QUEUE = int(os.environ.get("EVENTWIRE_API_QUEUE", 8))
+API_TIMEOUT_S = float(os.environ.get("EVENTWIRE_API_TIMEOUT", 120))
+API_MAX_BODY_BYTES = int(os.environ.get("EVENTWIRE_API_MAX_BODY", 2_000_000))

@@ -7,18 +7,22 @@ coding contract. ``/`` serves the static dashboard in ``web/`` when that folder 
 """
 from __future__ import annotations
 
-import threading
 from collections import Counter, defaultdict
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
+from .. import settings
 from ..store import Store
 from ..store.values import MAX_ROWS
+from .body_limit import BodyLimit
+from .coding_pool import Busy, CodingFailed, CodingPool, TimedOut
 
 WEB = Path(__file__).parent / "web"
 MAX_TEXT_CHARS = 200_000  # POST /api/code: longer texts are refused (413)
@@ -60,13 +64,25 @@ class Network(BaseModel):
 
 class CodeRequest(BaseModel):
     text: str
-    published: str | None = None
+    published: str | None = Field(None, max_length=100)
 
 
-def create_app(store: Store, web: Path = WEB) -> FastAPI:
-    """The API over an open store (the caller closes it); ``/`` serves the files in ``web`` if it is a folder."""
-    app = FastAPI(title="eventwire", description="News in, conflict events out, with the evidence for every field.")
-    coding = threading.Lock()  # the pipeline's spaCy models are not shared between threads
+def create_app(store: Store, web: Path = WEB, pool: CodingPool | None = None) -> FastAPI:
+    """The API over an open store (the caller closes it); ``/`` serves the files in ``web`` if it is a folder.
+    ``POST /api/code`` codes in ``pool`` (by default one sized by the API_* settings), started with the app."""
+    pool = pool or CodingPool(settings.API_WORKERS, settings.API_QUEUE, settings.API_TIMEOUT_S)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        pool.start()
+        try:
+            yield
+        finally:
+            pool.close()
+
+    app = FastAPI(title="eventwire", description="News in, conflict events out, with the evidence for every field.",
+                  lifespan=lifespan)
+    app.add_middleware(BodyLimit, max_bytes=settings.API_MAX_BODY_BYTES)
 
     @app.exception_handler(RequestValidationError)
     async def _bad_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -116,18 +132,20 @@ def create_app(store: Store, web: Path = WEB) -> FastAPI:
         return Network(**actor_network(*store.actor_pairs(), store.relations()))
 
     @app.post("/api/code")
-    def code(body: CodeRequest) -> dict[str, Any]:
-        from ..pipeline import code as code_text
-        from ..serialize import document as serialize
+    async def code(body: CodeRequest) -> dict[str, Any]:
         if len(body.text) > MAX_TEXT_CHARS:
             raise HTTPException(413, f"text longer than {MAX_TEXT_CHARS:,} characters")
         if not body.text.strip():
             raise HTTPException(400, "empty text")
-        with coding:
-            coded = code_text(body.text, published=body.published, id="api")
-        if coded.error:
-            raise HTTPException(400, coded.error)
-        return serialize(coded)
+        try:
+            return await pool.code(body.text, body.published)
+        except Busy:
+            raise HTTPException(429, "every coding worker is busy and the queue is full: try again shortly",
+                                headers={"Retry-After": "5"}) from None
+        except TimedOut:
+            raise HTTPException(504, f"coding took longer than {pool.timeout:g} s") from None
+        except CodingFailed as exc:
+            raise HTTPException(400, str(exc)) from None
 
     if web.is_dir():
         from fastapi.staticfiles import StaticFiles
