@@ -53,3 +53,7 @@ API_WORKERS = int(os.environ.get("EVENTWIRE_API_WORKERS", 2))
 API_QUEUE = int(os.environ.get("EVENTWIRE_API_QUEUE", 8))
 API_TIMEOUT_S = float(os.environ.get("EVENTWIRE_API_TIMEOUT", 120))
 API_MAX_BODY_BYTES = int(os.environ.get("EVENTWIRE_API_MAX_BODY", 2_000_000))
+
+#: The longest piece of a body given to spaCy at once (see ``nlp.pieces``): coding cost stays linear in
+#: the text. Bodies within it (every ordinary article) are one piece.
+PIECE_CHARS = int(os.environ.get("EVENTWIRE_PIECE_CHARS", 20_000))

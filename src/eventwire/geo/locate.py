@@ -9,6 +9,7 @@ codes them (``at_seat``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from dataclasses import replace
@@ -145,12 +146,26 @@ def _usable(p: Place, cd: CodedDocument) -> bool:
     return not (d and d.start <= p.span.start < d.end)
 
 
+_index: list = [None, (), []]  # the places list last indexed, its places by start, their starts
+
+
+def _starting_in(places: list[Place], start: int, end: int) -> list[Place]:
+    """The places that start in [start, end), in their order in ``places``: by a sorted index kept for the
+    last list asked about (every event of a document asks), so a long story costs no square."""
+    if _index[0] is not places or len(_index[1]) != len(places):
+        ordered = sorted(enumerate(places), key=lambda ip: ip[1].span.start)
+        _index[:] = [places, ordered, [p.span.start for _, p in ordered]]
+    _, ordered, starts = _index
+    hits = ordered[bisect_left(starts, start):bisect_left(starts, end)]
+    return [p for _, p in sorted(hits, key=lambda ip: ip[0])]
+
+
 def locate(cd: CodedDocument, ev: Event, relatives: list[Place], story_country: Place | None) -> Place | None:
     """The location of one event (a copy of a place of ``cd.places``, or a relative or inferred place)."""
     text = cd.text
     ev_span = ev.evidence if ev.evidence.end > ev.evidence.start else ev.trigger
     # A photo caption tells of its own scene: its places serve only events read from it.
-    inside = [p for p in cd.places if ev_span.start <= p.span.start < ev_span.end and _usable(p, cd)
+    inside = [p for p in _starting_in(cd.places, ev_span.start, ev_span.end) if _usable(p, cd)
               and _in_caption(cd, p) == ev.from_caption and not in_party_words(cd, p)]
     doubtful = {id(p) for p in _namesakes(text, inside, story_country)}
     inside = [p for p in inside if id(p) not in doubtful]

@@ -10,6 +10,8 @@ One event told again by another sentence of the article ("eastern-based forces r
 whose place and date are only inferred goes into the one that reads them from the text."""
 from __future__ import annotations
 
+from collections import defaultdict
+
 from ..model import CodedDocument, Event
 
 
@@ -86,22 +88,50 @@ def _retold(ev: Event, told: Event) -> bool:
         return False
     if ev.fatalities is not None and told.fatalities is not None and ev.fatalities != told.fatalities:
         return False
-    own_place = ev.location is not None and not ev.location.inferred
-    own_date = ev.when is not None and not ev.when.inferred
+    own_place, own_date = _own_place(ev), _own_date(ev)
     if own_place and (told.location is None or told.location.name != ev.location.name):
         return False
     if own_date and (told.when is None or (told.when.date, told.when.precision) != (ev.when.date, ev.when.precision)):
         return False
-    return (not own_place and told.location is not None and not told.location.inferred) or (
-        not own_date and told.when is not None and not told.when.inferred)
+    return (not own_place and _own_place(told)) or (not own_date and _own_date(told))
+
+
+def _kind(ev: Event) -> tuple:
+    """What an event and its retelling share (see ``_retold``): only events of one kind are compared."""
+    return ev.type, ev.mode, ev.acled_sub_event_type, _entity(ev.actor1)
+
+
+def _own_place(ev: Event) -> bool:
+    return ev.location is not None and not ev.location.inferred
+
+
+def _own_date(ev: Event) -> bool:
+    return ev.when is not None and not ev.when.inferred
 
 
 def _drop_retold(events: list[Event]) -> list[Event]:
     """Fold each retelling into the event it retells, which keeps its own fields and takes the higher
-    confidence."""
+    confidence. Only events ``_retold`` can accept are compared, found by what they must share: a
+    retelling with its own date only retells an event of its kind with its own place and that date, one
+    with its own place only an event with its own date and that place, so a long story costs no square."""
+    by_kind: dict[tuple, list[Event]] = defaultdict(list)  # events with their own place or date
+    by_date: dict[tuple, list[Event]] = defaultdict(list)  # with their own place, by kind and date
+    by_place: dict[tuple, list[Event]] = defaultdict(list)  # with their own date, by kind and place
+    for ev in events:
+        if _own_place(ev) or _own_date(ev):
+            by_kind[_kind(ev)].append(ev)
+        if _own_place(ev) and ev.when is not None:
+            by_date[_kind(ev), ev.when.date, ev.when.precision].append(ev)
+        if _own_date(ev) and ev.location is not None:
+            by_place[_kind(ev), ev.location.name].append(ev)
     out = []
     for ev in events:
-        told = next((t for t in events if t is not ev and _retold(ev, t)), None)
+        if _own_place(ev) and _own_date(ev):  # nothing is more specific than it
+            out.append(ev)
+            continue
+        candidates = (by_date[_kind(ev), ev.when.date, ev.when.precision] if _own_date(ev) else
+                      by_place[_kind(ev), ev.location.name] if _own_place(ev) else by_kind[_kind(ev)])
+        told = next((t for t in candidates if t is not ev and _retold(ev, t)), None)
         if told is None:
             out.append(ev)
         else:

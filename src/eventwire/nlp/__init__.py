@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -12,6 +13,7 @@ from spacy.tokens import Doc
 
 from .. import settings
 from ..model import CodedDocument, Segment
+from .pieces import pieces
 from .ruler import Ruler
 
 BATCH = 64
@@ -31,8 +33,43 @@ def load(name: str | None = None):
     return module.load()
 
 
+_ENTS = "eventwire:ents"
+
+
+def entities(doc: Doc) -> tuple[Any, ...]:
+    """``doc.ents``, made once per doc: spaCy builds every entity Span anew on each access, a cost in the
+    length of the doc that stages asking once per token or per phrase would pay over and over."""
+    return _entity_index(doc)[0]
+
+
+def entities_in(span: Any) -> list[Any]:
+    """``span.ents`` as spaCy gives them (the entities from the span's start that end within it)."""
+    ents, starts = _entity_index(span.doc)
+    out = []
+    for ent in ents[bisect_left(starts, span.start):]:
+        if ent.end > span.end:
+            break
+        out.append(ent)
+    return out
+
+
+def entity_at(doc: Doc, i: int) -> Any | None:
+    """The entity that token ``i`` is part of, if any."""
+    ents, starts = _entity_index(doc)
+    k = bisect_right(starts, i) - 1
+    return ents[k] if k >= 0 and ents[k].start <= i < ents[k].end else None
+
+
+def _entity_index(doc: Doc) -> tuple[tuple[Any, ...], list[int]]:
+    found = doc.user_data.get(_ENTS)
+    if found is None:
+        ents = tuple(doc.ents)
+        found = doc.user_data[_ENTS] = (ents, [e.start for e in ents])
+    return found
+
+
 def parse(cd: CodedDocument) -> None:
-    """Parse the body (boilerplate blanked, offsets unchanged) and each caption on its own."""
+    """Parse the body (boilerplate blanked, offsets unchanged), in bounded pieces, and each caption on its own."""
     parse_many([cd])
 
 
@@ -43,8 +80,9 @@ def parse_many(cds: list[CodedDocument]) -> None:
     owners: list[tuple[CodedDocument, int, str]] = []
     for cd in cds:
         cd.segments = []
-        texts.append(cd.body)
-        owners.append((cd, 0, "body"))
+        for start, end in pieces(cd.body):
+            texts.append(cd.body[start:end])
+            owners.append((cd, start, "body"))
         for cap in cd.captions:
             texts.append(cap.of(cd.text))
             owners.append((cd, cap.start, "caption"))
