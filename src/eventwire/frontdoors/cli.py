@@ -10,7 +10,8 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from ..ingest.sources import read_path, read_stdin
+from ..ingest.fetch import is_url
+from ..ingest.sources import read_path, read_stdin, read_url
 from ..model import Failed, Item
 from ..model import CodedDocument
 
@@ -24,21 +25,24 @@ def _group() -> None:
     """eventwire: news in, conflict events out, with the evidence for every field."""
 
 
-def _items(paths: list[str], jsonl: bool) -> Iterator[Item]:
+def _items(paths: list[str], jsonl: bool, allow_private: bool = False) -> Iterator[Item]:
     for path in paths:
         if path == "-":
             yield from read_stdin(jsonl)
+        elif is_url(path):
+            yield from read_url(path, allow_private)
         else:
             yield from read_path(path)
 
 
-def coded(paths: list[str], jsonl: bool, progress: bool = True) -> Iterator[CodedDocument | Failed]:
+def coded(paths: list[str], jsonl: bool, progress: bool = True,
+          allow_private: bool = False) -> Iterator[CodedDocument | Failed]:
     """Read, then code, each input; a failed read passes through as ``Failed``."""
     from itertools import islice
 
     from ..pipeline import BATCH_SIZE, Pipeline
     run = Pipeline()
-    items: Iterator[Item] = iter(_items(paths, jsonl))
+    items: Iterator[Item] = iter(_items(paths, jsonl, allow_private))
     if progress and not jsonl:
         items = _with_progress(items)
     while chunk := list(islice(items, BATCH_SIZE)):
@@ -58,7 +62,7 @@ def _with_progress(items: Iterable[Item]) -> Iterator[Item]:
 
 
 def _check_inputs(paths: list[str]) -> None:
-    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    missing = [p for p in paths if p != "-" and not is_url(p) and not Path(p).exists()]
     if missing:
         err.print(f"[red]error:[/] cannot read {', '.join(missing)}")
         raise typer.Exit(2)
@@ -66,12 +70,14 @@ def _check_inputs(paths: list[str]) -> None:
 
 @app.command()
 def code(
-    paths: Optional[list[str]] = typer.Argument(None, help="files or folders (text, HTML, RSS/Atom, JSONL), or - for stdin (the default)"),
+    paths: Optional[list[str]] = typer.Argument(None, help="files, folders or http(s) URLs (text, HTML, RSS/Atom, JSONL), or - for stdin (the default)"),
     jsonl: bool = typer.Option(False, "--jsonl", help="speak the coding contract: JSON Lines in on stdin, out on stdout"),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table (default), json, jsonl, csv or geojson"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="write here instead of stdout"),
     merge: bool = typer.Option(False, "--merge", help="read all input first and give events of one happening one incident id"),
     model: Optional[Path] = typer.Option(None, "--model", help="a classifier trained with `eventwire train`, used beside the rules"),
+    allow_private: bool = typer.Option(False, "--allow-private",
+                                       help="let URLs reach private, loopback and link-local addresses"),
 ) -> None:
     """Code articles into events."""
     from .. import export
@@ -87,7 +93,7 @@ def code(
         err.print(f"[red]error:[/] unknown format {fmt!r} (one of {', '.join(export.FORMATS)})")
         raise typer.Exit(2)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    results = coded(paths, jsonl)
+    results = coded(paths, jsonl, allow_private=allow_private)
     if merge:
         from ..incidents.merge import assign_incidents
         results = assign_incidents(list(results))

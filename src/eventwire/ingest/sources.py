@@ -208,6 +208,18 @@ def read_path(path: str) -> Iterator[Item]:
     yield from _from_bytes(data, p.name)
 
 
+def read_url(url: str, allow_private: bool = False) -> Iterator[Item]:
+    """A page or feed fetched under the network rules (``ingest.fetch``) with the input limit; a refused
+    or failed fetch fails alone."""
+    from .fetch import FetchError, FetchRules, fetch
+    try:
+        got = fetch(url, rules=FetchRules(allow_private=allow_private, max_bytes=MAX_BYTES))
+    except FetchError as exc:
+        yield Failed(url, str(exc))
+        return
+    yield from _from_bytes(got.body, url)
+
+
 def read_stdin(jsonl: bool) -> Iterator[Item]:
     """Standard input: JSON Lines with ``jsonl``, else one document in any format."""
     if jsonl:
