@@ -55,7 +55,7 @@ def read_jsonl_lines(lines: Iterable[bytes | str | Failed], origin: str) -> Iter
         try:
             doc = document_from_dict(obj)
         except DocumentError as exc:
-            ident = obj.get("id") if isinstance(obj, dict) and obj.get("id") is not None else f"{origin}:{n}"
+            ident = obj.get("id") if isinstance(obj, dict) and obj.get("id") not in (None, "") else f"{origin}:{n}"
             yield Failed(str(ident), str(exc))
             continue
         if not doc.id:
