@@ -37,7 +37,7 @@ class CodingFailed(Exception):
 def _serve(conn: Connection) -> None:
     """A worker's loop: (text, published) in, ("ok", coded JSON) or ("error", message) out."""
     try:
-        os.nice(10)
+        os.nice(19)
     except OSError:
         pass
     from ..pipeline import code
