@@ -7,6 +7,7 @@ import os
 import secrets
 import socket
 import subprocess
+import tempfile
 import sys
 import time
 from collections.abc import Iterator
@@ -171,7 +172,7 @@ def api(request, tmp_path_factory):
             assert done.returncode == 0, done.stderr
         port = free_port()
         server = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", db, "--port", str(port)],
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ.copy())
+                                  stdout=(log := server_log()), stderr=subprocess.STDOUT, env=os.environ.copy())
         stack.callback(server.wait, timeout=30)
         stack.callback(server.terminate)
         base = f"http://127.0.0.1:{port}"
@@ -180,7 +181,19 @@ def api(request, tmp_path_factory):
                 httpx.get(base + "/api/health", timeout=1)
                 break
             except httpx.TransportError:
-                assert server.poll() is None, server.stderr.read().decode()
+                assert server.poll() is None, log_text(log)
                 time.sleep(0.1)
         with httpx.Client(base_url=base, timeout=120) as client:
             yield client
+
+
+def server_log():
+    """A file for a test server's output: a pipe that nobody reads fills up with the request log and stops
+    the server."""
+    return tempfile.TemporaryFile()
+
+
+def log_text(log) -> str:
+    """What a test server wrote to its ``server_log``."""
+    log.seek(0)
+    return log.read().decode(errors="replace")

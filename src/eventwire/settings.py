@@ -29,3 +29,30 @@ def cache_dir() -> Path:
 def shared_dir() -> Path:
     """The shared evaluation folder (seed article, eval data): $EVENTWIRE_SHARED, else ../shared."""
     return Path(os.environ.get("EVENTWIRE_SHARED", "../shared")).resolve()
+
+
+def _flag(name: str, default: str = "0") -> bool:
+    return os.environ.get(name, default).lower() not in ("0", "false", "no", "off", "")
+
+
+#: Network fetches (feeds) may reach private, loopback, link-local and reserved addresses only when the
+#: operator says so: EVENTWIRE_ALLOW_PRIVATE=1 or ``watch --allow-private`` (see ``ingest.fetch``).
+ALLOW_PRIVATE = _flag("EVENTWIRE_ALLOW_PRIVATE")
+#: Seconds one fetch may take in all (connection, redirects, headers and body).
+FETCH_TIMEOUT_S = float(os.environ.get("EVENTWIRE_FETCH_TIMEOUT", 20))
+#: Largest body one fetch reads.
+FETCH_MAX_BYTES = int(os.environ.get("EVENTWIRE_FETCH_MAX_BYTES", 10_000_000))
+FETCH_MAX_REDIRECTS = int(os.environ.get("EVENTWIRE_FETCH_MAX_REDIRECTS", 5))
+#: Feeds fetched at the same time by ``watch`` (coding and storing stay one at a time).
+FEED_WORKERS = int(os.environ.get("EVENTWIRE_FEED_WORKERS", 8))
+
+#: POST /api/code: coding processes, requests that may wait for one beyond those (then 429), seconds a
+#: request may take in all (then 504), and the largest request body read (then 413, before reading it).
+API_WORKERS = int(os.environ.get("EVENTWIRE_API_WORKERS", 2))
+API_QUEUE = int(os.environ.get("EVENTWIRE_API_QUEUE", 8))
+API_TIMEOUT_S = float(os.environ.get("EVENTWIRE_API_TIMEOUT", 120))
+API_MAX_BODY_BYTES = int(os.environ.get("EVENTWIRE_API_MAX_BODY", 2_000_000))
+
+#: The longest piece of a body given to spaCy at once (see ``nlp.pieces``): coding cost stays linear in
+#: the text. Bodies within it (every ordinary article) are one piece.
+PIECE_CHARS = int(os.environ.get("EVENTWIRE_PIECE_CHARS", 20_000))

@@ -136,4 +136,4 @@ def test_oversized_standard_input_and_json_lines(tmp_path):
     big = json.dumps({"id": "big", "text": "Troops withdrew. " * 100})
     stdin = (big + "\n" + json.dumps({"id": "ok", "text": "   "}) + "\n").encode()
     out = lines(run("code", "--jsonl", stdin=stdin, env=env))
-    assert out["stdin:1"]["error"].startswith("JSON line too large") and out["ok"]["error"] == "empty document"
+    assert out["big"]["error"].startswith("JSON line too large") and out["ok"]["error"] == "empty document"

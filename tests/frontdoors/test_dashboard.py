@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from chromium import CHROMIUM, Page
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, ROOT, log_text, server_log
 
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None and os.environ.get("CI") != "true",
@@ -40,11 +40,11 @@ def serve(db: Path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                            stdout=(log := server_log()), stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     for _ in range(600):
         if proc.poll() is not None:
-            pytest.fail(f"eventwire serve exited: {proc.stdout.read().decode(errors='replace')}")
+            pytest.fail(f"eventwire serve exited: {log_text(log)}")
         try:
             get(f"{base}/api/health")
             return proc, base

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, free_port
+from conftest import EXAMPLES, free_port, log_text, server_log
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 
@@ -47,12 +47,12 @@ def server(tmp_path_factory):
                    check=True, capture_output=True, timeout=300)
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                            stdout=(log := server_log()), stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
             if proc.poll() is not None:
-                pytest.fail(f"eventwire serve exited: {proc.stdout.read().decode(errors='replace')}")
+                pytest.fail(f"eventwire serve exited: {log_text(log)}")
             try:
                 get(f"{base}/api/health")
                 break

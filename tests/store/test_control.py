@@ -17,7 +17,7 @@ from eventwire.frontdoors.cli import app
 from eventwire.store import open_store
 from eventwire.store.control import changes, holdings
 
-from conftest import pg_schema
+from conftest import pg_schema, log_text, server_log
 
 # Written for these tests: a town taken, then left; another taken the same week.
 TAKEN = "Government forces recaptured the town of Gharyan on Sunday, the army said."
@@ -84,7 +84,7 @@ def test_the_api_gives_a_place_control_timeline(db):
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", db, "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                              stdout=(log := server_log()), stderr=subprocess.STDOUT)
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(300):
@@ -92,7 +92,7 @@ def test_the_api_gives_a_place_control_timeline(db):
                 httpx.get(base + "/api/health", timeout=1)
                 break
             except httpx.TransportError:
-                assert server.poll() is None, server.stderr.read().decode()
+                assert server.poll() is None, log_text(log)
                 time.sleep(0.1)
         with open_store(db) as s:
             gid = changes(s, place="Gharyan")[0].geonameid

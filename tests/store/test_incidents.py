@@ -18,7 +18,7 @@ from eventwire.frontdoors.cli import app
 from eventwire.store import open_store
 from eventwire.store.incidents import INCIDENT_COLUMNS
 
-from conftest import pg_schema
+from conftest import pg_schema, log_text, server_log
 
 # Written for these tests: three reports of one attack (other numbers, a denial) and an attack on the
 # next town the same day (Monguno lies ~30 km from Kukawa).
@@ -96,7 +96,7 @@ def test_the_api_gives_incidents_and_an_incident_with_its_reports(db):
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", db, "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                              stdout=(log := server_log()), stderr=subprocess.STDOUT)
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(300):
@@ -104,7 +104,7 @@ def test_the_api_gives_incidents_and_an_incident_with_its_reports(db):
                 httpx.get(base + "/api/health", timeout=1)
                 break
             except httpx.TransportError:
-                assert server.poll() is None, server.stderr.read().decode()
+                assert server.poll() is None, log_text(log)
                 time.sleep(0.1)
         page = httpx.get(f"{base}/api/incidents", params={"country": "NG"}, timeout=60).json()
         one = _by_documents(page["incidents"])["police; residents; army"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Actor, Span
+from ..nlp import entities_in
 from .context import contextualise
 from .resolver import resolve_words
 
@@ -40,7 +41,7 @@ def resolve_span(mention: Any, offset: int = 0) -> Actor:
     start = offset + mention.start_char
     text = mention.text
     places = [(e.start_char - mention.start_char, e.end_char - mention.start_char)
-              for e in getattr(mention, "ents", ()) if e.label_ in _PLACE_LABELS]
+              for e in (entities_in(mention) if doc is not None else ()) if e.label_ in _PLACE_LABELS]
     place_tokens = frozenset(i for i, t in enumerate(tokens(text))
                              if any(s <= t.start and t.end <= e for s, e in places))
     return resolve_words(text, Span(start, start + len(text)), place_tokens)

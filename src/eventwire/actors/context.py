@@ -16,6 +16,7 @@ ACLED codes every event with an actor.
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -257,11 +258,23 @@ def _unnamed_by_cues(a1: Actor, violent: bool, sentence: str) -> None:
         _note(a1, "mob")
 
 
+# A story's text is searched for cues once, not once per event: the answers are kept for the last texts.
+@functools.lru_cache(maxsize=8)
+def _told(pattern: re.Pattern, text: str) -> bool:
+    return pattern.search(text) is not None
+
+
+@functools.lru_cache(maxsize=4)
+def _riot_told(text: str) -> bool:
+    """Violence told of the crowd, outside clauses that give a cause ("after police fired at them")."""
+    return _RIOT_CUES.search(_CAUSE_CLAUSE.sub(" ", text)) is not None
+
+
 def _settle_crowd(event: Event, crowd: str, here: str | None, text: str = "") -> None:
     """The crowd leads a protest or a riot; demonstrators whose report tells of their violence
     (``text``: "stormed the office", "clashed with police") are rioters, as ACLED codes them; people
     of a riot the report tells as communal ("communal violence broke out in Ogoja") are communal militias."""
-    if crowd == "protesters" and _RIOT_CUES.search(_CAUSE_CLAUSE.sub(" ", text)):
+    if crowd == "protesters" and _riot_told(text):
         crowd = "rioters"
     a1, a2 = event.actor1, event.actor2
     if a1 is not None and a1.kind in _ARMED_KINDS and a1.kind != "identity_militia" and (
@@ -274,7 +287,7 @@ def _settle_crowd(event: Event, crowd: str, here: str | None, text: str = "") ->
                                      here, "crowd")
     a1 = event.actor1
     if (event.acled_event_type == RIOTS and a1.entity != "generic:rioter" and _role(a1) != "crowd"
-            and _IDENTITY_CUES.search(text)):
+            and _told(_IDENTITY_CUES, text)):
         # "a communal clash between two villages", "people were killed over a land dispute"
         a1.kind = "identity_militia"
         a1.name = kb.generic_by_id()["generic:clan militia"].name(a1.country or here)
@@ -295,7 +308,7 @@ def _presumed(event: Event, country: str | None, monitored: bool = False, senten
     shoot-outs, bombs planted and violence against civilians an unidentified armed group."""
     if event.type == "COERCE" or (event.acled_event_type == STRATEGIC_DEVELOPMENTS and event.type != "ASSAULT"):
         return _from_generic("generic:police", country, "presumed")
-    if event.mode in ("destroy", "vandalize") and _CROWD_CUES.search(story_text or sentence):
+    if event.mode in ("destroy", "vandalize") and _told(_CROWD_CUES, story_text or sentence):
         return _from_generic("generic:rioter", country, "presumed")  # buses torched during a strike
     planted = event.acled_sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") or (
         event.acled_sub_event_type is None and event.mode in ("explosives", "suicide-attack")) or (
@@ -303,13 +316,13 @@ def _presumed(event: Event, country: str | None, monitored: bool = False, senten
     heavy = event.mode in ("heavy-weapons", "aerial", "drone") or event.acled_sub_event_type in (
         "Shelling/artillery/missile attack", "Air/drone strike")
     if not (planted or heavy or monitored) and _CROWD_CUES.search(sentence) \
-            and _RIOT_CUES.search(_CAUSE_CLAUSE.sub(" ", story_text or sentence)):
+            and _riot_told(story_text or sentence):
         # "a man was shot during a protest by residents who blocked the road with burning tyres"
         return _from_generic("generic:rioter", country, "presumed")
     front = event.acled_event_type in (BATTLES, EXPLOSIONS)
     if monitored and front:
         return _across_the_line(sentence, country)
-    if heavy and not planted and not _UNKNOWN_PERPETRATOR.search(story_text or sentence):
+    if heavy and not planted and not _told(_UNKNOWN_PERPETRATOR, story_text or sentence):
         # "Russian shelling resumed on the village": the weapon's nationality names the state
         return _from_generic("generic:soldier", weapon_owner(sentence) or country, "presumed")
     return _from_generic("generic:gunman", country, "presumed")
@@ -428,6 +441,8 @@ def _words(cd: CodedDocument, span: Span) -> list[Actor]:
     ("civilians evacuated from X": "civilians" taken for a modifier)."""
     found = []
     for seg in cd.segments:
+        if span.end <= seg.offset or span.start >= seg.offset + len(seg.text):
+            continue
         for tok in seg.doc:
             start = seg.offset + tok.idx
             if span.start <= start < span.end and tok.is_alpha and not tok.is_stop:
@@ -670,7 +685,7 @@ def _gathered(cd: CodedDocument) -> bool:
                                       and any(p.lower_ == "of" and any(o.tag_ == "NNS" for o in p.children)
                                               for p in subj.children))
 
-    return bool(_CROWD_CUES.search(cd.text or "")) or any(
+    return _told(_CROWD_CUES, cd.text or "") or any(
         t.pos_ == "VERB" and t.lemma_.lower() in nouns()["gathering"] and many(t)
         for seg in cd.segments for t in seg.doc)
 
@@ -805,6 +820,7 @@ def _acted_on(cd: CodedDocument, event: Event, here: str | None) -> None:
 def contextualise(cd: CodedDocument) -> None:
     """Pipeline stage after geo and dates (see the module docstring)."""
     story, countries = doc_countries(cd)
+    gathered = functools.cache(functools.partial(_gathered, cd))  # a scan of the whole story: once
     for event in cd.events:
         loc = event.location
         here = kb.iso3(loc.country) if loc is not None and not _no_scene(loc) else None
@@ -835,7 +851,7 @@ def contextualise(cd: CodedDocument) -> None:
                 event.actor1, event.actor2 = people, None if people is event.actor2 else event.actor2
         if event.type in _CLAIMS and crowd_kind(event) is None and not _is_violent(event) \
                 and event.actor1 is not None and event.actor1.entity is None and event.actor1.kind is None \
-                and _gathered(cd):
+                and gathered():
             event.actor1 = _gatherers(event.actor1, here or story)
         sentence = event.evidence.of(cd.text) if cd.text else ""
         if event.acled_event_type == BATTLES and _force(event.actor1) and event.actor2 is None:

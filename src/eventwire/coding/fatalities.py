@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import lang
+from ..nlp import entity_at
 
 
 @dataclass
@@ -95,7 +96,7 @@ def _is_date(tok) -> bool:
         return True
     if tok.ent_type_ not in ("DATE", "TIME"):
         return False
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_at(tok.doc, tok.i)
     words = ent if ent is not None else [tok]
     return any(not (w.like_num or w.lower_ in _lexicon().units or w.lower_ in _RANGE_WORDS) for w in words)
 

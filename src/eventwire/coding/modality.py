@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from .. import lang
+from ..nlp import entities
 
 
 @dataclass
@@ -274,7 +275,7 @@ def _attribution(head):
     appos = [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
     lo = min([phrase.start] + [t.i for t in appos])
     hi = max([phrase.end] + [t.i + 1 for t in appos])
-    for ent in head.doc.ents:
+    for ent in entities(head.doc):
         if ent.label_ == "PERSON" and lo <= ent.start and ent.end <= hi:
             return ent
     return phrase

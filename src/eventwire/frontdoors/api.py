@@ -21,10 +21,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from .. import __version__, export
+from .. import __version__, export, settings
 from ..store import EventFilter, Store
+from ..store.values import MAX_ROWS
+from .body_limit import BodyLimit
+from .coding_pool import Busy, CodingFailed, CodingPool, TimedOut
 
 WEB = Path(__file__).parent / "web"
 MAX_TEXT_CHARS = 200_000  # POST /api/code: longer texts are refused (413)
@@ -79,13 +82,16 @@ def event_filter(
         q: str | None = Query(None, description="words of the evidence, an actor's name or the location"),
         bbox: str | None = Query(None, description="located within west,south,east,north (degrees)")) -> EventFilter:
     """The filters of every events query, named as the CLI's options (``eventwire events --help``)."""
-    return EventFilter(country=country, type=type, acled=acled, actor=actor, status=status, since=since,
-                       until=until, q=q, bbox=bbox)
+    try:
+        return EventFilter(country=country, type=type, acled=acled, actor=actor, status=status, since=since,
+                           until=until, q=q, bbox=bbox)
+    except ValueError as exc:  # a filter too long to search, a bad date or box: the reason, as a 400
+        raise HTTPException(400, str(exc)) from None
 
 
 class CodeRequest(BaseModel):
     text: str
-    published: str | None = None
+    published: str | None = Field(None, max_length=100)
 
 
 class Answers:
@@ -112,19 +118,25 @@ class Answers:
         return value
 
 
-def create_app(store: Store, web: Path = WEB) -> FastAPI:
-    """The API over an open store (the caller closes it); ``/`` serves the files in ``web`` if it is a folder."""
+def create_app(store: Store, web: Path = WEB, pool: CodingPool | None = None) -> FastAPI:
+    """The API over an open store (the caller closes it); ``/`` serves the files in ``web`` if it is a folder.
+    ``POST /api/code`` codes in ``pool`` (by default one sized by the API_* settings), started with the app."""
     answers = Answers(store)
+    pool = pool or CodingPool(settings.API_WORKERS, settings.API_QUEUE, settings.API_TIMEOUT_S)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         # The dashboard's first view asks for the unfiltered counts: make them while the server starts.
+        pool.start()
         threading.Thread(target=lambda: (stats(EventFilter()), network(EventFilter(), NODES)), daemon=True).start()
-        yield
+        try:
+            yield
+        finally:
+            pool.close()
 
     app = FastAPI(title="eventwire", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="News in, conflict events out, with the evidence for every field.")
-    coding = threading.Lock()  # the pipeline's spaCy models are not shared between threads
+    app.add_middleware(BodyLimit, max_bytes=settings.API_MAX_BODY_BYTES)
 
     @app.exception_handler(RequestValidationError)
     async def _bad_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -138,7 +150,7 @@ def create_app(store: Store, web: Path = WEB) -> FastAPI:
     @app.get("/api/events", response_model=EventsPage,
              responses={200: {"content": {"text/csv": {}, "application/geo+json": {}}}})
     def events(filters: EventFilter = Depends(event_filter), limit: int = Query(100, ge=0, le=MAX_PAGE),
-               offset: int = Query(0, ge=0),
+               offset: int = Query(0, ge=0, le=MAX_ROWS),
                format: str = Query("json", description="json (a page with its total), geojson or csv")) -> Any:
         if format not in PAGE_FORMATS:
             raise HTTPException(400, f"unknown format: {format!r} (one of {', '.join(PAGE_FORMATS)})")
@@ -175,7 +187,7 @@ def create_app(store: Store, web: Path = WEB) -> FastAPI:
     @app.get("/api/documents/{key}")
     def document(key: str) -> dict[str, Any]:
         """By store id (the ``document`` of an event row) or by the id the document came with."""
-        found = store.document(int(key) if key.isdigit() else key)
+        found = store.document(int(key) if key.isascii() and key.isdigit() and len(key) < 19 else key)
         if found is None:
             raise HTTPException(404, f"no document {key!r}")
         return found
@@ -194,18 +206,20 @@ def create_app(store: Store, web: Path = WEB) -> FastAPI:
             raise HTTPException(400, str(exc)) from None
 
     @app.post("/api/code")
-    def code(body: CodeRequest) -> dict[str, Any]:
-        from ..pipeline import code as code_text
-        from ..serialize import document as serialize
+    async def code(body: CodeRequest) -> dict[str, Any]:
         if len(body.text) > MAX_TEXT_CHARS:
             raise HTTPException(413, f"text longer than {MAX_TEXT_CHARS:,} characters")
         if not body.text.strip():
             raise HTTPException(400, "empty text")
-        with coding:
-            coded = code_text(body.text, published=body.published, id="api")
-        if coded.error:
-            raise HTTPException(400, coded.error)
-        return serialize(coded)
+        try:
+            return await pool.code(body.text, body.published)
+        except Busy:
+            raise HTTPException(429, "every coding worker is busy and the queue is full: try again shortly",
+                                headers={"Retry-After": "5"}) from None
+        except TimedOut:
+            raise HTTPException(504, f"coding took longer than {pool.timeout:g} s") from None
+        except CodingFailed as exc:
+            raise HTTPException(400, str(exc)) from None
 
     from swagger_ui_bundle import swagger_ui_path
     app.mount(DOCS_ASSETS, StaticFiles(directory=swagger_ui_path), name="docs-assets")

@@ -11,7 +11,8 @@ import typer
 import typer.core
 from rich.console import Console
 
-from ..ingest.sources import read_path, read_stdin
+from ..ingest.fetch import is_url
+from ..ingest.sources import read_path, read_stdin, read_url
 from ..model import CodedDocument, Failed, Item
 from ..settings import MIN_CONFIDENCE
 
@@ -64,22 +65,24 @@ def _group(version: bool = typer.Option(False, "--version", callback=_version, i
     """eventwire: news in, conflict events out, with the evidence for every field."""
 
 
-def _items(paths: list[str], jsonl: bool) -> Iterator[Item]:
+def _items(paths: list[str], jsonl: bool, allow_private: bool = False) -> Iterator[Item]:
     for path in paths:
         if path == "-":
             yield from read_stdin(jsonl)
+        elif is_url(path):
+            yield from read_url(path, allow_private)
         else:
             yield from read_path(path)
 
 
 def coded(paths: list[str], jsonl: bool, progress: bool = True,
-          settings: Settings | None = None) -> Iterator[CodedDocument | Failed]:
+          settings: Settings | None = None, allow_private: bool = False) -> Iterator[CodedDocument | Failed]:
     """Read, then code, each input; a failed read passes through as ``Failed``."""
     from itertools import islice
 
     from ..pipeline import BATCH_SIZE, Pipeline
     run = Pipeline(settings=settings)
-    items: Iterator[Item] = iter(_items(paths, jsonl))
+    items: Iterator[Item] = iter(_items(paths, jsonl, allow_private))
     if progress and not jsonl:
         items = _with_progress(items)
     while chunk := list(islice(items, BATCH_SIZE)):
@@ -99,7 +102,7 @@ def _with_progress(items: Iterable[Item]) -> Iterator[Item]:
 
 
 def _check_inputs(paths: list[str]) -> None:
-    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    missing = [p for p in paths if p != "-" and not is_url(p) and not Path(p).exists()]
     if missing:
         err.print(f"[red]error:[/] cannot read {', '.join(missing)}")
         raise typer.Exit(2)
@@ -107,7 +110,7 @@ def _check_inputs(paths: list[str]) -> None:
 
 @app.command()
 def code(
-    paths: Optional[list[str]] = typer.Argument(None, help="files or folders (text, HTML, RSS/Atom, JSONL), or - for stdin (the default)"),
+    paths: Optional[list[str]] = typer.Argument(None, help="files, folders or http(s) URLs (text, HTML, RSS/Atom, JSONL), or - for stdin (the default)"),
     jsonl: bool = typer.Option(False, "--jsonl", help="speak the coding contract: JSON Lines in on stdin, out on stdout"),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table (default), json, jsonl, csv or geojson"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="write here instead of stdout"),
@@ -115,6 +118,8 @@ def code(
     model: Optional[Path] = typer.Option(None, "--model", help="a classifier trained with `eventwire train`, used beside the rules"),
     min_confidence: float = typer.Option(MIN_CONFIDENCE, "--min-confidence", min=0.0, max=1.0,
                                          help="leave out events less confident than this (0 keeps all)"),
+    allow_private: bool = typer.Option(False, "--allow-private",
+                                       help="let URLs reach private, loopback and link-local addresses"),
 ) -> None:
     """Code articles into events."""
     from .. import export
@@ -132,7 +137,7 @@ def code(
         err.print(f"[red]error:[/] unknown format {fmt!r} (one of {', '.join(export.FORMATS)})")
         raise typer.Exit(2)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    results = coded(paths, jsonl, settings=settings)
+    results = coded(paths, jsonl, settings=settings, allow_private=allow_private)
     if merge:
         from ..incidents.merge import assign_incidents
         results = assign_incidents(list(results))
@@ -354,8 +359,11 @@ def watch(
     every: str = typer.Option("15m", "--every", help="how often each feed is polled: 30s, 15m, 2h ..."),
     db: str = typer.Option("eventwire.db", "--db", help="the store: a SQLite file or a postgresql:// URL"),
     once: bool = typer.Option(False, "--once", help="poll the feeds that are due once, then stop (for cron)"),
+    allow_private: bool = typer.Option(False, "--allow-private",
+                                       help="let feeds reach private, loopback and link-local addresses"),
 ) -> None:
     """Poll RSS/Atom feeds and store each new entry, coded, once."""
+    from ..ingest.fetch import FetchRules
     from ..pipeline import Pipeline
     from ..store import StoreError, open_store
     from .watch import parse_every, read_feed_list
@@ -378,7 +386,8 @@ def watch(
 
     with store:
         try:
-            run_watch(store, read_feed_list(str(feeds)), interval, Pipeline(), once=once, report=report)
+            rules = FetchRules(allow_private=True) if allow_private else FetchRules()
+            run_watch(store, read_feed_list(str(feeds)), interval, Pipeline(), once=once, report=report, rules=rules)
         except KeyboardInterrupt:
             err.print("stopped")
 

@@ -2,29 +2,32 @@
 
 Conditional requests (ETag, Last-Modified) spare unchanged feeds; a feed that fails backs off
 exponentially (its own delay doubles, up to a day) without holding up the others; every fetch is
-bounded in size and time. An entry is new unless its link or its text is stored already.
+bounded in size and time and may reach public addresses only (``ingest.fetch``); feeds are fetched
+concurrently, so a slow one stalls no other. An entry is new unless its link or its text is stored already.
 """
 from __future__ import annotations
 
+import logging
 import re
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from .. import __version__
 from ..ingest.encoding import decode
-from ..model import Failed
-from ..model import DocumentError
+from ..ingest.fetch import FetchRules, is_url
+from ..ingest.fetch import fetch as get
+from ..model import DocumentError, Failed
+from ..settings import FEED_WORKERS
 from ..store import Store
 from ..store import feeds as feed_state
 from ..store.feeds import FeedState
 
-MAX_FEED_BYTES = 10_000_000
-TIMEOUT_S = 20.0
+log = logging.getLogger(__name__)
+
 MAX_BACKOFF = timedelta(days=1)
 _EVERY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 
@@ -52,39 +55,38 @@ class Fetched:
     last_modified: str | None = None
 
 
-def fetch(url: str, state: FeedState, timeout: float = TIMEOUT_S, max_bytes: int = MAX_FEED_BYTES) -> Fetched:
-    """GET a feed with the validators of its last fetch; a local path is read as a file."""
-    if "://" not in url:
-        data = Path(url).read_bytes()
-        if len(data) > max_bytes:
-            raise DocumentError(f"feed larger than {max_bytes:,} bytes")
+def fetch(url: str, state: FeedState, rules: FetchRules = FetchRules()) -> Fetched:
+    """GET a feed with the validators of its last fetch (under ``rules``: see ``ingest.fetch``); a feed
+    the operator listed as a local path is read as a file, with the same size limit."""
+    if not is_url(url):
+        try:
+            with open(url, "rb") as f:
+                data = f.read(rules.max_bytes + 1)
+        except OSError as exc:
+            raise DocumentError(f"cannot read: {exc.strerror or exc}") from None
+        if len(data) > rules.max_bytes:
+            raise DocumentError(f"feed larger than {rules.max_bytes:,} bytes")
         return Fetched(200, data)
-    headers = {"User-Agent": f"eventwire/{__version__} (+feed watcher)", "Accept-Encoding": "identity"}
+    headers = {"User-Agent": f"eventwire/{__version__} (+feed watcher)"}
     if state.etag:
         headers["If-None-Match"] = state.etag
     if state.last_modified:
         headers["If-Modified-Since"] = state.last_modified
-    request = urllib.request.Request(url, headers=headers)
-    deadline = time.monotonic() + timeout
+    got = get(url, headers, rules)
+    if got.status == 304:
+        return Fetched(304, etag=state.etag, last_modified=state.last_modified)
+    return Fetched(got.status, got.body, got.headers.get("etag"), got.headers.get("last-modified"))
+
+
+def _fetch_safely(url: str, state: FeedState, rules: FetchRules) -> Fetched | str:
+    """``fetch``, with any failure as its message: run in a thread pool, so nothing may escape."""
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as resp:
-            chunks, size = [], 0
-            while chunk := resp.read(65536):
-                size += len(chunk)
-                if size > max_bytes:
-                    raise DocumentError(f"feed larger than {max_bytes:,} bytes")
-                if time.monotonic() > deadline:
-                    raise DocumentError(f"feed took longer than {timeout:g} s")
-                chunks.append(chunk)
-            return Fetched(resp.status, b"".join(chunks), resp.headers.get("ETag"),
-                           resp.headers.get("Last-Modified"))
-    except urllib.error.HTTPError as exc:
-        if exc.code == 304:
-            return Fetched(304, etag=state.etag, last_modified=state.last_modified)
-        raise DocumentError(f"HTTP {exc.code} {exc.reason}") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise DocumentError(f"cannot fetch: {reason}") from None
+        return fetch(url, state, rules)
+    except DocumentError as exc:
+        return str(exc)
+    except Exception as exc:  # a fetch's bug on one feed must not stop the others
+        log.exception("fetching %s failed", url)
+        return f"cannot fetch: {type(exc).__name__}: {exc}"
 
 
 @dataclass
@@ -98,42 +100,56 @@ class Polled:
 
 
 def poll(store: Store, url: str, every: timedelta, code: Callable, now: datetime | None = None,
-         timeout: float = TIMEOUT_S, max_bytes: int = MAX_FEED_BYTES) -> Polled:
+         rules: FetchRules = FetchRules()) -> Polled:
     """Poll one feed once: fetch, code the entries not stored yet, store them, save the feed's state."""
-    from ..ingest.feeds import documents_from_feed
+    return _record(store, url, _fetch_safely(url, feed_state.load(store, url), rules), every, code, now)
+
+
+def _record(store: Store, url: str, got: Fetched | str, every: timedelta, code: Callable,
+            now: datetime | None = None) -> Polled:
+    """Code and store what one fetch brought (or record its failure), then save the feed's state."""
     now = now or datetime.now(timezone.utc)
     state = feed_state.load(store, url)
     result = Polled(url, "stored")
     try:
-        got = fetch(url, state, timeout, max_bytes)
+        if isinstance(got, str):
+            raise DocumentError(got)
         if got.status == 304:
             result.status = "not modified"
         else:
-            for item in documents_from_feed(decode(got.body).text, Path(url).name or url):
-                if isinstance(item, Failed):
-                    result.failed.append((item.id, item.error))
-                    continue
-                link = item.url
-                if (link and feed_state.has_url(store, link)) or store.contains(item.text):
-                    result.seen += 1
-                    continue
-                cd = code(item)
-                if cd.error:
-                    result.failed.append((cd.id, cd.error))
-                store.add(cd)  # a failure is kept too, and coded again when the entry comes back
-                result.stored += not cd.error
+            _store_entries(store, url, got.body, code, result)
             state.etag, state.last_modified = got.etag, got.last_modified
         state.failures = 0
         state.next_poll = now + every
         state.last_status = result.status if result.status != "stored" else f"stored {result.stored}"
-    except DocumentError as exc:
-        result.status, result.error = "error", str(exc)
+    except Exception as exc:  # the feed fails (and backs off); the other feeds go on
+        if not isinstance(exc, DocumentError):
+            log.exception("reading the feed %s failed", url)
+        message = str(exc) if isinstance(exc, DocumentError) else f"{type(exc).__name__}: {exc}"
+        result.status, result.error = "error", message
         state.failures += 1
         state.next_poll = now + min(every * 2 ** state.failures, MAX_BACKOFF)
-        state.last_status = f"error: {exc}"
+        state.last_status = f"error: {message}"
     state.last_polled = now
     feed_state.save(store, state)
     return result
+
+
+def _store_entries(store: Store, url: str, body: bytes, code: Callable, result: Polled) -> None:
+    from ..ingest.feeds import documents_from_feed
+    for item in documents_from_feed(decode(body).text, Path(url).name or url):
+        if isinstance(item, Failed):
+            result.failed.append((item.id, item.error))
+            continue
+        link = item.url
+        if (link and feed_state.has_url(store, link)) or store.contains(item.text):
+            result.seen += 1
+            continue
+        cd = code(item)
+        if cd.error:
+            result.failed.append((cd.id, cd.error))
+        store.add(cd)  # a failure is kept too, and coded again when the entry comes back
+        result.stored += not cd.error
 
 
 def due(store: Store, urls: list[str], now: datetime) -> list[str]:
@@ -141,14 +157,20 @@ def due(store: Store, urls: list[str], now: datetime) -> list[str]:
 
 
 def watch(store: Store, urls: list[str], every: timedelta, code: Callable, once: bool = False,
-          report: Callable[[Polled], None] = lambda p: None, sleep: Callable[[float], None] = time.sleep) -> None:
-    """Poll the feeds that are due, then sleep until the next one is; with ``once``, one round."""
-    while True:
-        now = datetime.now(timezone.utc)
-        for url in due(store, urls, now):
-            report(poll(store, url, every, code, now))
-        if once:
-            return
-        upcoming = [s.next_poll for u in urls if (s := feed_state.load(store, u)).next_poll]
-        wait = (min(upcoming) - datetime.now(timezone.utc)).total_seconds() if upcoming else every.total_seconds()
-        sleep(max(1.0, wait))
+          report: Callable[[Polled], None] = lambda p: None, sleep: Callable[[float], None] = time.sleep,
+          rules: FetchRules = FetchRules(), workers: int = FEED_WORKERS) -> None:
+    """Poll the feeds that are due, then sleep until the next one is; with ``once``, one round.
+    Up to ``workers`` feeds are fetched at once, so a slow feed holds up no other; what they bring is
+    coded and stored here, one feed at a time, as each fetch ends."""
+    with ThreadPoolExecutor(max(1, workers), thread_name_prefix="feed") as pool:
+        while True:
+            now = datetime.now(timezone.utc)
+            fetching = {pool.submit(_fetch_safely, url, feed_state.load(store, url), rules): url
+                        for url in due(store, urls, now)}
+            for done in as_completed(fetching):
+                report(_record(store, fetching[done], done.result(), every, code, now))
+            if once:
+                return
+            upcoming = [s.next_poll for u in urls if (s := feed_state.load(store, u)).next_poll]
+            wait = (min(upcoming) - datetime.now(timezone.utc)).total_seconds() if upcoming else every.total_seconds()
+            sleep(max(1.0, wait))

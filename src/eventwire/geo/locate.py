@@ -8,6 +8,7 @@ codes them (``at_seat``).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from dataclasses import replace
@@ -137,12 +138,48 @@ def _usable(p: Place, cd: CodedDocument) -> bool:
     return not (d and d.start <= p.span.start < d.end)
 
 
+# One-slot caches for the document being located (each slot holds one tuple, read once: thread-safe).
+_index: list = [None]  # (the places list last indexed, its length, its places by start, their starts)
+_area: list = [None]  # (the places list last asked about, its length, its main area)
+
+
+def _starting_in(places: list[Place], start: int, end: int) -> list[Place]:
+    """The places that start in [start, end), in their order in ``places``: by a sorted index kept for the
+    last list asked about (every event of a document asks), so a long story costs no square."""
+    cached = _index[0]
+    if cached is None or cached[0] is not places or cached[1] != len(places):
+        ordered = sorted(enumerate(places), key=lambda ip: ip[1].span.start)
+        cached = _index[0] = (places, len(places), ordered, [p.span.start for _, p in ordered])
+    _, _, ordered, starts = cached
+    hits = ordered[bisect_left(starts, start):bisect_left(starts, end)]
+    return [p for _, p in sorted(hits, key=lambda ip: ip[0])]
+
+
+def _main_area(cd: CodedDocument) -> Place | None:
+    """The story's main area: the most named town or region, among those near the story's other places.
+    The same for every event of a document: found once per places list (a long story costs no square)."""
+    cached = _area[0]
+    if cached is not None and cached[0] is cd.places and cached[1] == len(cd.places):
+        return cached[2]
+    usable = [p for p in cd.places if _usable(p, cd) and p.feature in ("city", "admin2", "admin1")]
+    found = None
+    if usable:
+        counts = Counter(p.name for p in usable)
+        names = {p.name: p for p in usable}
+        near = {n: sum(km(p.lat, p.lon, q.lat, q.lon) < AREA_KM for m, q in names.items() if m != n)
+                for n, p in names.items()}
+        found = min(usable, key=lambda q: (-counts[q.name], -min(near[q.name], 1), _SPECIFIC.get(q.feature, 5),
+                                           q.span.start))
+    _area[0] = (cd.places, len(cd.places), found)
+    return found
+
+
 def locate(cd: CodedDocument, ev: Event, relatives: list[Place], story_country: Place | None) -> Place | None:
     """The location of one event (a copy of a place of ``cd.places``, or a relative or inferred place)."""
     text = cd.text
     ev_span = ev.evidence if ev.evidence.end > ev.evidence.start else ev.trigger
     # A photo caption tells of its own scene: its places serve only events read from it.
-    inside = [p for p in cd.places if ev_span.start <= p.span.start < ev_span.end and _usable(p, cd)
+    inside = [p for p in _starting_in(cd.places, ev_span.start, ev_span.end) if _usable(p, cd)
               and _in_caption(cd, p) == ev.from_caption and not in_party_words(cd, p)]
     doubtful = {id(p) for p in _namesakes(text, inside, story_country)}
     inside = [p for p in inside if id(p) not in doubtful]
@@ -175,15 +212,8 @@ def locate(cd: CodedDocument, ev: Event, relatives: list[Place], story_country: 
             return inner
         return replace(p, precision=max(2, precision_of(p.feature)) if p.feature == "city" else precision_of(p.feature),
                        inferred=True, rule=f"{p.rule}; sentence")
-    usable = [p for p in cd.places if _usable(p, cd) and p.feature in ("city", "admin2", "admin1")]
-    if usable:
-        # The story's main area: the most named place, among those near the story's other places.
-        counts = Counter(p.name for p in usable)
-        names = {p.name: p for p in usable}
-        near = {n: sum(km(p.lat, p.lon, q.lat, q.lon) < AREA_KM for m, q in names.items() if m != n)
-                for n, p in names.items()}
-        p = min(usable, key=lambda q: (-counts[q.name], -min(near[q.name], 1), _SPECIFIC.get(q.feature, 5),
-                                       q.span.start))
+    p = _main_area(cd)
+    if p is not None:
         return replace(p, precision=max(2, precision_of(p.feature)), inferred=True, rule=f"{p.rule}; document")
     if story_country is not None:
         return replace(story_country, precision=3, inferred=True, rule="story country")

@@ -13,6 +13,8 @@ offset into the body is an offset into the input. ``cd.removed`` says what was b
 - Timestamp lines ("Published On 2 Jun 2024", "June 2, 2024 3:45 PM UTC") are recognised but stay
   in the body: they are the best evidence of the publication date, which the time stage infers
   from the text.
+- HTML given as text (a JSON line, an API request) is cleaned on its visible text (``ingest.markup``):
+  markup, scripts and styles are blanked in place, so offsets still point into the text as given.
 - A one-line text (the eval's notes, an API call with one sentence) is never touched by the line
   rules: only a dateline at its start is taken out.
 """
@@ -25,6 +27,7 @@ from ..model import CodedDocument, DocumentError, Span
 from .boilerplate import CaptionParts, caption_parts, dateline, normalise, reason_for
 from .encoding import control_share
 from .language import check_english
+from .markup import looks_like_html, visible
 
 _NOT_NEWLINE = re.compile(r"[^\n\r\u2028\u2029]")
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")  # old Mac files end lines with CR alone
@@ -45,6 +48,10 @@ def clean(cd: CodedDocument) -> None:
     text = cd.text
     if not text.strip():
         raise DocumentError("empty document")
+    if looks_like_html(text):  # HTML given as text: its visible words, at their offsets
+        text = visible(text)
+        if not text.strip():
+            raise DocumentError("HTML without visible text")
     if control_share(text) > 0.01:
         raise DocumentError("binary data or control characters, not text")
     check_english(text)

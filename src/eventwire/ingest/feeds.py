@@ -20,14 +20,18 @@ from ..model import Failed, Item
 
 log = logging.getLogger(__name__)
 
-_XML_ENCODING = re.compile(r"""(<\?xml[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
+#: The XML declaration, looked for in the first _PROLOG characters only: a pattern free to scan a whole
+#: feed is quadratic on "<?xml" followed by a megabyte of spaces.
+_PROLOG = 1000
+_XML_DECL = re.compile(r"\s*<\?xml[^>]*>")
+_ENCODING = re.compile(r"""\s+encoding\s*=\s*["'][^"']*["']""")
 
 
 def documents_from_feed(text: str, ident: str) -> Iterator[Item]:
     import feedparser
     # The text is decoded already: drop the prolog's encoding so feedparser reads the UTF-8 we give it,
     # and hand it a stream so it never takes the text for a URL or a file name.
-    data = _XML_ENCODING.sub(r"\1", text, count=1).encode("utf-8")
+    data = _without_encoding(text).encode("utf-8")
     parsed = feedparser.parse(io.BytesIO(data))
     if not parsed.entries:
         if parsed.bozo:
@@ -47,6 +51,14 @@ def documents_from_feed(text: str, ident: str) -> Iterator[Item]:
         except Exception as exc:  # one strange entry must not lose the others
             log.exception("%s: entry %s failed", ident, ident_n)
             yield Failed(ident_n, f"cannot read this feed entry: {type(exc).__name__}: {exc}")
+
+
+def _without_encoding(text: str) -> str:
+    """The feed with its XML declaration's encoding attribute taken out."""
+    decl = _XML_DECL.match(text[:_PROLOG])
+    if not decl:
+        return text
+    return _ENCODING.sub("", decl.group(), count=1) + text[decl.end():]
 
 
 def _document(entry, ident: str, feed: str, source: str | None) -> Document:

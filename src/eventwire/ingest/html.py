@@ -12,7 +12,6 @@ paragraph, and their offsets listed in ``meta["caption_spans"]`` for the clean s
 """
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterator
 
@@ -21,6 +20,7 @@ from lxml import etree
 
 from ..model import Document, DocumentError
 from .dates import iso_date
+from .jsonl import loads
 
 log = logging.getLogger(__name__)
 # trafilatura logs "discarding data" at WARNING for every page it finds too short: noise on the
@@ -112,7 +112,7 @@ def _json_ld(tree) -> Iterator[dict]:
         if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
             continue
         try:
-            data = json.loads(script.text)
+            data = loads(script.text)
         except ValueError:
             log.debug("unreadable JSON-LD block skipped")
             continue

@@ -1,6 +1,7 @@
 """JSON Lines input: one contract document per line."""
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -9,6 +10,15 @@ from .dates import iso_date
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _KNOWN = {"id", "text", "published", "title", "url", "source"}
+
+
+def loads(text: str) -> Any:
+    """``json.loads``, with nesting too deep for the parser (a RecursionError) reported as a ValueError,
+    like any other malformed JSON: one hostile input must fail alone."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
 
 
 def document_from_dict(obj: Any) -> Document:

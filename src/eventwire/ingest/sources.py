@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from ..model import Document, DocumentError, Failed, Item
 from .encoding import decode
-from .jsonl import document_from_dict
+from .jsonl import document_from_dict, loads
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +25,7 @@ MAX_BYTES = int(os.environ.get("EVENTWIRE_MAX_BYTES", 5_000_000))
 _CHUNK = 1 << 20
 _HTML_TAG = re.compile(r"<(?:p|div|article|body|head|meta|title|section|span|br|h[1-6])\b")
 _ID = re.compile(r'^\s*\{\s*"id"\s*:\s*"((?:[^"\\]|\\.)*)"')
-
-
+_ID_HEAD = 4096  # where an oversized line's id is looked for
 
 
 def too_large(size: int) -> str:
@@ -49,14 +48,14 @@ def read_jsonl_lines(lines: Iterable[bytes | str | Failed], origin: str) -> Iter
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = loads(line)
         except ValueError as exc:
             yield Failed(_salvaged_id(line) or f"{origin}:{n}", f"malformed JSON line: {exc}")
             continue
         try:
             doc = document_from_dict(obj)
         except DocumentError as exc:
-            ident = obj.get("id") if isinstance(obj, dict) and obj.get("id") is not None else f"{origin}:{n}"
+            ident = obj.get("id") if isinstance(obj, dict) and obj.get("id") not in (None, "") else f"{origin}:{n}"
             yield Failed(str(ident), str(exc))
             continue
         if not doc.id:
@@ -84,11 +83,12 @@ def _bounded_lines(stream: BinaryIO, origin: str) -> Iterator[bytes | Failed]:
             return
         n += 1
         if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+            ident = _salvaged_id(line[:_ID_HEAD].decode("utf-8", "replace")) or f"{origin}:{n}"
             size = len(line)
             while line and not line.endswith(b"\n"):  # skip the rest of the line without keeping it
                 line = stream.readline(_CHUNK)
                 size += len(line)
-            yield Failed(f"{origin}:{n}", "JSON line " + too_large(size))
+            yield Failed(ident, "JSON line " + too_large(size))
             continue
         yield line
 
@@ -122,7 +122,7 @@ def sniff(name: str, text: str) -> str:
 
 def _is_json(text: str) -> bool:
     try:
-        json.loads(text)
+        loads(text)
     except ValueError:
         return False
     return True
@@ -130,7 +130,7 @@ def _is_json(text: str) -> bool:
 
 def _is_contract_line(line: str) -> bool:
     try:
-        obj = json.loads(line)
+        obj = loads(line)
     except ValueError:
         return False
     return isinstance(obj, dict) and "text" in obj
@@ -170,7 +170,7 @@ def read_text_document(name: str, text: str, fmt: str, encoding: str = "utf-8") 
 def _json_documents(text: str, ident: str) -> Iterator[Item]:
     """A JSON file: one contract document (an object) or a list of them."""
     try:
-        data = json.loads(text)
+        data = loads(text)
     except ValueError as exc:
         raise DocumentError(f"malformed JSON: {exc}") from exc
     for n, obj in enumerate(data if isinstance(data, list) else [data], 1):
@@ -206,6 +206,18 @@ def read_path(path: str) -> Iterator[Item]:
         yield Failed(p.name, f"cannot read: {exc.strerror or exc}")
         return
     yield from _from_bytes(data, p.name)
+
+
+def read_url(url: str, allow_private: bool = False) -> Iterator[Item]:
+    """A page or feed fetched under the network rules (``ingest.fetch``) with the input limit; a refused
+    or failed fetch fails alone."""
+    from .fetch import FetchError, FetchRules, fetch
+    try:
+        got = fetch(url, rules=FetchRules(allow_private=allow_private, max_bytes=MAX_BYTES))
+    except FetchError as exc:
+        yield Failed(url, str(exc))
+        return
+    yield from _from_bytes(got.body, url)
 
 
 def read_stdin(jsonl: bool) -> Iterator[Item]:

@@ -21,6 +21,7 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from .. import __version__
 from ..model import CodedDocument
 from ..serialize import document as serialize
+from . import values
 from .filters import EventFilter
 from .migrations import StoreError, migrate
 from . import incidents as incident_store
@@ -172,9 +173,9 @@ class Store:
         query = (select(*columns)
                  .where(*EventFilter(**filters).conditions())
                  .order_by(events.c.date.nulls_last(), events.c.document, events.c.event))
-        if limit is not None:
+        if values.row_count(limit, "limit") is not None:
             query = query.limit(limit)
-        if offset:
+        if values.row_count(offset, "offset"):
             query = query.offset(offset)
         with self.engine.connect() as conn:
             rows = [dict(row._mapping) for row in conn.execute(query)]
@@ -319,7 +320,9 @@ class Store:
     def document(self, key: int | str) -> dict[str, Any] | None:
         """The coded JSON of one document (serialize.document) plus its ``text``: by store id (int) or by
         the id it came with (str; the latest coded when several share it). None when there is none."""
-        where = documents.c.id == key if isinstance(key, int) else documents.c.doc_id == key
+        if isinstance(key, int) and not values.is_id(key):
+            return None
+        where = documents.c.id == key if isinstance(key, int) else documents.c.doc_id == values.text(key)
         with self.engine.connect() as conn:
             row = conn.execute(select(documents.c.json, documents.c.text).where(where)
                                .order_by(documents.c.id.desc()).limit(1)).first()
@@ -355,7 +358,7 @@ _TIME_KEYS = ("text", "value", "type", "rule")
 
 def _insert(conn: Connection, cd: CodedDocument, digest: str) -> None:
     """Write one document and its flat rows; everything comes from its serialised JSON."""
-    d = serialize(cd)
+    d = values.deep(serialize(cd))
     key = conn.execute(insert(documents).values(**document_row(cd, d, digest))).inserted_primary_key[0]
     if cd.error:
         return
@@ -366,12 +369,14 @@ def _insert(conn: Connection, cd: CodedDocument, digest: str) -> None:
 
 def document_row(cd: CodedDocument, d: dict[str, Any], digest: str) -> dict[str, Any]:
     """The ``documents`` row of a coded document ``cd`` serialised as ``d``."""
-    doc = cd.doc
-    return dict(hash=digest, doc_id=cd.id, title=doc.title, url=doc.url, source=doc.source,
+    doc = cd.doc  # every string as both databases can keep it (store/values.py)
+    return dict(hash=digest, doc_id=d["id"], title=values.text(doc.title), url=values.text(doc.url),
+                source=values.text(doc.source),
                 published=d.get("published"), published_inferred=d.get("published_inferred"),
                 published_precision=d.get("published_precision"),
-                dateline=(d.get("dateline") or {}).get("text"), error=cd.error, coded_at=datetime.now(timezone.utc),
-                coded_by=f"eventwire {__version__}", text=cd.text, meta=doc.meta or None, json=d)
+                dateline=(d.get("dateline") or {}).get("text"), error=values.text(cd.error),
+                coded_at=datetime.now(timezone.utc), coded_by=f"eventwire {__version__}", text=values.text(cd.text),
+                meta=values.deep(doc.meta) or None, json=d)
 
 
 def child_rows(d: dict[str, Any], key: int, text: str) -> dict[Table, list[dict[str, Any]]]:

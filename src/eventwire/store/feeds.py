@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import insert, select, update
 
+from . import values
 from .db import Store
 from .schema import documents, feeds
 
@@ -28,7 +29,7 @@ def _aware(moment: datetime | None) -> datetime | None:
 
 def load(store: Store, url: str) -> FeedState:
     with store.engine.connect() as conn:
-        row = conn.execute(select(feeds).where(feeds.c.url == url)).first()
+        row = conn.execute(select(feeds).where(feeds.c.url == values.text(url))).first()
     if row is None:
         return FeedState(url)
     m = row._mapping
@@ -37,16 +38,18 @@ def load(store: Store, url: str) -> FeedState:
 
 
 def save(store: Store, state: FeedState) -> None:
-    values = {"etag": state.etag, "last_modified": state.last_modified, "failures": state.failures,
-              "next_poll": state.next_poll, "last_polled": state.last_polled, "last_status": state.last_status}
+    row = values.deep({"etag": state.etag, "last_modified": state.last_modified, "failures": state.failures,
+                       "next_poll": state.next_poll, "last_polled": state.last_polled,
+                       "last_status": state.last_status})
+    url = values.text(state.url)
     with store.engine.connect().execution_options(writer=True) as conn, conn.begin():
-        done = conn.execute(update(feeds).where(feeds.c.url == state.url).values(**values)).rowcount
+        done = conn.execute(update(feeds).where(feeds.c.url == url).values(**row)).rowcount
         if not done:
-            conn.execute(insert(feeds).values(url=state.url, **values))
+            conn.execute(insert(feeds).values(url=url, **row))
 
 
 def has_url(store: Store, url: str) -> bool:
     """Whether a coded document with this link is stored (an entry seen before, even if edited since)."""
     with store.engine.connect() as conn:
-        return conn.scalar(select(documents.c.id).where(documents.c.url == url,
+        return conn.scalar(select(documents.c.id).where(documents.c.url == values.text(url),
                                                         documents.c.error.is_(None)).limit(1)) is not None

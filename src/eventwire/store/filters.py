@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, and_, or_
 
 from .. import lang
 from ..model import STATUSES
+from . import values
 from .schema import events
 from .search import WordMatch, words
 
@@ -51,7 +52,7 @@ def country_code(value: str) -> str:
 def _values(value: str | Iterable[str] | None) -> list[str]:
     if value is None:
         return []
-    return [value] if isinstance(value, str) else list(value)
+    return [values.text(v) for v in ([value] if isinstance(value, str) else value)]
 
 
 def plover_types() -> list[str]:
@@ -109,6 +110,10 @@ class EventFilter:
     status: str | Iterable[str] | None = None  # asserted, claimed, …
     q: str | None = None  # words of the evidence sentence, an actor's name or the location, any case
     bbox: str | None = None  # the location lies in west,south,east,north
+
+    def __post_init__(self) -> None:
+        self.actor = values.filter_text(self.actor, "actor") if self.actor else self.actor
+        self.q = values.filter_text(self.q, "q") if self.q else self.q
 
     def conditions(self) -> list[ColumnElement[bool]]:
         """SQL conditions; ValueError (naming the valid values) for a value that matches nothing by its nature."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -480,9 +481,15 @@ def _find(text: str) -> tuple[Mention, ...]:
     scan the same texts."""
     cands = sorted(patterns().scan(text), key=lambda c: (-(c.end - c.start), c.start))
     taken: list[Mention] = []
+    starts: list[int] = []  # of the taken, which never overlap: sorted by start, their ends are sorted too
+    ends: list[int] = []
     for c in cands:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
+        k = bisect_left(starts, c.end)  # the taken starting before c ends: only the last can reach into c
+        if k and ends[k - 1] > c.start:
+            continue
+        taken.append(c)
+        starts.insert(k, c.start)
+        ends.insert(k, c.end)
     taken.sort(key=lambda c: c.start)
     for a, b in zip(taken, taken[1:]):
         # "from 1 January to 31 May 2020", "April 24 and 25, 1999": the first end takes the year of the second
