@@ -7,8 +7,8 @@ import os
 import secrets
 import socket
 import subprocess
-import tempfile
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -170,19 +170,7 @@ def api(request, tmp_path_factory):
         for source in (str(EXAMPLES), str(folder / "backing.txt")):
             done = cli("ingest", source, "--db", db)
             assert done.returncode == 0, done.stderr
-        port = free_port()
-        server = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", db, "--port", str(port)],
-                                  stdout=(log := server_log()), stderr=subprocess.STDOUT, env=os.environ.copy())
-        stack.callback(server.wait, timeout=30)
-        stack.callback(server.terminate)
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(300):
-            try:
-                httpx.get(base + "/api/health", timeout=1)
-                break
-            except httpx.TransportError:
-                assert server.poll() is None, log_text(log)
-                time.sleep(0.1)
+        base = stack.enter_context(served(db))
         with httpx.Client(base_url=base, timeout=120) as client:
             yield client
 
@@ -197,3 +185,25 @@ def log_text(log) -> str:
     """What a test server wrote to its ``server_log``."""
     log.seek(0)
     return log.read().decode(errors="replace")
+
+
+@contextmanager
+def served(db: str, **env: str) -> Iterator[str]:
+    """A real `eventwire serve` over the store ``db`` on a free loopback port, with settings ``env`` added to
+    the environment: yields its base URL once /api/health answers, and stops it afterwards."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", db, "--port", str(port)],
+                              stdout=(log := server_log()), stderr=subprocess.STDOUT, env={**os.environ, **env})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                httpx.get(base + "/api/health", timeout=1)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None, log_text(log)
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
-import time
 
 import httpx
 import pytest
@@ -17,7 +13,7 @@ from eventwire.frontdoors.cli import app
 from eventwire.store import open_store
 from eventwire.store.control import changes, holdings
 
-from conftest import pg_schema, log_text, server_log
+from conftest import pg_schema, served
 
 # Written for these tests: a town taken, then left; another taken the same week.
 TAKEN = "Government forces recaptured the town of Gharyan on Sunday, the army said."
@@ -80,28 +76,12 @@ def test_the_control_command(db):
 
 
 def test_the_api_gives_a_place_control_timeline(db):
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", db, "--port", str(port)],
-                              stdout=(log := server_log()), stderr=subprocess.STDOUT)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(300):
-            try:
-                httpx.get(base + "/api/health", timeout=1)
-                break
-            except httpx.TransportError:
-                assert server.poll() is None, log_text(log)
-                time.sleep(0.1)
+    with served(db) as base:
         with open_store(db) as s:
             gid = changes(s, place="Gharyan")[0].geonameid
         got = httpx.get(f"{base}/api/places/{gid}/control", timeout=60)
         assert got.status_code == 200 and [r["change"] for r in got.json()] == ["gain", "loss"]
         assert httpx.get(f"{base}/api/places/Nowhere/control", timeout=60).status_code == 404
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_seed_al_asabaa_taken_by_the_laaf(seed, tmp_path):

@@ -4,10 +4,8 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import socket
 import subprocess
 import sys
-import time
 
 import httpx
 import pytest
@@ -16,7 +14,7 @@ from sqlalchemy.engine import make_url
 
 from eventwire.store import open_store
 
-from conftest import log_text, server_log
+from conftest import served
 
 PG_URL = os.environ.get("EVENTWIRE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 GOOD = "Gunmen killed three villagers in a northern district on Monday, police said."
@@ -61,25 +59,8 @@ def stored(db):
 
 @pytest.fixture(scope="module")
 def api(stored):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", stored, "--port", str(port)],
-                              stdout=(log := server_log()), stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            try:
-                httpx.get(base + "/api/health", timeout=1)
-                break
-            except httpx.TransportError:
-                assert server.poll() is None, log_text(log)
-                time.sleep(0.1)
-        with httpx.Client(base_url=base, timeout=120) as client:
-            yield client
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with served(stored) as base, httpx.Client(base_url=base, timeout=120) as client:
+        yield client
 
 
 def test_a_nul_is_stored_alike_on_both_databases(stored):

@@ -4,10 +4,6 @@ kept up to date on every add and a rebuild gives the same; SQLite and PostgreSQL
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
-import time
 
 import httpx
 import pytest
@@ -18,7 +14,7 @@ from eventwire.frontdoors.cli import app
 from eventwire.store import open_store
 from eventwire.store.incidents import INCIDENT_COLUMNS
 
-from conftest import pg_schema, log_text, server_log
+from conftest import pg_schema, served
 
 # Written for these tests: three reports of one attack (other numbers, a denial) and an attack on the
 # next town the same day (Monguno lies ~30 km from Kukawa).
@@ -92,20 +88,7 @@ def test_the_incidents_command_lists_and_exports(db):
 
 
 def test_the_api_gives_incidents_and_an_incident_with_its_reports(db):
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", db, "--port", str(port)],
-                              stdout=(log := server_log()), stderr=subprocess.STDOUT)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(300):
-            try:
-                httpx.get(base + "/api/health", timeout=1)
-                break
-            except httpx.TransportError:
-                assert server.poll() is None, log_text(log)
-                time.sleep(0.1)
+    with served(db) as base:
         page = httpx.get(f"{base}/api/incidents", params={"country": "NG"}, timeout=60).json()
         one = _by_documents(page["incidents"])["police; residents; army"]
         detail = httpx.get(f"{base}/api/incidents/{one['incident']}", timeout=60).json()
@@ -115,6 +98,3 @@ def test_the_api_gives_incidents_and_an_incident_with_its_reports(db):
         assert httpx.get(f"{base}/api/events/999-0/incident", timeout=60).status_code == 404
         assert httpx.get(f"{base}/api/incidents/999-0", timeout=60).status_code == 404
         assert httpx.get(f"{base}/api/incidents", params={"since": "soon"}, timeout=60).status_code == 400
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
