@@ -3,7 +3,6 @@ no more of a body than it allows. Real `eventwire serve` processes on 127.0.0.1.
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -13,7 +12,7 @@ import time
 import httpx
 import pytest
 
-from conftest import log_text, server_log
+from conftest import free_port, served
 
 PROSE = ("Soldiers patrolled the northern district on Monday after rebels attacked a checkpoint, officials said. "
          "Traders reopened the market while residents waited for news of the talks in the capital. ")
@@ -22,43 +21,22 @@ MEDIUM = LONG[:40_000]  # long enough to keep a worker busy for seconds
 SMALL = "Police arrested five protesters in the capital on Monday, a police spokesman said."
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def serve(tmp_path, **env: str):
-    """A running server (over an empty SQLite store) with the given settings; yields its base URL."""
-    db = str(tmp_path / f"api{_free_port()}.db")
+def store_of(tmp_path) -> str:
+    """A SQLite store holding one short report."""
+    db = str(tmp_path / f"api{free_port()}.db")
     done = subprocess.run([sys.executable, "-m", "eventwire", "ingest", "-", "--db", db], input=SMALL.encode(),
                           capture_output=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", db, "--port", str(port)],
-                              stdout=(log := server_log()), stderr=subprocess.STDOUT, env={**os.environ, **env})
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            httpx.get(base + "/api/health", timeout=1)
-            break
-        except httpx.TransportError:
-            assert server.poll() is None, log_text(log)
-            time.sleep(0.1)
-    return server, base
+    return db
 
 
 @pytest.fixture(scope="module")
 def small_pool(tmp_path_factory):
     """One worker, one place in the queue, a body limit of 100 kB."""
-    server, base = serve(tmp_path_factory.mktemp("pool"), EVENTWIRE_API_WORKERS="1", EVENTWIRE_API_QUEUE="1",
-                         EVENTWIRE_API_MAX_BODY="100000")
-    try:
+    with served(store_of(tmp_path_factory.mktemp("pool")), EVENTWIRE_API_WORKERS="1", EVENTWIRE_API_QUEUE="1",
+                EVENTWIRE_API_MAX_BODY="100000") as base:
         assert httpx.post(base + "/api/code", json={"text": SMALL}, timeout=300).status_code == 200  # warm
         yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def in_thread(fn, *args):
@@ -69,8 +47,8 @@ def in_thread(fn, *args):
 
 
 def test_health_answers_while_a_long_text_is_coded_and_a_full_queue_gets_429(tmp_path):
-    server, base = serve(tmp_path, EVENTWIRE_API_WORKERS="1", EVENTWIRE_API_QUEUE="1", EVENTWIRE_API_TIMEOUT="900")
-    try:
+    with served(store_of(tmp_path), EVENTWIRE_API_WORKERS="1", EVENTWIRE_API_QUEUE="1",
+                EVENTWIRE_API_TIMEOUT="900") as base:
         assert httpx.post(base + "/api/code", json={"text": SMALL}, timeout=300).status_code == 200  # warm
         post = lambda text: httpx.post(base + "/api/code", json={"text": text}, timeout=600).status_code  # noqa: E731
         long_request, long_out = in_thread(post, MEDIUM)
@@ -84,14 +62,10 @@ def test_health_answers_while_a_long_text_is_coded_and_a_full_queue_gets_429(tmp
         long_request.join(600)
         queued.join(600)
         assert long_out["result"] == 200 and queued_out["result"] == 200
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_a_request_over_its_time_is_given_up_and_the_worker_replaced(tmp_path):
-    server, base = serve(tmp_path, EVENTWIRE_API_WORKERS="1", EVENTWIRE_API_TIMEOUT="2")
-    try:
+    with served(store_of(tmp_path), EVENTWIRE_API_WORKERS="1", EVENTWIRE_API_TIMEOUT="2") as base:
         httpx.post(base + "/api/code", json={"text": SMALL}, timeout=300)  # the worker's models may load slowly
         slow = httpx.post(base + "/api/code", json={"text": LONG}, timeout=300)
         assert slow.status_code == 504 and "longer than 2 s" in slow.json()["detail"]
@@ -100,9 +74,6 @@ def test_a_request_over_its_time_is_given_up_and_the_worker_replaced(tmp_path):
             if after.status_code == 200:
                 break
         assert after.status_code == 200 and after.json()["events"]
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def raw_request(base: str, head: bytes, body: bytes = b"") -> bytes:
